@@ -62,6 +62,8 @@ export const topicSummarySchema = z.object({
   exports: z.string(),
   /** Where to confirm it in WISEdash for Districts (DEMO page column). */
   dashboard: z.string(),
+  /** what was not checked and why (e.g. no DPI list loaded): one line each */
+  notes: z.array(z.string()),
 });
 export type TopicSummary = z.infer<typeof topicSummarySchema>;
 

@@ -1,0 +1,215 @@
+/**
+ * The checklist summary per topic (spec §5): status, counts and the figure DPI's DEMO page shows.
+ */
+import { clusterOf, classifyCareerEdRow, certificatedStatusOf, programAreaOf, splitMultiValue } from "./codes";
+import { normalizeIac, normalizeRosterCode, normalizeYesNo } from "./normalize";
+import { PROGRAM_AREAS, IAC_DEFAULT_CLUSTER } from "./reference";
+import { ReferenceLists } from "./referenceLists";
+import { ExportKind, Finding, TOPICS, Topic, TopicSummary } from "./report";
+import { studentIds } from "./rules/concentrators";
+import { apIbOfTitle, baseTitle, titleMarksCollegeCredit } from "./rules/courses";
+import { graduatesWithDiploma } from "./rules/graduates";
+import { programAreasOffered } from "./rules/programAreas";
+import { RULES } from "./rules/registry";
+import { ExportTable } from "./table";
+
+interface TopicMeta {
+  readonly title: string;
+  readonly exports: string;
+  readonly dashboard: string;
+  /** exports whose presence gives the topic data */
+  readonly kinds: readonly ExportKind[];
+}
+
+export const TOPIC_META: Readonly<Record<Topic, TopicMeta>> = {
+  "cte-participants": { title: "CTE Participants", exports: "CTE Participant export", dashboard: "Perkins dashboard", kinds: ["participants"] },
+  "cte-concentrators": { title: "CTE Concentrators", exports: "CTE Concentrator export", dashboard: "Perkins dashboard", kinds: ["concentrators"] },
+  "iac-codes": { title: "IAC Codes", exports: "CTE Concentrator export", dashboard: "Perkins dashboard", kinds: ["concentrators"] },
+  "career-clusters": { title: "Career Pathway / Cluster", exports: "CTE Concentrator export", dashboard: "Perkins dashboard", kinds: ["concentrators"] },
+  "program-areas": { title: "Program Areas", exports: "Roster: Course Offering export", dashboard: "Perkins dashboard", kinds: ["course-offerings", "concentrators"] },
+  "cte-graduates": { title: "CTE Graduates", exports: "HS Completion export", dashboard: "Perkins dashboard", kinds: ["hs-completion"] },
+  "industry-credentials": { title: "Industry-Recognized Credentials", exports: "Industry-Recognized Credentials/Work-Based Learning export", dashboard: "Career Ed & Coursework dashboard", kinds: ["irc-wbl"] },
+  "certificated-status": { title: "Certificated Program Status", exports: "Industry-Recognized Credentials/Work-Based Learning export", dashboard: "Career Ed & Coursework dashboard", kinds: ["irc-wbl"] },
+  "work-based-learning": { title: "Work-based Learning", exports: "Industry-Recognized Credentials/Work-Based Learning export", dashboard: "Career Ed & Coursework dashboard", kinds: ["irc-wbl"] },
+  "single-parent": { title: "Single Parent & Homeless", exports: "Student Demographics export (SENSITIVE)", dashboard: "SENSITIVE INFORMATION: do not email", kinds: ["demographics"] },
+  "dual-enrollment-ap-ib": { title: "Dual Enrollment / AP / IB", exports: "Roster: Courses export", dashboard: "Career Ed & Coursework dashboard (Advanced Credit Opportunities)", kinds: ["courses", "course-offerings"] },
+  structure: { title: "Workbook structure", exports: "every sheet", dashboard: "", kinds: [] },
+};
+
+type Tables = (kind: ExportKind) => readonly ExportTable[];
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function countsBy(pairs: Iterable<[string, string]>): Map<string, number> {
+  const sets = new Map<string, Set<string>>();
+  for (const [key, id] of pairs) {
+    const s = sets.get(key) ?? new Set<string>();
+    s.add(id);
+    sets.set(key, s);
+  }
+  return new Map([...sets].map(([k, s]) => [k, s.size] as [string, number]).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+}
+
+function listText(counts: Map<string, number>, unit: string, max = 8): string {
+  const parts = [...counts].slice(0, max).map(([k, n]) => `${k} - ${plural(n, unit)}`);
+  if (counts.size > max) parts.push(`and ${counts.size - max} more`);
+  return parts.join("; ");
+}
+
+function* rowsOf(tables: readonly ExportTable[]) {
+  for (const t of tables) for (const r of t.rows) yield { t, r };
+}
+
+function figureFor(topic: Topic, tables: Tables, reference: ReferenceLists, sheetsRecognised: number, sheetsOther: number): { text: string; [k: string]: unknown } {
+  switch (topic) {
+    case "cte-participants": {
+      const n = studentIds(tables("participants")).size;
+      return { text: plural(n, "student"), students: n };
+    }
+    case "cte-concentrators": {
+      const n = studentIds(tables("concentrators")).size;
+      return { text: plural(n, "student"), students: n };
+    }
+    case "iac-codes": {
+      const pairs: [string, string][] = [];
+      for (const { t, r } of rowsOf(tables("concentrators"))) {
+        const iac = normalizeIac(t.raw(r, "iac") ?? null).iac;
+        const id = t.present(r, "studentId");
+        if (!iac || id === null) continue;
+        const cluster = clusterOf(t.text(r, "cluster")) ?? IAC_DEFAULT_CLUSTER.get(iac) ?? "";
+        pairs.push([`${cluster ? `${cluster} ` : ""}${iac}`, id]);
+      }
+      const counts = countsBy(pairs);
+      return { text: counts.size === 0 ? "no IACs" : `${plural(counts.size, "IAC")}: ${listText(counts, "student", 6)}`, iacs: Object.fromEntries(counts) };
+    }
+    case "career-clusters": {
+      const pairs: [string, string][] = [];
+      for (const { t, r } of rowsOf(tables("concentrators"))) {
+        const text = t.present(r, "cluster");
+        const id = t.present(r, "studentId");
+        if (text === null || id === null) continue;
+        pairs.push([clusterOf(text) ?? text, id]);
+      }
+      const counts = countsBy(pairs);
+      return { text: counts.size === 0 ? "no clusters" : `${plural(counts.size, "cluster")}: ${listText(counts, "student", 6)}`, clusters: Object.fromEntries(counts) };
+    }
+    case "program-areas": {
+      const offerings = tables("course-offerings").filter((t) => t.has("cteDepartment"));
+      const catalogCte = (c: string) => reference.catalog?.courses.get(c)?.cte ?? null;
+      const covered = programAreasOffered(offerings, catalogCte);
+      const concentratorAreas = new Set<string>();
+      for (const { t, r } of rowsOf(tables("concentrators"))) {
+        for (const part of splitMultiValue(t.text(r, "programArea"))) {
+          const area = programAreaOf(part);
+          if (area) concentratorAreas.add(area.name);
+        }
+      }
+      const shortOf = (names: Set<string>) => PROGRAM_AREAS.filter((p) => names.has(p.name)).map((p) => p.short);
+      const missing = PROGRAM_AREAS.filter((p) => !covered.has(p.name)).map((p) => p.short);
+      const text = offerings.length === 0
+        ? concentratorAreas.size > 0 ? `concentrators in ${shortOf(concentratorAreas).join(", ")}` : "no program areas"
+        : `${covered.size} of 6 covered by CTE courses${covered.size ? `: ${shortOf(covered).join(", ")}` : ""}${missing.length ? `; none in ${missing.join(", ")}` : ""}`;
+      return { text, covered: shortOf(covered), missing: offerings.length ? missing : [], concentratorAreas: shortOf(concentratorAreas) };
+    }
+    case "cte-graduates": {
+      const concentrators = studentIds(tables("concentrators"));
+      const grads = graduatesWithDiploma(tables("hs-completion"));
+      const hsc = [...grads].filter((id) => concentrators.has(id)).length;
+      const text = tables("concentrators").length === 0
+        ? `${plural(grads.size, "HS completer")} with a regular diploma (no concentrator export to match)`
+        : `${plural(hsc, "CTE graduate")} (concentrators with HSC and a regular diploma)`;
+      return { text, graduates: hsc, completers: grads.size };
+    }
+    case "industry-credentials":
+    case "work-based-learning": {
+      const want = topic === "industry-credentials" ? "irc" : "wbl";
+      const pairs: [string, string][] = [];
+      for (const { t, r } of rowsOf(tables("irc-wbl"))) {
+        const name = t.present(r, "programName");
+        const id = t.present(r, "studentId");
+        if (name === null || id === null) continue;
+        const row = classifyCareerEdRow(name, t.text(r, "programType"));
+        if (row.kind !== want) continue;
+        pairs.push([row.irc?.name ?? row.wbl?.name ?? name, id]);
+      }
+      const counts = countsBy(pairs);
+      return { text: counts.size === 0 ? "no students" : listText(counts, "student"), programs: Object.fromEntries(counts) };
+    }
+    case "certificated-status": {
+      const pairs: [string, string][] = [];
+      const all = new Set<string>();
+      for (const { t, r } of rowsOf(tables("irc-wbl"))) {
+        const code = certificatedStatusOf(t.text(r, "certificatedStatus"));
+        const id = t.present(r, "studentId");
+        if (!code || id === null) continue;
+        pairs.push([code, id]);
+        all.add(id);
+      }
+      const counts = countsBy(pairs);
+      const byCode = ["A", "B", "C", "D"].filter((c) => counts.has(c)).map((c) => `${c} ${counts.get(c)}`).join(", ");
+      return { text: `Certificated Program Status - ${plural(all.size, "student")}${byCode ? ` (${byCode})` : ""}`, students: all.size, statuses: Object.fromEntries(counts) };
+    }
+    case "single-parent": {
+      // Counts only: the sensitive values themselves never leave the engine.
+      const singleParents = new Set<string>();
+      const homeless = new Set<string>();
+      for (const { t, r } of rowsOf(tables("demographics"))) {
+        const id = t.present(r, "studentId") ?? `row ${r.row}`;
+        if (normalizeYesNo(t.raw(r, "singleParent") ?? null) === true) singleParents.add(id);
+        if (normalizeYesNo(t.raw(r, "homeless") ?? null) === true) homeless.add(id);
+      }
+      return { text: `${plural(singleParents.size, "single parent")}, ${homeless.size} homeless (counts only)`, singleParents: singleParents.size, homeless: homeless.size };
+    }
+    case "dual-enrollment-ap-ib": {
+      const de = new Set<string>();
+      const ap = new Set<string>();
+      const ib = new Set<string>();
+      for (const kind of ["courses", "course-offerings"] as const) for (const { t, r } of rowsOf(tables(kind))) {
+        const title = t.text(r, "localCourseTitle");
+        const code = normalizeRosterCode(t.raw(r, "rosterCode") ?? null);
+        const key = `${baseTitle(title)}|${code ?? ""}`;
+        if (!title && !code) continue;
+        const course = code ? reference.catalog?.courses.get(code) : undefined;
+        const deFlag = t.has("dualEnrollment") ? normalizeYesNo(t.raw(r, "dualEnrollment") ?? null) === true : false;
+        if (deFlag || titleMarksCollegeCredit(title) || course?.dualEnrollment) de.add(key);
+        const says = course ? (course.ap ? "AP" : course.ib ? "IB" : "") : apIbOfTitle(title);
+        if (says === "AP") ap.add(key);
+        if (says === "IB") ib.add(key);
+      }
+      return { text: `Dual enrollment ${plural(de.size, "course")}; AP ${ap.size}; IB ${ib.size}`, dualEnrollment: de.size, ap: ap.size, ib: ib.size };
+    }
+    case "structure":
+      return { text: `${plural(sheetsRecognised, "sheet")} recognised${sheetsOther ? `, ${sheetsOther} not` : ""}`, recognised: sheetsRecognised, unrecognised: sheetsOther };
+  }
+}
+
+export function buildChecklist(findings: readonly Finding[], tables: Tables, reference: ReferenceLists, sheetsRecognised: number, sheetsOther: number): TopicSummary[] {
+  const counts = new Map<Topic, { errors: number; warnings: number; infos: number }>();
+  for (const topic of TOPICS) counts.set(topic, { errors: 0, warnings: 0, infos: 0 });
+  for (const f of findings) {
+    const c = counts.get(f.topic)!;
+    if (f.severity === "error") c.errors++;
+    else if (f.severity === "warning") c.warnings++;
+    else c.infos++;
+  }
+  return TOPICS.map((topic) => {
+    const meta = TOPIC_META[topic];
+    const c = counts.get(topic)!;
+    const hasData = topic === "structure" ? sheetsRecognised + sheetsOther > 0 : meta.kinds.some((k) => tables(k).length > 0);
+    const status = c.errors > 0 ? "fail" : c.warnings > 0 ? "warn" : hasData ? "pass" : "no-data";
+    const notes: string[] = [];
+    const needs = RULES.filter((r) => r.topic === topic && r.needs);
+    const needCatalog = needs.filter((r) => r.needs === "catalog" && !reference.catalog).map((r) => r.id);
+    const needIacList = needs.filter((r) => r.needs === "iacList" && !reference.iacList).map((r) => r.id);
+    if (hasData && needCatalog.length) notes.push(`No DPI course catalog loaded: ${needCatalog.join(", ")} not run. Load DPI's course download for them.`);
+    if (hasData && needIacList.length) notes.push(`No DPI IAC to Cluster list loaded: ${needIacList.join(", ")} not run.`);
+    if (hasData && topic === "career-clusters" && !reference.iacList) notes.push("IAC and cluster pairs are checked against our derived crosswalk (warnings); load DPI's IAC to Cluster list for DPI 6800 errors.");
+    return {
+      topic, title: meta.title, status, errors: c.errors, warnings: c.warnings, infos: c.infos,
+      figure: figureFor(topic, tables, reference, sheetsRecognised, sheetsOther),
+      exports: meta.exports, dashboard: meta.dashboard, notes,
+    } as TopicSummary;
+  });
+}

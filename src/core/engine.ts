@@ -1,0 +1,194 @@
+/**
+ * The checklist engine: recognise every sheet, load the DPI lists, run every rule, summarise.
+ * One entry point for the CLI, the task pane and =CTE.CHECK().
+ */
+import { a1 } from "./address";
+import { CellValue, SheetInput, cellText } from "./cells";
+import { buildChecklist } from "./checklist";
+import { defaultSchoolYear, normalizeSchoolYear } from "./normalize";
+import { Field, KIND_SPEC, Recognition, headerKey, mapColumns, recognize } from "./recognize";
+import { ReferenceLists, loadCourseCatalog, loadIacList } from "./referenceLists";
+import { EXPORT_KINDS, ExportKind, Finding, Report, Severity, SheetReport, TOPICS, Topic } from "./report";
+import { COLUMN_DUPLICATE, COLUMN_MISSING, SHEET_UNRECOGNIZED } from "./rules/common";
+import { RULES } from "./rules/registry";
+import { FindingDraft, RuleContext, RuleDef, TOPIC_OF_KIND } from "./rules/types";
+import { ExportTable } from "./table";
+
+/** The user's corrections for one sheet (kept in the workbook by the task pane). */
+export interface SheetOverride {
+  /** force a kind, or "ignore" to leave the sheet out */
+  readonly kind?: ExportKind | "ignore";
+  /** field -> header text (or 0-based column index) to use instead of the recognised column */
+  readonly columns?: Partial<Record<Field, string | number>>;
+}
+
+export interface CheckOptions {
+  /** "2025-26"; default: the year the next December snapshot covers, from `today` */
+  readonly schoolYear?: string;
+  readonly today?: Date;
+  readonly overrides?: Readonly<Record<string, SheetOverride>>;
+  /** DPI lists from outside the workbook (--reference files, the pane's "Load file…") */
+  readonly referenceSheets?: readonly SheetInput[];
+}
+
+export interface CheckResult {
+  readonly report: Report;
+  /** recognised exports, for adapters that need more than the report (highlight plans, figures) */
+  readonly tables: readonly ExportTable[];
+  readonly reference: ReferenceLists;
+}
+
+/** Sheets the add-in writes itself are never checked. */
+export function isOwnSheet(name: string): boolean {
+  return /^snapshot checklist\b/i.test(name.trim());
+}
+
+export class CheckOptionsError extends Error {}
+
+export function resolveSchoolYear(options: CheckOptions): string {
+  if (options.schoolYear === undefined || options.schoolYear === "") return defaultSchoolYear(options.today ?? new Date());
+  const year = normalizeSchoolYear(options.schoolYear);
+  if (!year) throw new CheckOptionsError(`School year "${options.schoolYear}" is not a school year like 2025-26.`);
+  return year;
+}
+
+interface Recognised {
+  readonly input: SheetInput;
+  readonly recognition: Recognition;
+  readonly table: ExportTable | null;
+}
+
+function applyOverride(input: SheetInput, override: SheetOverride | undefined): Recognition {
+  const forced = override?.kind && override.kind !== "ignore" ? override.kind : null;
+  const base = recognize(input.rows, forced);
+  if (!override?.columns || base.kind === null || base.headerIndex === null) return base;
+  const headers = input.rows[base.headerIndex] ?? [];
+  const columns: Partial<Record<Field, number>> = { ...base.mapping.columns };
+  for (const [field, target] of Object.entries(override.columns) as [Field, string | number][]) {
+    if (typeof target === "number") {
+      if (target >= 0 && target < headers.length) columns[field] = target;
+    } else {
+      const index = headers.findIndex((h: CellValue) => headerKey(cellText(h)) === headerKey(target));
+      if (index >= 0) columns[field] = index;
+    }
+  }
+  const missing = KIND_SPEC[base.kind].required.filter((r) => columns[r] === undefined);
+  return { ...base, mapping: { columns, duplicates: base.mapping.duplicates.filter((d) => !(d.field in (override.columns ?? {}))) }, missing, note: `${base.note}; columns adjusted by the user` };
+}
+
+function recogniseSheet(input: SheetInput, override: SheetOverride | undefined): Recognised {
+  const recognition = applyOverride(input, override);
+  if (recognition.kind === null || recognition.headerIndex === null) return { input, recognition, table: null };
+  const table = new ExportTable(input, recognition.kind, { ...recognition, headerIndex: recognition.headerIndex });
+  return { input, recognition, table };
+}
+
+export function runChecklist(sheets: readonly SheetInput[], options: CheckOptions = {}): CheckResult {
+  const schoolYear = resolveSchoolYear(options);
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const sheetReports: SheetReport[] = [];
+  const tablesByKind = new Map<ExportKind, ExportTable[]>(EXPORT_KINDS.map((k) => [k, []]));
+  let recognisedCount = 0;
+  let otherCount = 0;
+
+  const emit = (rule: RuleDef, table: ExportTable, draft: Omit<FindingDraft, "table">) => {
+    const row = draft.at === "header" ? table.headerRow : draft.at.row;
+    const column = draft.field !== undefined && table.has(draft.field) ? (table.columns[draft.field] as number) : table.anchorColumn(draft.field);
+    const cell = table.address(row, column);
+    const key = `${rule.id}\u0001${table.sheet}\u0001${cell}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const header = table.headers[column];
+    findings.push({
+      rule: rule.id,
+      severity: draft.severity ?? rule.severity,
+      topic: draft.topic ?? rule.topic,
+      sheet: table.sheet,
+      row,
+      ...(header ? { column: header } : {}),
+      cell,
+      message: draft.message,
+      ...(rule.dpi ? { dpi: rule.dpi } : {}),
+    });
+  };
+
+  const structureFinding = (sheet: string, row: number, cell: string, rule: RuleDef, message: string, column?: string, severity?: Severity) => {
+    findings.push({ rule: rule.id, severity: severity ?? rule.severity, topic: "structure", sheet, row, ...(column ? { column } : {}), cell, message });
+  };
+
+  const recognised: Recognised[] = [];
+  for (const input of sheets) {
+    if (isOwnSheet(input.name)) continue;
+    const override = options.overrides?.[input.name];
+    if (override?.kind === "ignore") {
+      sheetReports.push({ sheet: input.name, kind: null, headerRow: null, dataRows: 0, columns: {}, note: "left out by the user" });
+      continue;
+    }
+    const r = recogniseSheet(input, override);
+    recognised.push(r);
+  }
+  for (const input of options.referenceSheets ?? []) {
+    const r = recogniseSheet(input, undefined);
+    const isList = r.table?.kind === "dpi-courses" || r.table?.kind === "dpi-iac-clusters";
+    // A reference file must be one of DPI's two lists; anything else is reported, never checked as data.
+    recognised.push(isList ? r : { ...r, table: null, recognition: { ...r.recognition, note: "it is not a DPI course catalog or IAC to Cluster list" } });
+  }
+
+  for (const { input, recognition, table } of recognised) {
+    const firstRow = input.firstRow ?? 1;
+    const firstColumn = input.firstColumn ?? 1;
+    if (!table) {
+      otherCount++;
+      sheetReports.push({ sheet: input.name, kind: null, headerRow: null, dataRows: 0, columns: {}, note: recognition.note });
+      const cell = a1(firstRow, firstColumn);
+      structureFinding(input.name, firstRow, cell, SHEET_UNRECOGNIZED, `Sheet ‘${input.name}’ is not checked: ${recognition.note}. If it is a WISEdata export, choose its kind in the task pane (or check its header row).`);
+      continue;
+    }
+    recognisedCount++;
+    tablesByKind.get(table.kind)!.push(table);
+    const columns: Record<string, string> = {};
+    for (const field of Object.keys(table.columns) as Field[]) columns[field] = table.headerOf(field) ?? `column ${(table.columns[field] as number) + 1}`;
+    sheetReports.push({ sheet: table.sheet, kind: table.kind, headerRow: table.headerRow, dataRows: table.rows.length, columns, note: recognition.note });
+    if (recognition.missing.length > 0) {
+      const names = recognition.missing.join(", ");
+      emit(COLUMN_MISSING, table, { at: "header", message: `${KIND_SPEC[table.kind].title} ‘${table.sheet}’ has no column for ${names}. Add the column from the export (or map it in the task pane): checks that need it are skipped.`, topic: "structure" });
+    }
+    for (const d of recognition.mapping.duplicates) {
+      const names = d.columns.map((c) => `‘${table.headers[c]}’`).join(" and ");
+      emit(COLUMN_DUPLICATE, table, { at: "header", field: d.field, message: `Columns ${names} both mean ${d.field}; the first is used. Delete or rename the other, or pick one in the task pane.` });
+    }
+  }
+
+  const reference: ReferenceLists = {
+    catalog: loadCourseCatalog(tablesByKind.get("dpi-courses")!),
+    iacList: loadIacList(tablesByKind.get("dpi-iac-clusters")!),
+  };
+
+  const studentTables = (kind: ExportKind) => tablesByKind.get(kind) ?? [];
+  for (const rule of RULES) {
+    if (!rule.run) continue;
+    if (rule.needs === "catalog" && !reference.catalog) continue;
+    if (rule.needs === "iacList" && !reference.iacList) continue;
+    const ctx: RuleContext = {
+      schoolYear,
+      reference,
+      tables: studentTables,
+      report: (draft) => emit(draft.rule ?? rule, draft.table, draft),
+    };
+    rule.run(ctx);
+  }
+
+  const topicOrder = new Map<Topic, number>(TOPICS.map((t, i) => [t, i]));
+  const sheetOrder = new Map<string, number>(recognised.map((r, i) => [r.input.name, i]));
+  findings.sort((a, b) =>
+    (topicOrder.get(a.topic)! - topicOrder.get(b.topic)!) ||
+    ((sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0)) ||
+    a.row - b.row || a.cell.length - b.cell.length || a.cell.localeCompare(b.cell));
+
+  const checklist = buildChecklist(findings, studentTables, reference, recognisedCount, otherCount);
+  const report: Report = { schemaVersion: 1, schoolYear, sheets: sheetReports, findings, checklist };
+  return { report, tables: [...tablesByKind.values()].flat(), reference };
+}
+
+export { TOPIC_OF_KIND, mapColumns };

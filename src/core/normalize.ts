@@ -1,0 +1,169 @@
+/**
+ * Value normalisation shared by every rule, the task pane and the custom functions (spec §3).
+ * Every function here is total: any input gives a result, never an exception.
+ */
+import { CellValue, cellErrorText, cellText, isCellError } from "./cells";
+
+/** Folds text for code-list matching: case, spacing, punctuation and "&" vs "and" do not matter. */
+export function foldKey(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim()
+    .replace(/ +/g, " ");
+}
+
+/** Trims and folds internal whitespace, keeping case. */
+export function cleanText(value: CellValue): string {
+  return cellText(value).replace(/\s+/g, " ").trim();
+}
+
+// ---------------------------------------------------------------- grades
+
+const GRADE_WORDS: Record<string, number> = {
+  k: 0, kg: 0, k5: 0, kindergarten: 0, k4: -1, pk: -1, "pre k": -1, prek: -1, k3: -2,
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8,
+  ninth: 9, tenth: 10, eleventh: 11, twelfth: 12, freshman: 9, sophomore: 10, junior: 11, senior: 12,
+};
+
+/**
+ * Grade as a number (9, 10 ... 12; kindergarten 0, K4/PK -1, K3 -2), or null when it is not a grade.
+ * Accepts 9, "09", "Grade 9", "9th", "K12-09", "Gr. 10", "12.0". Blank -> null (callers test blank first).
+ */
+export function normalizeGrade(value: CellValue): number | null {
+  if (typeof value === "number") {
+    return Number.isInteger(value) && value >= 1 && value <= 12 ? value : null;
+  }
+  if (typeof value !== "string") return null;
+  let t = value.trim().toLowerCase();
+  if (t === "") return null;
+  t = t.replace(/^k12[-_ ]?/, "").replace(/^(grade level|grade|gr)\.?\s*/, "").replace(/\s+grade$/, "").trim();
+  if (t in GRADE_WORDS) return GRADE_WORDS[t];
+  const m = /^0*(\d{1,2})(?:\.0+)?(?:st|nd|rd|th)?$/.exec(t);
+  if (!m) return null;
+  const n = Number(m[1]);
+  return n >= 1 && n <= 12 ? n : n === 0 ? 0 : null;
+}
+
+// ---------------------------------------------------------------- IAC (CIP) codes
+
+export interface IacResult {
+  /** "NN.NN" four-digit series, or null when the value is not a CIP code shape. */
+  readonly iac: string | null;
+  /** The cell was a number, or text that lost a zero ("1.09", "1.1"): the portal value is text. */
+  readonly storedAsNumber: boolean;
+  /** A six-digit CIP code ("01.0901") was given; its series is the IAC. */
+  readonly fromSixDigit: boolean;
+}
+
+const IAC_TEXT = /^(\d{1,2})\.(\d{1,4})(?:\s*(?:[-–:]\s*)?[A-Za-z].*)?$/;
+
+function seriesFrom(intPart: string, fracPart: string): { iac: string; fromSixDigit: boolean } {
+  const padded = fracPart.length <= 2 ? fracPart.padEnd(2, "0") : fracPart.padEnd(4, "0");
+  return { iac: `${intPart.padStart(2, "0")}.${padded.slice(0, 2)}`, fromSixDigit: padded.length === 4 };
+}
+
+/**
+ * Normalises an IAC: "01.09", "1.09", "01.0901" and Excel-mangled numbers (1.1 -> "01.10", 11 -> "11.00").
+ * Text may carry a title after the code ("01.09 Animal Sciences").
+ */
+export function normalizeIac(value: CellValue, source: "workbook" | "csv" = "workbook"): IacResult {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value) || value < 0 || value >= 100) return { iac: null, storedAsNumber: true, fromSixDigit: false };
+    // Up to four decimals survive a text-to-number conversion of a CIP code; more means it is not one.
+    const text = String(Math.round(value * 10000) / 10000);
+    if (Math.abs(Number(text) - value) > 1e-9) return { iac: null, storedAsNumber: true, fromSixDigit: false };
+    const [intPart, fracPart = ""] = text.split(".");
+    const s = seriesFrom(intPart, fracPart);
+    return { iac: s.iac, storedAsNumber: true, fromSixDigit: s.fromSixDigit };
+  }
+  if (typeof value !== "string") return { iac: null, storedAsNumber: false, fromSixDigit: false };
+  const t = value.trim();
+  const m = IAC_TEXT.exec(t);
+  if (!m) return { iac: null, storedAsNumber: false, fromSixDigit: false };
+  const [, intPart, fracPart] = m;
+  const s = seriesFrom(intPart, fracPart);
+  const lostZero = intPart.length === 1 || (fracPart.length !== 2 && fracPart.length !== 4);
+  void source; // text in a CSV and text in a workbook are treated alike: both are the portal's text
+  return { iac: s.iac, storedAsNumber: lostZero, fromSixDigit: s.fromSixDigit };
+}
+
+/** The IAC as text, or null. */
+export function iacCode(value: CellValue): string | null {
+  return normalizeIac(value).iac;
+}
+
+// ---------------------------------------------------------------- roster codes
+
+/** Roster (DPI course) code: digits with leading zeros dropped; null when it is not digits. */
+export function normalizeRosterCode(value: CellValue): string | null {
+  if (typeof value === "number") {
+    return Number.isInteger(value) && value >= 0 ? String(value) : null;
+  }
+  if (typeof value !== "string") return null;
+  const t = value.trim().replace(/\.0+$/, "");
+  if (!/^\d+$/.test(t)) return null;
+  return t.replace(/^0+(?=\d)/, "");
+}
+
+// ---------------------------------------------------------------- yes / no
+
+const YES = new Set(["y", "yes", "true", "1", "x", "t"]);
+const NO = new Set(["n", "no", "false", "0", "f"]);
+
+/** true / false for yes-no forms, null for blank, undefined when the value is not a yes/no form. */
+export function normalizeYesNo(value: CellValue): boolean | null | undefined {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number") return value === 1 ? true : value === 0 ? false : undefined;
+  if (isCellError(value) || value instanceof Date) return undefined;
+  const t = value.trim().toLowerCase().replace(/\.$/, "");
+  if (t === "") return null;
+  if (YES.has(t)) return true;
+  if (NO.has(t)) return false;
+  return undefined;
+}
+
+// ---------------------------------------------------------------- numbers stored as text
+
+/** A number from a number cell or numeric text ("90", "1,200", " 450 hrs"); null when there is none. */
+export function normalizeNumber(value: CellValue): number | null {
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value !== "string") return null;
+  const m = /^\s*(-?\d{1,3}(?:,\d{3})+|-?\d+)(\.\d+)?\s*(?:h|hr|hrs|hours?)?\.?\s*$/i.exec(value);
+  if (!m) return null;
+  return Number(m[1].replace(/,/g, "") + (m[2] ?? ""));
+}
+
+// ---------------------------------------------------------------- school years
+
+const SCHOOL_YEAR = /^(\d{4})\s*[-–/]\s*(\d{2}|\d{4})$/;
+
+/** "2025-26" from "2025-26", "2025-2026", "2025/26"; null otherwise (the second year must follow the first). */
+export function normalizeSchoolYear(text: string): string | null {
+  const m = SCHOOL_YEAR.exec(text.trim());
+  if (!m) return null;
+  const start = Number(m[1]);
+  const end = m[2].length === 2 ? Number(m[2]) : Number(m[2]) % 100;
+  if ((start + 1) % 100 !== end) return null;
+  return `${start}-${String(end).padStart(2, "0")}`;
+}
+
+/**
+ * The school year the next December snapshot covers: in calendar year Y that is (Y-1)-Y
+ * (Nov 2026 -> "2025-26"; Mar 2027 -> "2026-27", snapshotted in December 2027).
+ */
+export function defaultSchoolYear(today: Date): string {
+  const y = today.getFullYear();
+  return `${y - 1}-${String(y % 100).padStart(2, "0")}`;
+}
+
+/** Compares "2025-26" style years by their first calendar year. */
+export function schoolYearStart(year: string): number {
+  return Number(year.slice(0, 4));
+}
+
+export { cellErrorText };

@@ -1,0 +1,129 @@
+/** Rules every export shares: structure, error values, student ids, duplicate rows, grades. */
+import { cellErrorText, cellText } from "../cells";
+import { normalizeGrade } from "../normalize";
+import { Field } from "../recognize";
+import { EXPORT_KINDS, ExportKind } from "../report";
+import { ExportTable } from "../table";
+import { RuleContext, RuleDef, TOPIC_OF_KIND, q } from "./types";
+
+const STUDENT_KINDS: readonly ExportKind[] = ["participants", "concentrators", "hs-completion", "irc-wbl", "demographics"];
+
+function allTables(ctx: RuleContext): ExportTable[] {
+  return EXPORT_KINDS.flatMap((k) => [...ctx.tables(k)]);
+}
+
+export const SHEET_UNRECOGNIZED: RuleDef = {
+  id: "SHEET-UNRECOGNIZED", topic: "structure", severity: "info",
+  description: "No WISEdata export kind matches the sheet's headers, so it is not checked.",
+};
+
+export const COLUMN_MISSING: RuleDef = {
+  id: "COLUMN-MISSING", topic: "structure", severity: "error",
+  description: "A recognised export lacks a column its checks need (one finding, on the header row).",
+};
+
+export const COLUMN_DUPLICATE: RuleDef = {
+  id: "COLUMN-DUPLICATE", topic: "structure", severity: "warning",
+  description: "Two columns map to the same field; the first is used.",
+};
+
+export const VALUE_ERROR: RuleDef = {
+  id: "VALUE-ERROR", topic: "structure", severity: "error",
+  description: "An Excel error value (#N/A, #REF! …) in a checked column; it is not treated as data.",
+  run(ctx) {
+    for (const t of allTables(ctx)) {
+      const mapped = Object.entries(t.columns) as [Field, number][];
+      for (const r of t.rows) {
+        for (const [field, col] of mapped) {
+          const err = cellErrorText(r.cells[col]);
+          if (err === null) continue;
+          const shown = t.isSensitive(field) ? "an Excel error value" : `the Excel error ${err}`;
+          ctx.report({ table: t, at: r, field, message: `${t.headerOf(field) ?? field} holds ${shown}, not data. Fix the formula or paste the export's values again.` });
+        }
+      }
+    }
+  },
+};
+
+export const STUDENT_ID_MISSING: RuleDef = {
+  id: "STUDENT-ID-MISSING", topic: "cte-participants", severity: "error",
+  description: "A student export row with a blank student id.",
+  run(ctx) {
+    for (const kind of STUDENT_KINDS) for (const t of ctx.tables(kind)) {
+      if (!t.has("studentId")) continue;
+      for (const r of t.rows) {
+        if (t.blank(r, "studentId")) {
+          ctx.report({ table: t, at: r, field: "studentId", topic: TOPIC_OF_KIND[kind], message: "Student id is blank. Every row must identify its student (WSN); fix the record in the SIS and export again." });
+        }
+      }
+    }
+  },
+};
+
+export const DUPLICATE_ROW: RuleDef = {
+  id: "DUPLICATE-ROW", topic: "structure", severity: "warning",
+  description: "A row whose cells all equal an earlier row's in the same sheet (the later row is flagged).",
+  run(ctx) {
+    for (const t of allTables(ctx)) {
+      if (t.kind === "dpi-courses" || t.kind === "dpi-iac-clusters") continue;
+      const seen = new Map<string, number>();
+      for (const r of t.rows) {
+        let key = "";
+        for (let c = 0; c < r.cells.length; c++) key += `${cellText(r.cells[c])}\u0001`;
+        key = key.replace(/\u0001+$/, "");
+        const first = seen.get(key);
+        if (first === undefined) {
+          seen.set(key, r.row);
+          continue;
+        }
+        ctx.report({ table: t, at: r, topic: TOPIC_OF_KIND[t.kind], message: `Row ${r.row} repeats row ${first} cell for cell. Remove the duplicate or check why the export lists it twice.` });
+      }
+    }
+  },
+};
+
+/** Grade bands by export (the guide's checklist); exports without a band are only checked for form. */
+const GRADE_BANDS: Partial<Record<ExportKind, { min: number; max: number; why: string }>> = {
+  participants: { min: 9, max: 12, why: "CTE participants are determined for grades 9-12" },
+  "irc-wbl": { min: 9, max: 12, why: "IRC and work-based learning are reported for grades 9-12" },
+  concentrators: { min: 11, max: 12, why: "CTE concentrators are reported in grades 11-12" },
+};
+
+export const GRADE_INVALID: RuleDef = {
+  id: "GRADE-INVALID", topic: "cte-participants", severity: "error",
+  description: "A grade that is not recognisable (9, 09, Grade 9, 9th, K12-09 are).",
+};
+
+export const GRADE_OUT_OF_RANGE: RuleDef = {
+  id: "GRADE-OUT-OF-RANGE", topic: "cte-participants", severity: "error",
+  description: "Participants and IRC/WBL rows outside grades 9-12; concentrators outside 11-12.",
+};
+
+/** GRADE-MISSING's pass also reports GRADE-INVALID and GRADE-OUT-OF-RANGE: each grade cell is read once. */
+export const GRADE_MISSING: RuleDef = {
+  id: "GRADE-MISSING", topic: "cte-participants", severity: "error",
+  description: "A blank grade in an export that has a grade column.",
+  run(ctx) {
+    for (const kind of STUDENT_KINDS) for (const t of ctx.tables(kind)) {
+      if (!t.has("grade")) continue;
+      const band = GRADE_BANDS[kind];
+      const topic = TOPIC_OF_KIND[kind];
+      for (const r of t.rows) {
+        if (t.blank(r, "grade")) {
+          ctx.report({ table: t, at: r, field: "grade", topic, rule: GRADE_MISSING, message: "Grade is blank. Enter the student's grade level placement in the SIS and export again." });
+          continue;
+        }
+        const text = t.present(r, "grade");
+        if (text === null) continue;
+        const grade = normalizeGrade(t.raw(r, "grade") ?? null);
+        if (grade === null) {
+          ctx.report({ table: t, at: r, field: "grade", topic, rule: GRADE_INVALID, message: `Grade ${q(text)} is not a grade level. Use 9, 10, 11 or 12 (09, "Grade 9" and K12-09 are read too).` });
+          continue;
+        }
+        if (band && (grade < band.min || grade > band.max)) {
+          ctx.report({ table: t, at: r, field: "grade", topic, rule: GRADE_OUT_OF_RANGE, message: `Grade ${grade} is outside ${band.min}-${band.max}: ${band.why}. Check the grade or remove the student from this export.` });
+        }
+      }
+    }
+  },
+};

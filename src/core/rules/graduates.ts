@@ -1,0 +1,82 @@
+/** CTE graduates: HS completion exit types and credentials (checklist topic 6). */
+import { credentialTypeOf, exitTypeOf } from "../codes";
+import { normalizeGrade } from "../normalize";
+import { REGULAR_DIPLOMA_CODE } from "../reference";
+import { ExportTable } from "../table";
+import { studentIds } from "./concentrators";
+import { RuleDef, q } from "./types";
+
+export const HSC_NOT_GRADE_12: RuleDef = {
+  id: "HSC-NOT-GRADE-12", topic: "cte-graduates", severity: "warning", dpi: "6498",
+  description: "Exit type HSC with a grade other than 12 (DPI 6498).",
+};
+export const HSC_CREDENTIAL_MISSING: RuleDef = {
+  id: "HSC-CREDENTIAL-MISSING", topic: "cte-graduates", severity: "error", dpi: "6493",
+  description: "Exit type HSC with a blank credential type, when the column exists (DPI 6493).",
+};
+
+/** EXIT-TYPE-UNKNOWN's pass reads each HS completion row once and also reports the two HSC rules. */
+export const EXIT_TYPE_UNKNOWN: RuleDef = {
+  id: "EXIT-TYPE-UNKNOWN", topic: "cte-graduates", severity: "error",
+  description: "An exit type that is not on DPI's exit type list (HSC, TC, TNC, …), or a blank one.",
+  run(ctx) {
+    for (const t of ctx.tables("hs-completion")) {
+      if (!t.has("exitType")) continue;
+      for (const r of t.rows) {
+        if (t.blank(r, "exitType")) {
+          ctx.report({ table: t, at: r, field: "exitType", message: "Exit type is blank. Every row of the HS completion export needs an exit type (HSC for a graduate)." });
+          continue;
+        }
+        const text = t.present(r, "exitType");
+        if (text === null) continue;
+        const exit = exitTypeOf(text);
+        if (!exit) {
+          ctx.report({ table: t, at: r, field: "exitType", message: `Exit type ${q(text)} is not a DPI exit type. Use a code from DPI's list (HSC = high school completion).` });
+          continue;
+        }
+        if (exit.code !== "HSC") continue;
+        if (t.has("grade") && !t.blank(r, "grade") && !t.isError(r, "grade")) {
+          const grade = normalizeGrade(t.raw(r, "grade") ?? null);
+          if (grade !== null && grade !== 12) {
+            ctx.report({ table: t, at: r, field: "grade", rule: HSC_NOT_GRADE_12, message: `Exit type HSC with grade ${grade} (DPI 6498). Acknowledge genuine early graduates (confirm the exit date); otherwise correct the grade or exit type.` });
+          }
+        }
+        if (t.has("credentialType") && t.blank(r, "credentialType")) {
+          ctx.report({ table: t, at: r, field: "credentialType", rule: HSC_CREDENTIAL_MISSING, message: "Exit type HSC without a credential type (DPI 6493). Add the diploma type (R = regular diploma) to the academic record, or change the exit type." });
+        }
+      }
+    }
+  },
+};
+
+export const SENIOR_EXIT_MISSING: RuleDef = {
+  id: "SENIOR-EXIT-MISSING", topic: "cte-graduates", severity: "warning",
+  description: "A grade-12 concentrator with no HS completion row (when both exports are present).",
+  run(ctx) {
+    const completion = ctx.tables("hs-completion");
+    if (completion.length === 0) return;
+    const exited = studentIds(completion);
+    for (const t of ctx.tables("concentrators")) {
+      if (!t.has("grade")) continue;
+      for (const r of t.rows) {
+        const id = t.present(r, "studentId");
+        if (id === null || exited.has(id)) continue;
+        if (normalizeGrade(t.raw(r, "grade") ?? null) !== 12) continue;
+        ctx.report({ table: t, at: r, field: "studentId", message: `Grade-12 concentrator ${q(id)} has no row in the HS completion export. Check the senior's exit type (HSC with a regular diploma makes a CTE graduate).` });
+      }
+    }
+  },
+};
+
+/** Student ids with exit type HSC (and a regular diploma, when the credential column exists). */
+export function graduatesWithDiploma(tables: readonly ExportTable[]): Set<string> {
+  const ids = new Set<string>();
+  for (const t of tables) for (const r of t.rows) {
+    const id = t.present(r, "studentId");
+    const exit = exitTypeOf(t.text(r, "exitType"));
+    if (id === null || exit?.code !== "HSC") continue;
+    if (t.has("credentialType") && credentialTypeOf(t.text(r, "credentialType"))?.code !== REGULAR_DIPLOMA_CODE) continue;
+    ids.add(id);
+  }
+  return ids;
+}

@@ -1,0 +1,125 @@
+/**
+ * A recognised export: its header row, column map and data rows, with per-column value caches so
+ * every rule reads a normalised column once (the engine's cost stays near one pass over the cells).
+ */
+import { a1 } from "./address";
+import { CellValue, SheetInput, cellErrorText, cellText, isBlank } from "./cells";
+import { Field, Recognition, SENSITIVE_FIELDS } from "./recognize";
+import { ExportKind } from "./report";
+
+export interface DataRow {
+  /** 0-based index into the sheet's rows */
+  readonly index: number;
+  /** worksheet row number as Excel shows it */
+  readonly row: number;
+  readonly cells: readonly CellValue[];
+}
+
+/** Blank rows are skipped; so is a row whose only non-empty cell starts with "Total" (spec §2). */
+export function isSkippableRow(cells: readonly CellValue[]): boolean {
+  let nonEmpty = 0;
+  let first = "";
+  for (const c of cells) {
+    if (isBlank(c)) continue;
+    nonEmpty++;
+    if (nonEmpty > 1) return false;
+    first = cellText(c);
+  }
+  return nonEmpty === 0 || /^total\b/i.test(first);
+}
+
+export class ExportTable {
+  readonly sheet: string;
+  readonly kind: ExportKind;
+  readonly headerIndex: number;
+  readonly columns: Readonly<Partial<Record<Field, number>>>;
+  readonly headers: readonly string[];
+  readonly rows: readonly DataRow[];
+  readonly source: "workbook" | "csv";
+  private readonly firstRow: number;
+  private readonly firstColumn: number;
+  private readonly textCache = new Map<Field, string[]>();
+
+  constructor(input: SheetInput, kind: ExportKind, recognition: Recognition & { headerIndex: number }) {
+    this.sheet = input.name;
+    this.kind = kind;
+    this.headerIndex = recognition.headerIndex;
+    this.columns = recognition.mapping.columns;
+    this.source = input.source ?? "workbook";
+    this.firstRow = input.firstRow ?? 1;
+    this.firstColumn = input.firstColumn ?? 1;
+    this.headers = (input.rows[recognition.headerIndex] ?? []).map((c) => cellText(c));
+    const rows: DataRow[] = [];
+    for (let i = recognition.headerIndex + 1; i < input.rows.length; i++) {
+      const cells = input.rows[i] ?? [];
+      if (isSkippableRow(cells)) continue;
+      rows.push({ index: i, row: this.firstRow + i, cells });
+    }
+    this.rows = rows;
+  }
+
+  get headerRow(): number {
+    return this.firstRow + this.headerIndex;
+  }
+
+  has(field: Field): boolean {
+    return this.columns[field] !== undefined;
+  }
+
+  raw(r: DataRow, field: Field): CellValue {
+    const c = this.columns[field];
+    return c === undefined ? undefined : r.cells[c];
+  }
+
+  isError(r: DataRow, field: Field): boolean {
+    return cellErrorText(this.raw(r, field)) !== null;
+  }
+
+  /** True when the cell is empty (an error value is not blank: it is reported as VALUE-ERROR instead). */
+  blank(r: DataRow, field: Field): boolean {
+    return this.has(field) && isBlank(this.raw(r, field));
+  }
+
+  /** Trimmed text, "" for blanks and error values (cached per column). */
+  text(r: DataRow, field: Field): string {
+    let col = this.textCache.get(field);
+    if (!col) {
+      col = new Array<string>(0);
+      const c = this.columns[field];
+      for (const row of this.rows) {
+        const v = c === undefined ? undefined : row.cells[c];
+        col[row.index] = cellErrorText(v) === null ? cellText(v).replace(/\s+/g, " ") : "";
+      }
+      this.textCache.set(field, col);
+    }
+    return col[r.index] ?? "";
+  }
+
+  /** Text of a non-blank, non-error cell; null otherwise (so a rule validates only real values). */
+  present(r: DataRow, field: Field): string | null {
+    const t = this.text(r, field);
+    return t === "" ? null : t;
+  }
+
+  headerOf(field: Field): string | undefined {
+    const c = this.columns[field];
+    return c === undefined ? undefined : this.headers[c] || undefined;
+  }
+
+  isSensitive(field: Field): boolean {
+    return SENSITIVE_FIELDS.has(field);
+  }
+
+  /** A1 address of a row's cell in a 0-based column of the sheet's rows. */
+  address(row: number, column: number): string {
+    return a1(row, this.firstColumn + column);
+  }
+
+  /** The column a row-level finding points at: the given field's, else the student id / title / first column. */
+  anchorColumn(field?: Field): number {
+    for (const f of [field, "studentId", "localCourseTitle", "rosterCode", "iac"] as (Field | undefined)[]) {
+      if (f !== undefined && this.columns[f] !== undefined) return this.columns[f] as number;
+    }
+    return 0;
+  }
+}
