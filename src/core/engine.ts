@@ -20,6 +20,8 @@ export interface SheetOverride {
   readonly kind?: ExportKind | "ignore";
   /** field -> header text (or 0-based column index) to use instead of the recognised column */
   readonly columns?: Partial<Record<Field, string | number>>;
+  /** worksheet row of the header, when the user set it (with a forced kind) */
+  readonly headerRow?: number;
 }
 
 export interface CheckOptions {
@@ -60,7 +62,8 @@ interface Recognised {
 
 function applyOverride(input: SheetInput, override: SheetOverride | undefined): Recognition {
   const forced = override?.kind && override.kind !== "ignore" ? override.kind : null;
-  const base = recognize(input.rows, forced);
+  const headerIndex = override?.headerRow !== undefined ? override.headerRow - (input.firstRow ?? 1) : undefined;
+  const base = recognize(input.rows, forced, headerIndex);
   if (!override?.columns || base.kind === null || base.headerIndex === null) return base;
   const headers = input.rows[base.headerIndex] ?? [];
   const columns: Partial<Record<Field, number>> = { ...base.mapping.columns };

@@ -6,7 +6,7 @@ import { CellValue, cellText } from "./cells";
 import { ExportKind } from "./report";
 
 export type Field =
-  | "studentId" | "studentName" | "grade" | "school" | "cteCourseCount"
+  | "studentId" | "localStudentId" | "studentName" | "grade" | "school" | "cteCourseCount"
   | "iac" | "cluster" | "programArea"
   | "localCourseCode" | "localCourseTitle" | "rosterCode" | "cteCourse" | "careerPathway" | "cteDepartment"
   | "dualEnrollment" | "program"
@@ -21,7 +21,9 @@ export function headerKey(text: string): string {
   return text.toLowerCase().replace(/\(s\)\s*$/, "").replace(/&/g, "and").replace(/[^a-z0-9]+/g, "");
 }
 
-const STUDENT_ID = ["Student ID", "WSN", "WISEid", "WISE ID", "Local Student ID", "Student Number", "Student WSN", "Student Id (WSN)", "Student ID (WSN)", "WISEid (WSN)"];
+const STUDENT_ID = ["Student ID", "WSN", "WISEid", "WISE ID", "Student WSN", "Student Id (WSN)", "Student ID (WSN)", "WISEid (WSN)"];
+/** The district's own id: the student id only when the export has no WSN column. */
+const LOCAL_STUDENT_ID = ["Local Student ID", "Student Number", "Local ID", "Local Student Number"];
 const GRADE = ["Grade", "Grade Level", "Grade Level Placement", "Grade Placement", "Gr"];
 const STUDENT_NAME = ["Student Name", "Name", "Student Full Name", "Full Name"];
 const SCHOOL = ["School", "School Name", "Primary School", "School of Enrollment", "Primary School of Enrollment"];
@@ -32,6 +34,7 @@ const CLUSTER = ["Cluster", "Cluster Title", "Career Pathway Type", "Career Clus
 /** Synonyms per field; the per-kind lists below say which fields a kind accepts. */
 const FIELD_SYNONYMS: Record<Field, readonly string[]> = {
   studentId: STUDENT_ID,
+  localStudentId: LOCAL_STUDENT_ID,
   studentName: STUDENT_NAME,
   grade: GRADE,
   school: SCHOOL,
@@ -72,13 +75,13 @@ export interface KindSpec {
 }
 
 export const KIND_SPECS: readonly KindSpec[] = [
-  { kind: "participants", title: "CTE Participant export", fields: ["studentId", "studentName", "grade", "school", "cteCourseCount"], required: ["studentId", "grade"] },
-  { kind: "concentrators", title: "Career (CTE) Concentrators export", fields: ["studentId", "studentName", "grade", "school", "iac", "cluster", "programArea"], required: ["studentId", "grade", "iac", "cluster"] },
+  { kind: "participants", title: "CTE Participant export", fields: ["studentId", "localStudentId", "studentName", "grade", "school", "cteCourseCount"], required: ["studentId", "grade"] },
+  { kind: "concentrators", title: "Career (CTE) Concentrators export", fields: ["studentId", "localStudentId", "studentName", "grade", "school", "iac", "cluster", "programArea"], required: ["studentId", "grade", "iac", "cluster"] },
   { kind: "course-offerings", title: "Roster: Course Offering export", fields: ["school", "localCourseCode", "localCourseTitle", "rosterCode", "cteCourse", "careerPathway", "cteDepartment", "dualEnrollment", "program"], required: ["localCourseTitle", "rosterCode"] },
   { kind: "courses", title: "Roster: Courses export", fields: ["school", "localCourseCode", "localCourseTitle", "rosterCode", "program", "dualEnrollment"], required: ["localCourseTitle", "rosterCode"] },
-  { kind: "hs-completion", title: "HS Completion export", fields: ["studentId", "studentName", "grade", "school", "exitType", "credentialType", "exitDate"], required: ["studentId", "exitType"] },
-  { kind: "irc-wbl", title: "Industry-Recognized Credentials / Work-Based Learning export", fields: ["studentId", "studentName", "grade", "school", "programType", "programName", "certificatedStatus", "hours"], required: ["studentId", "programName"] },
-  { kind: "demographics", title: "Student Demographics export", fields: ["studentId", "studentName", "grade", "school", "singleParent", "homeless"], required: ["studentId"] },
+  { kind: "hs-completion", title: "HS Completion export", fields: ["studentId", "localStudentId", "studentName", "grade", "school", "exitType", "credentialType", "exitDate"], required: ["studentId", "exitType"] },
+  { kind: "irc-wbl", title: "Industry-Recognized Credentials / Work-Based Learning export", fields: ["studentId", "localStudentId", "studentName", "grade", "school", "programType", "programName", "certificatedStatus", "hours"], required: ["studentId", "programName"] },
+  { kind: "demographics", title: "Student Demographics export", fields: ["studentId", "localStudentId", "studentName", "grade", "school", "singleParent", "homeless"], required: ["studentId"] },
   { kind: "dpi-courses", title: "DPI course catalog", fields: ["rosterCode", "scedTitle", "courseProgram", "cteCourse", "cteDepartment", "deprecated", "courseDescription", "careerPathway"], required: ["rosterCode", "courseProgram"] },
   { kind: "dpi-iac-clusters", title: "DPI IAC to Cluster list", fields: ["iac", "cluster", "iacTitle", "suggested"], required: ["iac", "cluster"] },
 ];
@@ -136,6 +139,10 @@ export function mapColumns(kind: ExportKind, headers: readonly CellValue[]): Col
     found.set(field, list);
   });
   if (!found.has("cluster") && fallbackCluster.length > 0) found.set("cluster", fallbackCluster);
+  if (!found.has("studentId") && found.has("localStudentId")) {
+    found.set("studentId", found.get("localStudentId")!);
+    found.delete("localStudentId");
+  }
   const columns: Partial<Record<Field, number>> = {};
   const duplicates: { field: Field; columns: number[] }[] = [];
   for (const [field, list] of found) {
@@ -176,7 +183,7 @@ function rowHasHeader(row: readonly CellValue[], ...keys: string[]): boolean {
 /** Decides the kind from the fields a header row offers (spec §2 "Deciding the kind"); null when none fits. */
 export function decideKind(row: readonly CellValue[]): ExportKind | null {
   const f = fieldsInRow(row);
-  const hasStudent = f.has("studentId");
+  const hasStudent = f.has("studentId") || f.has("localStudentId");
   const hasLocalCourse = f.has("localCourseTitle") || f.has("localCourseCode");
   if (hasStudent) {
     if (f.has("iac") || rowHasHeader(row, "CTE Concentration Program Area", "Cluster", "Cluster Title", "Career Pathway Type", "Career Cluster")) return "concentrators";
@@ -217,7 +224,16 @@ export interface Recognition {
  * Finds the header row (the first of the first 20 rows whose cells decide a kind with at least two known
  * headers) and maps its columns. `forcedKind` is the user's override.
  */
-export function recognize(rows: readonly (readonly CellValue[])[], forcedKind?: ExportKind | null): Recognition {
+export function recognize(rows: readonly (readonly CellValue[])[], forcedKind?: ExportKind | null, forcedHeaderIndex?: number): Recognition {
+  const build = (kind: ExportKind, index: number): Recognition => {
+    const mapping = mapColumns(kind, rows[index] ?? []);
+    const missing = KIND_SPEC[kind].required.filter((r) => mapping.columns[r] === undefined);
+    const note = forcedKind ? `kind set by the user (${KIND_SPEC[kind].title})` : `recognised as ${KIND_SPEC[kind].title} from its headers`;
+    return { kind, headerIndex: index, mapping, missing, note };
+  };
+  if (forcedKind && forcedHeaderIndex !== undefined && forcedHeaderIndex >= 0 && forcedHeaderIndex < rows.length) {
+    return build(forcedKind, forcedHeaderIndex);
+  }
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
   let best: { index: number; known: number } | null = null;
   for (let i = 0; i < limit; i++) {
@@ -227,11 +243,14 @@ export function recognize(rows: readonly (readonly CellValue[])[], forcedKind?: 
     if (!best || known > best.known) best = { index: i, known };
     const kind = forcedKind ?? decideKind(row);
     if (!kind) continue;
-    const mapping = mapColumns(kind, row);
-    if (Object.keys(mapping.columns).length < 2) continue;
-    const missing = KIND_SPEC[kind].required.filter((r) => mapping.columns[r] === undefined);
-    const note = forcedKind ? `kind set by the user (${KIND_SPEC[kind].title})` : `recognised as ${KIND_SPEC[kind].title} from its headers`;
-    return { kind, headerIndex: i, mapping, missing, note };
+    const r = build(kind, i);
+    if (Object.keys(r.mapping.columns).length < 2) continue;
+    return r;
+  }
+  if (forcedKind) {
+    // The user chose the kind of a sheet whose headers we do not know: its first non-empty row is the header.
+    const first = rows.slice(0, limit).findIndex((r) => r.some((c) => cellText(c) !== ""));
+    if (first >= 0) return build(forcedKind, first);
   }
   const empty: ColumnMapping = { columns: {}, duplicates: [] };
   const note = rows.every((r) => r.every((c) => cellText(c) === ""))

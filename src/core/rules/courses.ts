@@ -27,7 +27,7 @@ export function titleMarksCollegeCredit(title: string): boolean {
 
 /** A/B semester suffixes do not make another course ("MAT AP STATISTICS A" = "… B"). */
 export function baseTitle(title: string): string {
-  return title.replace(/\s+(?:[AB]|S[12]|SEM\s*[12])\s*(?=(?:[-–]\s*TC)?\s*$)/i, "").trim();
+  return title.replace(/\s+(?:[AB]|S[12]|SEM\s*[12])\s*(?=(?:[-–]\s*TC)?\s*$)/i, " ").replace(/\s+/g, " ").trim();
 }
 
 export const COURSE_CODE_UNKNOWN: RuleDef = {

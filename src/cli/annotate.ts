@@ -1,0 +1,427 @@
+/**
+ * `--out`: writes an annotated copy of the checked files (spec §6, §7).
+ * - The first workbook input is loaded again from disk, so the user's formatting is kept; every other
+ *   input sheet (CSV files, further workbooks) is appended as a value-only worksheet.
+ * - Each flagged cell gets a fill (error red, warning amber; info none) and one note listing its findings,
+ *   severity word first; a note the user already had is kept below "— your note —".
+ * - A "Snapshot Checklist" sheet mirrors DPI's DEMO / Blank Copy page.
+ * - The copy is written to a temporary file next to `outPath` and renamed, so a failure never leaves a
+ *   partial file; no input path is ever written.
+ */
+import { promises as fsp } from "fs";
+import * as path from "path";
+import { randomBytes } from "crypto";
+import ExcelJS from "exceljs";
+import { type CellValue, type SheetInput, isCellError } from "../core/cells";
+import type { Finding, Report, Severity, TopicSummary } from "../core/report";
+import { InputError, type SpreadsheetInput, loadWorkbook, shortReason } from "./readInput";
+
+export interface AnnotateOptions {
+  inputs: SpreadsheetInput[];
+  report: Report;
+  outPath: string;
+  /** Printed after "Team Members:"; left as a line to fill in when absent. */
+  teamMembers?: string;
+  /** "Date of Data Check:" (local calendar date, yyyy-mm-dd). */
+  checkedOn: Date;
+  /** Further files that must never be overwritten, e.g. --reference files (inputs are always protected). */
+  protectedPaths?: readonly string[];
+}
+
+export interface AnnotateResult {
+  /** Cells that got a highlight fill (an error or a warning on them). */
+  flaggedCells: number;
+  /** Notes written (every cell with a finding, info-only cells included). */
+  notes: number;
+  /** Findings whose sheet is not among the inputs (nothing was written for them). */
+  unplacedFindings: number;
+}
+
+export const CHECKLIST_SHEET_NAME = "Snapshot Checklist";
+export const USER_NOTE_SEPARATOR = "— your note —";
+export const MAX_NOTE_LINES = 30;
+
+export const FILL_ARGB = {
+  error: "FFFFC7CE",
+  warning: "FFFFEB9C",
+  pass: "FFC6EFCE",
+  noData: "FFD9D9D9",
+} as const;
+
+const STATUS_FILL: Record<TopicSummary["status"], string> = {
+  fail: FILL_ARGB.error,
+  warn: FILL_ARGB.warning,
+  pass: FILL_ARGB.pass,
+  "no-data": FILL_ARGB.noData,
+};
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Text a spreadsheet (or a CSV export of it) could take for a formula gets a leading apostrophe:
+ * anything starting with =, +, -, @, tab or CR.
+ */
+export function neutralizeFormulaText(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+export async function writeAnnotatedCopy(opts: AnnotateOptions): Promise<AnnotateResult> {
+  const { inputs, report, outPath } = opts;
+  await checkOutPath(outPath, [...inputs.map((input) => input.path), ...(opts.protectedPaths ?? [])]);
+
+  // --- the workbook to annotate ------------------------------------------------------------------
+  const base = inputs.find((input) => input.format === "xlsx");
+  let workbook: ExcelJS.Workbook;
+  /** SheetInput name (what findings refer to) -> worksheet in the copy; the first sheet of a name wins. */
+  const target = new Map<string, ExcelJS.Worksheet>();
+  if (base) {
+    workbook = await reloadWorkbook(base.path);
+    base.sheets.forEach((sheet, index) => {
+      const ws = workbook.getWorksheet(sheet.name) ?? workbook.worksheets[index];
+      if (ws && !target.has(sheet.name)) target.set(sheet.name, ws);
+    });
+  } else {
+    workbook = new ExcelJS.Workbook();
+    workbook.creator = "cte-check";
+  }
+  const usedNames = new Set(workbook.worksheets.map((ws) => ws.name.toLowerCase()));
+  for (const input of inputs) {
+    if (input === base) continue;
+    for (const sheet of input.sheets) {
+      const ws = workbook.addWorksheet(uniqueSheetName(sheet.name, usedNames));
+      writeValues(ws, sheet);
+      if (!target.has(sheet.name)) target.set(sheet.name, ws);
+    }
+  }
+
+  // --- highlights and notes ----------------------------------------------------------------------
+  const { flaggedCells, notes, unplacedFindings } = annotateFindings(report.findings, target);
+
+  // --- checklist -----------------------------------------------------------------------------------
+  addChecklistSheet(workbook, uniqueSheetName(CHECKLIST_SHEET_NAME, usedNames), opts);
+
+  // --- write atomically ----------------------------------------------------------------------------
+  let buffer: Buffer;
+  try {
+    buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  } catch (err) {
+    throw new InputError(`cannot write '${outPath}': building the annotated workbook failed (${shortReason(err)}).`);
+  }
+  await writeAtomically(outPath, buffer);
+  return { flaggedCells, notes, unplacedFindings };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// paths and files
+
+async function checkOutPath(outPath: string, inputPaths: readonly string[]): Promise<void> {
+  if (path.extname(outPath).toLowerCase() !== ".xlsx") {
+    throw new InputError(`cannot write '${outPath}': the annotated copy is an Excel workbook, so its name must end in .xlsx.`);
+  }
+  const resolvedOut = path.resolve(outPath);
+  const outStat = await fsp.stat(resolvedOut).catch(() => null);
+  for (const inputPath of inputPaths) {
+    let same = path.resolve(inputPath) === resolvedOut;
+    if (!same && outStat) {
+      const inStat = await fsp.stat(inputPath).catch(() => null);
+      // Same file through a symlink, a hard link or a case-insensitive file system.
+      same = inStat !== null && inStat.dev === outStat.dev && inStat.ino === outStat.ino;
+    }
+    if (same) {
+      throw new InputError(
+        `refusing to write '${outPath}': it is the input file '${inputPath}', which cte-check never modifies; choose another --out name.`,
+      );
+    }
+  }
+  if (outStat?.isDirectory()) throw new InputError(`cannot write '${outPath}': it is a folder.`);
+  const dir = path.dirname(resolvedOut);
+  const dirStat = await fsp.stat(dir).catch(() => null);
+  if (!dirStat || !dirStat.isDirectory()) {
+    throw new InputError(`cannot write '${outPath}': the folder '${path.dirname(outPath)}' does not exist.`);
+  }
+}
+
+async function reloadWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  let bytes: Buffer;
+  try {
+    bytes = await fsp.readFile(file);
+  } catch (err) {
+    throw new InputError(`cannot read '${file}' again to annotate it: ${shortReason(err)}.`);
+  }
+  return loadWorkbook(file, bytes);
+}
+
+async function writeAtomically(outPath: string, data: Buffer): Promise<void> {
+  const resolved = path.resolve(outPath);
+  const tmp = path.join(
+    path.dirname(resolved),
+    `.${path.basename(resolved)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+  );
+  try {
+    await fsp.writeFile(tmp, data, { flag: "wx" });
+    await fsp.rename(tmp, resolved);
+  } catch (err) {
+    await fsp.rm(tmp, { force: true }).catch(() => undefined);
+    throw new InputError(`cannot write '${outPath}': ${writeReason(err)}.`);
+  }
+}
+
+function writeReason(err: unknown): string {
+  switch ((err as NodeJS.ErrnoException)?.code) {
+    case "ENOENT":
+    case "ENOTDIR":
+      return "its folder does not exist";
+    case "EACCES":
+      return "permission denied";
+    case "EPERM":
+    case "EBUSY":
+      return "the file is locked (is it open in Excel?); close it and try again";
+    case "EISDIR":
+      return "it is a folder";
+    case "ENOSPC":
+      return "the disk is full";
+    case "EROFS":
+      return "the disk is read-only";
+    default:
+      return shortReason(err);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// sheets
+
+const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g;
+const MAX_SHEET_NAME = 31;
+
+/** A valid, unused worksheet name (Excel compares names case-insensitively); records it in `used`. */
+export function uniqueSheetName(wanted: string, used: Set<string>): string {
+  let base = wanted
+    .replace(INVALID_SHEET_CHARS, "_")
+    .replace(/[\u0000-\u001f]/g, " ")
+    .replace(/^'+|'+$/g, "")
+    .trim();
+  if (base === "" || base.toLowerCase() === "history") base = base === "" ? "Sheet" : `${base}_`;
+  base = base.slice(0, MAX_SHEET_NAME);
+  let name = base;
+  for (let n = 2; used.has(name.toLowerCase()); n++) {
+    const suffix = ` (${n})`;
+    name = `${base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
+  }
+  used.add(name.toLowerCase());
+  return name;
+}
+
+/** Value-only copy of a sheet; CSV cells stay text exactly as read. */
+function writeValues(ws: ExcelJS.Worksheet, sheet: SheetInput): void {
+  const firstRow = sheet.firstRow ?? 1;
+  const firstColumn = sheet.firstColumn ?? 1;
+  const widths: number[] = [];
+  sheet.rows.forEach((row, r) => {
+    row.forEach((value, c) => {
+      const written = toExcelValue(value, sheet.source === "csv");
+      if (written === null) return;
+      const cell = ws.getCell(firstRow + r, firstColumn + c);
+      cell.value = written;
+      if (written instanceof Date) cell.style = { ...cell.style, numFmt: "yyyy-mm-dd" };
+      if (r < 500) {
+        const length = written instanceof Date ? 10 : String(isCellError(written) ? written.error : written).length;
+        widths[c] = Math.max(widths[c] ?? 0, length);
+      }
+    });
+  });
+  widths.forEach((w, c) => {
+    if (w !== undefined) ws.getColumn(firstColumn + c).width = Math.min(50, Math.max(8, w + 2));
+  });
+}
+
+function toExcelValue(value: CellValue, asText: boolean): ExcelJS.CellValue {
+  if (value === null || value === undefined) return null;
+  if (asText) return isCellError(value) ? value.error : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  if (isCellError(value)) return { error: value.error } as ExcelJS.CellErrorValue;
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// findings
+
+interface CellGroup {
+  cell: ExcelJS.Cell;
+  findings: Finding[];
+}
+
+function annotateFindings(
+  findings: readonly Finding[],
+  target: ReadonlyMap<string, ExcelJS.Worksheet>,
+): { flaggedCells: number; notes: number; unplacedFindings: number } {
+  const groups = new Map<string, CellGroup>();
+  let unplacedFindings = 0;
+  for (const finding of findings) {
+    const ws = target.get(finding.sheet);
+    if (!ws) {
+      unplacedFindings++;
+      continue;
+    }
+    let cell = ws.getCell(finding.cell);
+    if (cell.isMerged) cell = cell.master;
+    const key = `${ws.id}!${cell.address}`;
+    const group = groups.get(key);
+    if (group) group.findings.push(finding);
+    else groups.set(key, { cell, findings: [finding] });
+  }
+
+  let flaggedCells = 0;
+  for (const { cell, findings: cellFindings } of groups.values()) {
+    const sorted = [...cellFindings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+    const worst = sorted[0].severity;
+    if (worst !== "info") {
+      const argb = worst === "error" ? FILL_ARGB.error : FILL_ARGB.warning;
+      // Loaded cells share style objects: replace the cell's style, never mutate it.
+      cell.style = { ...cell.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb } } };
+      flaggedCells++;
+    }
+    if (cell.type === ExcelJS.ValueType.Null && !cell.style.protection) {
+      // exceljs writes an empty cell without a style as no <c> element at all: Excel still shows the note,
+      // but exceljs (and so a re-check of this copy) cannot read it back. `locked: true` is Excel's default,
+      // so this changes nothing the user sees and makes the cell be written.
+      cell.style = { ...cell.style, protection: { locked: true } };
+    }
+    cell.note = neutralizeFormulaText(noteText(sorted, userNoteText(cell.note)));
+  }
+  return { flaggedCells, notes: groups.size, unplacedFindings };
+}
+
+const OUR_LINE = /^(ERROR|WARNING|INFO) [A-Z0-9-]+: |^… and \d+ more$/;
+
+/** The text of the note the cell already had, minus anything an earlier cte-check run wrote. */
+function userNoteText(note: ExcelJS.Cell["note"] | undefined): string {
+  if (note === undefined || note === null) return "";
+  const raw =
+    typeof note === "string"
+      ? note
+      : (note.texts ?? []).map((t) => (typeof t?.text === "string" ? t.text : "")).join("");
+  const sep = raw.indexOf(USER_NOTE_SEPARATOR);
+  if (sep >= 0) return raw.slice(sep + USER_NOTE_SEPARATOR.length).trim();
+  const lines = raw.split(/\r?\n/).filter((line) => line.trim() !== "");
+  if (lines.length > 0 && lines.every((line) => OUR_LINE.test(line))) return "";
+  return raw.trim();
+}
+
+function noteText(sorted: readonly Finding[], userNote: string): string {
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  for (const f of sorted) {
+    const line = `${f.severity.toUpperCase()} ${f.rule}: ${f.message.replace(/\s*\r?\n\s*/g, " ")}`;
+    if (!seen.has(line)) {
+      seen.add(line);
+      lines.push(line);
+    }
+  }
+  const shown = lines.length > MAX_NOTE_LINES ? [...lines.slice(0, MAX_NOTE_LINES - 1), `… and ${lines.length - (MAX_NOTE_LINES - 1)} more`] : lines;
+  if (userNote !== "") shown.push(USER_NOTE_SEPARATOR, userNote);
+  return shown.join("\n");
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Snapshot Checklist (DPI's DEMO / Blank Copy page)
+
+const CHECKLIST_HEADERS = [
+  "Topic", "WISEdata Portal export", "Figure", "Status", "Errors", "Warnings", "WISEdash for District", "Checked (initials)",
+] as const;
+const CHECKLIST_WIDTHS = [30, 34, 48, 10, 8, 10, 34, 12];
+const CHECKLIST_HEADER_ROW = 6;
+
+function localDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function addChecklistSheet(workbook: ExcelJS.Workbook, name: string, opts: AnnotateOptions): void {
+  const { report, teamMembers, checkedOn } = opts;
+  const ws = workbook.addWorksheet(name, {
+    pageSetup: {
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${CHECKLIST_HEADER_ROW}:${CHECKLIST_HEADER_ROW}`,
+    },
+  });
+  const text = (s: string) => neutralizeFormulaText(s);
+  const thin: Partial<ExcelJS.Borders> = {
+    top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" },
+  };
+
+  ws.getCell("A1").value = text(`CTE and Career Education Data Check — school year ${report.schoolYear}`);
+  ws.getCell("A1").font = { bold: true, size: 14 };
+  ws.getCell("A2").value = text("Team Members:");
+  ws.getCell("A2").font = { bold: true };
+  const team = teamMembers?.trim() ?? "";
+  if (team !== "") {
+    ws.getCell("B2").value = text(team);
+  } else {
+    // A line to write the names on once printed.
+    for (const col of ["B", "C"]) ws.getCell(`${col}2`).border = { bottom: { style: "thin" } };
+  }
+  ws.getCell("A3").value = text("Date of Data Check:");
+  ws.getCell("A3").font = { bold: true };
+  ws.getCell("B3").value = text(localDate(checkedOn));
+  ws.getCell("A4").value = text("Current View is used to check data before the December Snapshot.");
+  ws.getCell("A4").font = { italic: true };
+
+  const header = ws.getRow(CHECKLIST_HEADER_ROW);
+  CHECKLIST_HEADERS.forEach((h, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = text(h);
+    cell.font = { bold: true };
+    cell.alignment = { wrapText: true, vertical: "top" };
+    cell.border = thin;
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
+  });
+
+  report.checklist.forEach((entry, i) => {
+    const row = ws.getRow(CHECKLIST_HEADER_ROW + 1 + i);
+    const values: (string | number)[] = [
+      text(entry.title),
+      text(entry.exports),
+      text(entry.figure.text),
+      text(entry.status.toUpperCase()),
+      entry.errors,
+      entry.warnings,
+      text(entry.dashboard),
+      "",
+    ];
+    values.forEach((v, c) => {
+      const cell = row.getCell(c + 1);
+      if (v !== "") cell.value = v;
+      cell.alignment = { wrapText: true, vertical: "top" };
+      cell.border = thin;
+    });
+    row.getCell(4).fill = { type: "pattern", pattern: "solid", fgColor: { argb: STATUS_FILL[entry.status] } };
+    row.getCell(4).font = { bold: true };
+  });
+
+  // What was not checked and why (e.g. no DPI list loaded), below the table: topic | note across B:H.
+  const notes = report.checklist.flatMap((entry) => (entry.notes ?? []).map((note) => ({ title: entry.title, note })));
+  if (notes.length > 0) {
+    let r = CHECKLIST_HEADER_ROW + report.checklist.length + 2;
+    ws.getCell(r, 1).value = text("Not checked");
+    ws.getCell(r, 1).font = { bold: true };
+    const noteWidth = CHECKLIST_WIDTHS.slice(1).reduce((a, b) => a + b, 0);
+    for (const { title, note } of notes) {
+      r++;
+      ws.getCell(r, 1).value = text(title);
+      ws.getCell(r, 1).alignment = { wrapText: true, vertical: "top" };
+      ws.mergeCells(r, 2, r, CHECKLIST_HEADERS.length);
+      ws.getCell(r, 2).value = text(note);
+      ws.getCell(r, 2).alignment = { wrapText: true, vertical: "top" };
+      // Excel does not auto-fit merged cells: size the row for the wrapped text.
+      const lines = Math.max(Math.ceil(title.length / CHECKLIST_WIDTHS[0]), Math.ceil(note.length / noteWidth), 1);
+      if (lines > 1) ws.getRow(r).height = 15 * lines;
+    }
+  }
+
+  CHECKLIST_WIDTHS.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  ws.views = [{ state: "frozen", ySplit: CHECKLIST_HEADER_ROW }];
+}

@@ -1,0 +1,156 @@
+/**
+ * `cte-check`: the checklist engine over .xlsx/.csv files (spec §6). A thin adapter: read files,
+ * run the engine, print the table or the JSON report, optionally write the annotated copy.
+ * Exit status: 0 no errors found, 1 errors found, 2 unusable arguments or unreadable input.
+ */
+import * as path from "path";
+import { CheckOptionsError, runChecklist } from "../core/engine";
+import { recognize } from "../core/recognize";
+import { reportSchema } from "../core/report";
+import { uniqueSheetName, writeAnnotatedCopy } from "./annotate";
+import { formatReport } from "./format";
+import { InputError, SpreadsheetInput, readSpreadsheet } from "./readInput";
+
+export const USAGE = `Usage: cte-check [options] <file.xlsx|file.csv>...
+
+Checks WISEdata Portal CTE and Career Education exports against DPI's December snapshot checklist.
+All files of one run are checked together (one district), so cross-export checks work across CSV files.
+
+Options:
+  --json                 print the JSON report (only that) on stdout
+  --out <copy.xlsx>      write an annotated copy: highlights, a note per flagged cell and a
+                         "Snapshot Checklist" sheet; the input files are never modified
+  --reference <file>     a DPI course catalog or IAC to Cluster list (.csv/.xlsx); repeatable
+  --school-year <year>   e.g. 2025-26 (default: the year the next December snapshot covers)
+  --team <names>         team members for the Snapshot Checklist sheet
+  -h, --help             show this help
+
+Exit status: 0 no errors found, 1 errors found, 2 unusable arguments or unreadable input.`;
+
+export interface CliArgs {
+  json: boolean;
+  out: string | null;
+  references: string[];
+  schoolYear: string | undefined;
+  team: string | undefined;
+  files: string[];
+  help: boolean;
+}
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: readonly string[]): CliArgs {
+  const args: CliArgs = { json: false, out: null, references: [], schoolYear: undefined, team: undefined, files: [], help: false };
+  const valueOf = (i: number, name: string): string => {
+    const v = argv[i + 1];
+    if (v === undefined || (v.startsWith("--") && v.length > 2)) throw new UsageError(`${name} needs a value.`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const eq = a.startsWith("--") ? a.indexOf("=") : -1;
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    const inline = eq > 0 ? a.slice(eq + 1) : undefined;
+    const take = () => (inline !== undefined ? inline : valueOf(i++, name));
+    switch (name) {
+      case "--json": args.json = true; break;
+      case "--out": args.out = take(); break;
+      case "--reference": args.references.push(take()); break;
+      case "--school-year": args.schoolYear = take(); break;
+      case "--team": args.team = take(); break;
+      case "-h": case "--help": args.help = true; break;
+      case "--": args.files.push(...argv.slice(i + 1)); i = argv.length; break;
+      default:
+        if (a.startsWith("-") && a !== "-") throw new UsageError(`Unknown option ${a}.`);
+        args.files.push(a);
+    }
+  }
+  return args;
+}
+
+/**
+ * Findings name their sheet, so two inputs' sheets of one name (two CSVs called "export", or a CSV and a
+ * worksheet) get a " (2)" suffix before the engine runs; the annotated copy uses the same names.
+ */
+export function giveSheetsUniqueNames(inputs: SpreadsheetInput[]): void {
+  const used = new Set<string>();
+  for (const input of inputs) {
+    input.sheets = input.sheets.map((sheet) => {
+      const name = uniqueSheetName(sheet.name, used);
+      return name === sheet.name ? sheet : { ...sheet, name };
+    });
+  }
+}
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  today?: Date;
+}
+
+const LARGE_INPUT_ROWS = 20_000;
+
+/** Runs the CLI; returns the exit status instead of exiting, so tests call it in-process. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (err) {
+    io.stderr(`cte-check: ${(err as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.files.length === 0) {
+    io.stderr(`cte-check: no input file given.\n\n${USAGE}\n`);
+    return 2;
+  }
+  const progress = (message: string) => io.stderr(`cte-check: ${message}\n`);
+  try {
+    const inputs: SpreadsheetInput[] = [];
+    for (const file of args.files) inputs.push(await readSpreadsheet(file, { onProgress: progress }));
+    giveSheetsUniqueNames(inputs);
+    const referenceSheets = [];
+    for (const file of args.references) {
+      const ref = await readSpreadsheet(file, { onProgress: progress });
+      const lists = ref.sheets.filter((s) => {
+        const kind = recognize(s.rows).kind;
+        return kind === "dpi-courses" || kind === "dpi-iac-clusters";
+      });
+      if (lists.length === 0) {
+        throw new InputError(`'${file}' is not a DPI course catalog (Roster Code, Course Program …) or IAC to Cluster list (IAC code, Cluster); no sheet in it has those headers.`);
+      }
+      referenceSheets.push(...lists);
+    }
+    const totalRows = inputs.reduce((n, i) => n + i.sheets.reduce((m, s) => m + s.rows.length, 0), 0);
+    if (totalRows > LARGE_INPUT_ROWS) progress(`checking ${totalRows.toLocaleString("en-US")} rows…`);
+    const { report } = runChecklist(inputs.flatMap((i) => i.sheets), { schoolYear: args.schoolYear, today: io.today, referenceSheets });
+    reportSchema.parse(report);
+    if (args.out) {
+      if (totalRows > LARGE_INPUT_ROWS) progress(`writing ${args.out}…`);
+      const written = await writeAnnotatedCopy({ inputs, report, outPath: args.out, teamMembers: args.team, checkedOn: io.today ?? new Date(), protectedPaths: args.references });
+      if (!args.json) progress(`wrote ${args.out}: ${written.flaggedCells} flagged cells, ${written.notes} notes`);
+    }
+    io.stdout(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, args.files.map((f) => path.basename(f)))}\n`);
+    return report.findings.some((f) => f.severity === "error") ? 1 : 0;
+  } catch (err) {
+    if (err instanceof InputError || err instanceof CheckOptionsError) {
+      io.stderr(`cte-check: ${err.message}\n`);
+      return 2;
+    }
+    // Never a stack trace for the user; the message still says what failed.
+    io.stderr(`cte-check: unexpected failure: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

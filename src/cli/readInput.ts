@@ -1,0 +1,260 @@
+/**
+ * Node-side input adapter: turns a .xlsx/.xlsm workbook or a .csv file into `SheetInput`s for the engine.
+ * Every failure becomes an `InputError` whose message is one plain sentence naming the file; no exceljs or
+ * fs stack trace escapes. Values follow what Office.js hands the task pane, so both adapters agree:
+ * formulas give their cached result, errors are `{ error }`, merged cells keep the value in the master only.
+ */
+import { promises as fsp } from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { type CellValue, type SheetInput, isBlank } from "../core/cells";
+import { parseCsv } from "../core/csv";
+
+/** A problem with an input (or output) file that the user can fix; `message` is a full sentence. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "InputError";
+  }
+}
+
+export type SpreadsheetFormat = "xlsx" | "csv";
+
+export interface SpreadsheetInput {
+  /** The path as the caller gave it. */
+  path: string;
+  format: SpreadsheetFormat;
+  sheets: SheetInput[];
+}
+
+export interface ReadOptions {
+  /** Called once per sheet with more than `LARGE_SHEET_ROWS` rows: "read <sheet>: N rows". */
+  onProgress?: (message: string) => void;
+}
+
+export const LARGE_SHEET_ROWS = 20_000;
+
+export const SUPPORTED_EXTENSIONS = [".xlsx", ".xlsm", ".csv"] as const;
+
+/**
+ * Reads one workbook or CSV file. `options` may also be the progress callback itself.
+ * @throws InputError for anything the user can fix (missing file, wrong type, damaged, empty).
+ */
+export async function readSpreadsheet(
+  file: string,
+  options: ReadOptions | ((message: string) => void) = {},
+): Promise<SpreadsheetInput> {
+  const onProgress = typeof options === "function" ? options : options.onProgress;
+  const format = formatOf(file);
+  const bytes = await readBytes(file);
+  try {
+    const sheets = format === "csv" ? readCsv(file, bytes) : await readWorkbook(file, bytes);
+    if (onProgress) {
+      for (const sheet of sheets) {
+        if (sheet.rows.length > LARGE_SHEET_ROWS) onProgress(`read ${sheet.name}: ${sheet.rows.length} rows`);
+      }
+    }
+    return { path: file, format, sheets };
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`'${file}' could not be read: ${shortReason(err)}.`);
+  }
+}
+
+/** Decides the format from the extension, or explains which extensions are supported. */
+function formatOf(file: string): SpreadsheetFormat {
+  const ext = path.extname(file).toLowerCase();
+  if (ext === ".csv") return "csv";
+  if (ext === ".xlsx" || ext === ".xlsm") return "xlsx";
+  if (ext === ".xls") {
+    throw new InputError(
+      `'${file}' is an old Excel 97-2003 workbook (.xls), which cte-check cannot read; ` +
+        `open it in Excel and save it as an Excel Workbook (.xlsx).`,
+    );
+  }
+  const what = ext === "" ? "has no file extension" : `has an unsupported file type (${ext})`;
+  throw new InputError(
+    `'${file}' ${what}; cte-check reads Excel workbooks (.xlsx, .xlsm) and CSV files (.csv).`,
+  );
+}
+
+async function readBytes(file: string): Promise<Buffer> {
+  try {
+    return await fsp.readFile(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException)?.code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw new InputError(`cannot read '${file}': no such file.`);
+    if (code === "EISDIR") throw new InputError(`cannot read '${file}': it is a folder, not a file.`);
+    if (code === "EACCES" || code === "EPERM") throw new InputError(`cannot read '${file}': permission denied.`);
+    throw new InputError(`cannot read '${file}': ${shortReason(err)}.`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// CSV
+
+function startsWith(bytes: Buffer, magic: readonly number[]): boolean {
+  return bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b);
+}
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** UTF-8 (BOM or not); a UTF-16 file with BOM; bytes that are not valid UTF-8 are read as Windows-1252 (Excel "CSV" on Windows). */
+function decodeText(bytes: Buffer): string {
+  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder("utf-16le").decode(bytes);
+  if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder("utf-16be").decode(bytes);
+  try {
+    // ignoreBOM keeps a UTF-8 BOM in the text; parseCsv strips it.
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+function readCsv(file: string, bytes: Buffer): SheetInput[] {
+  if (startsWith(bytes, ZIP_MAGIC)) {
+    throw new InputError(
+      `'${file}' is an Excel workbook (or another zip file), not a CSV text file; if it is a workbook, rename it to .xlsx.`,
+    );
+  }
+  if (startsWith(bytes, CFB_MAGIC)) {
+    throw new InputError(
+      `'${file}' is an Excel 97-2003 or password-protected file, not a CSV text file; save it from Excel as "CSV UTF-8" or .xlsx.`,
+    );
+  }
+  const text = decodeText(bytes);
+  if (text.replace(/^\uFEFF/, "").trim() === "") throw new InputError(`'${file}' is empty.`);
+  if (text.includes("\u0000")) throw new InputError(`'${file}' is not a CSV text file: it contains binary data.`);
+
+  const parsed = parseCsv(text);
+  if (parsed.unterminatedQuoteAtRecord !== null) {
+    throw new InputError(
+      `'${file}' ends inside a quoted field at record ${parsed.unterminatedQuoteAtRecord}; ` +
+        `the file looks truncated (or a closing quote is missing).`,
+    );
+  }
+  const rows: CellValue[][] = parsed.records.map((r) => r.fields.map((f) => (f === "" ? null : f)));
+  // Trailing empty records (blank lines at the end) are not data; the workbook adapter trims the same way.
+  while (rows.length > 0 && rows[rows.length - 1].every((v) => v === null)) rows.pop();
+  if (!rows.some((row) => row.some((v) => !isBlank(v)))) throw new InputError(`'${file}' has no data.`);
+
+  const name = path.basename(file, path.extname(file));
+  return [{ name, rows, firstRow: 1, firstColumn: 1, source: "csv" }];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Workbooks
+
+/** Loads workbook bytes with exceljs, translating every failure into an InputError. Shared with annotate. */
+export async function loadWorkbook(file: string, bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const notReadable = (reason: string) =>
+    new InputError(`'${file}' is not a readable Excel workbook (.xlsx): ${reason}.`);
+  if (bytes.length === 0) throw new InputError(`'${file}' is empty.`);
+  if (startsWith(bytes, CFB_MAGIC)) {
+    throw notReadable(
+      "it is password-protected or an Excel 97-2003 file renamed to .xlsx; remove the password or save it as an Excel Workbook (.xlsx)",
+    );
+  }
+  if (!startsWith(bytes, ZIP_MAGIC)) {
+    throw notReadable(
+      looksLikeText(bytes) ? "it is a text file, not a workbook (a CSV file needs the .csv extension)" : "it is not a zip-based .xlsx file",
+    );
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs types its parameter as its own ArrayBuffer-like `Buffer`; at run time it takes a Node Buffer.
+    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch (err) {
+    throw notReadable(zipReason(err));
+  }
+  if (workbook.worksheets.length === 0 && !bytes.includes("xl/workbook")) {
+    throw notReadable("it is a zip file but not an Excel workbook");
+  }
+  return workbook;
+}
+
+/** Valid UTF-8 without control characters other than tab, CR and LF in the first 4 KiB. */
+function looksLikeText(bytes: Buffer): boolean {
+  const head = bytes.subarray(0, 4096);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: true });
+  } catch {
+    return false;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return false;
+  }
+  return true;
+}
+
+function zipReason(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/central directory|corrupted zip|end of data|invalid (zip|signature)|unexpected end/i.test(message)) {
+    return "the file is damaged or truncated";
+  }
+  return `its contents could not be parsed (${shortReason(err)})`;
+}
+
+async function readWorkbook(file: string, bytes: Buffer): Promise<SheetInput[]> {
+  const workbook = await loadWorkbook(file, bytes);
+  // exceljs loads worksheets only: chart sheets (and macro/dialog sheets) are skipped by construction.
+  if (workbook.worksheets.length === 0) {
+    throw new InputError(`'${file}' has no data: the workbook contains no worksheets.`);
+  }
+  const sheets = workbook.worksheets.map(worksheetToSheetInput);
+  if (!sheets.some((s) => s.rows.some((row) => row.some((v) => !isBlank(v))))) {
+    throw new InputError(`'${file}' has no data: every worksheet is empty.`);
+  }
+  return sheets;
+}
+
+/** Rows 1..last row with a value, columns 1..last column with a value, as a dense matrix. */
+export function worksheetToSheetInput(ws: ExcelJS.Worksheet): SheetInput {
+  const sparse: CellValue[][] = [];
+  let lastRow = 0;
+  let lastCol = 0;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      // A merged range's other cells report the master's value in exceljs; Office.js gives them empty.
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const value = convertCellValue(cell.value);
+      if (value === null || value === undefined) return;
+      (sparse[rowNumber - 1] ??= [])[colNumber - 1] = value;
+      if (rowNumber > lastRow) lastRow = rowNumber;
+      if (colNumber > lastCol) lastCol = colNumber;
+    });
+  });
+  const rows: CellValue[][] = [];
+  for (let r = 0; r < lastRow; r++) {
+    const src = sparse[r];
+    const row: CellValue[] = new Array<CellValue>(lastCol).fill(null);
+    if (src) for (let c = 0; c < src.length; c++) if (src[c] !== undefined) row[c] = src[c];
+    rows.push(row);
+  }
+  return { name: ws.name, rows, firstRow: 1, firstColumn: 1, source: "workbook" };
+}
+
+/** exceljs cell value -> CellValue (see the module comment). Unknown shapes become null. */
+export function convertCellValue(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value;
+  if (typeof value !== "object") return null;
+  const o = value as Record<string, unknown>;
+  if ("formula" in o || "sharedFormula" in o) return o.result === undefined ? null : convertCellValue(o.result);
+  if (Array.isArray(o.richText)) {
+    return o.richText.map((run) => (typeof run?.text === "string" ? run.text : "")).join("");
+  }
+  if (typeof o.error === "string") return { error: o.error };
+  if ("hyperlink" in o || "text" in o) return o.text === undefined ? null : convertCellValue(o.text);
+  return null;
+}
+
+/** One line, no stack, at most 160 characters. */
+export function shortReason(err: unknown): string {
+  const raw = err instanceof Error ? err.message : String(err);
+  const line = raw.split(/\r?\n/)[0].replace(/\s+/g, " ").replace(/[.\s]+$/, "").trim() || "unknown error";
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line;
+}
