@@ -1,0 +1,72 @@
+/* eslint-disable no-undef */
+// Builds the add-in into dist/: taskpane.html (+ bundle), functions.html/js/json (custom functions,
+// JavaScript-only runtime), help.html, assets and the manifest.
+//   npm run build                  production; manifest URLs rewritten to ADDIN_URL (default: unchanged)
+//   npm run dev-server             https://localhost:3000 with the Office dev certificates
+const path = require("path");
+const fs = require("fs");
+const os = require("os");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const DEV_URL = "https://localhost:3000/";
+
+/** office-addin-dev-certs writes these (run `npx office-addin-dev-certs install` once on Windows/Mac). */
+function devHttpsOptions() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
+  if (!Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) return null;
+  return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
+}
+
+module.exports = (env, argv) => {
+  const production = argv.mode === "production";
+  const prodUrl = (process.env.ADDIN_URL || DEV_URL).replace(/\/?$/, "/");
+  const https = !production ? devHttpsOptions() : null;
+  return {
+    devtool: production ? false : "source-map",
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: "./src/functions/functions.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json" } },
+        },
+      ],
+    },
+    performance: { maxAssetSize: 600 * 1024, maxEntrypointSize: 600 * 1024 },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
+      new HtmlWebpackPlugin({ filename: "functions.html", template: "./src/functions/functions.html", chunks: ["functions"] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/functions/help.html", to: "help.html" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (production ? content.toString().replace(new RegExp(DEV_URL, "g"), prodUrl) : content),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: https ? { type: "https", options: https } : "http",
+      port: 3000,
+      static: { directory: path.join(__dirname, "dist") },
+    },
+  };
+};
