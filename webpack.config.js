@@ -1,4 +1,3 @@
-/* eslint-disable no-undef */
 // Builds the add-in into dist/: taskpane.html (+ bundle), functions.html/js/json (custom functions,
 // JavaScript-only runtime), help.html, assets and the manifest.
 //   npm run build                  production; manifest URLs rewritten to ADDIN_URL (default: unchanged)
