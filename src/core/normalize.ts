@@ -2,7 +2,7 @@
  * Value normalisation shared by every rule, the task pane and the custom functions (spec §3).
  * Every function here is total: any input gives a result, never an exception.
  */
-import { CellValue, cellErrorText, cellText, isCellError } from "./cells";
+import { CellValue, cellErrorText, cellText } from "./cells";
 
 /** Folds text for code-list matching: case, spacing, punctuation and "&" vs "and" do not matter. */
 export function foldKey(text: string): string {
@@ -101,7 +101,7 @@ export function iacCode(value: CellValue): string | null {
 /** Roster (DPI course) code: digits with leading zeros dropped; null when it is not digits. */
 export function normalizeRosterCode(value: CellValue): string | null {
   if (typeof value === "number") {
-    return Number.isInteger(value) && value >= 0 ? String(value) : null;
+    return Number.isSafeInteger(value) && value >= 0 ? String(value) : null;
   }
   if (typeof value !== "string") return null;
   const t = value.trim().replace(/\.0+$/, "");
@@ -119,7 +119,7 @@ export function normalizeYesNo(value: CellValue): boolean | null | undefined {
   if (value === null || value === undefined) return null;
   if (typeof value === "boolean") return value;
   if (typeof value === "number") return value === 1 ? true : value === 0 ? false : undefined;
-  if (isCellError(value) || value instanceof Date) return undefined;
+  if (typeof value !== "string") return undefined;
   const t = value.trim().toLowerCase().replace(/\.$/, "");
   if (t === "") return null;
   if (YES.has(t)) return true;
