@@ -4,10 +4,10 @@
  * Exit status: 0 no errors found, 1 errors found, 2 unusable arguments or unreadable input.
  */
 import * as path from "path";
-import { CheckOptionsError, runChecklist } from "../core/engine";
+import { CheckOptionsError, resolveSchoolYear, runChecklist } from "../core/engine";
 import { recognize } from "../core/recognize";
 import { reportSchema } from "../core/report";
-import { uniqueSheetName, writeAnnotatedCopy } from "./annotate";
+import { writeAnnotatedCopy } from "./annotate";
 import { formatReport } from "./format";
 import { InputError, SpreadsheetInput, readSpreadsheet } from "./readInput";
 
@@ -51,14 +51,22 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     const eq = a.startsWith("--") ? a.indexOf("=") : -1;
     const name = eq > 0 ? a.slice(0, eq) : a;
     const inline = eq > 0 ? a.slice(eq + 1) : undefined;
-    const take = () => (inline !== undefined ? inline : valueOf(i++, name));
+    const take = () => {
+      const v = inline !== undefined ? inline : valueOf(i++, name);
+      if (v.trim() === "") throw new UsageError(`${name} needs a value.`);
+      return v;
+    };
+    const flag = () => {
+      if (inline !== undefined) throw new UsageError(`${name} takes no value.`);
+      return true;
+    };
     switch (name) {
-      case "--json": args.json = true; break;
+      case "--json": args.json = flag(); break;
       case "--out": args.out = take(); break;
       case "--reference": args.references.push(take()); break;
       case "--school-year": args.schoolYear = take(); break;
       case "--team": args.team = take(); break;
-      case "-h": case "--help": args.help = true; break;
+      case "-h": case "--help": args.help = flag(); break;
       case "--": args.files.push(...argv.slice(i + 1)); i = argv.length; break;
       default:
         if (a.startsWith("-") && a !== "-") throw new UsageError(`Unknown option ${a}.`);
@@ -70,13 +78,16 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 
 /**
  * Findings name their sheet, so two inputs' sheets of one name (two CSVs called "export", or a CSV and a
- * worksheet) get a " (2)" suffix before the engine runs; the annotated copy uses the same names.
+ * worksheet) get a " (2)" suffix before the engine runs. Names are otherwise kept exactly (a CSV's
+ * sheet is its base name, spec §6); the annotated copy makes its own valid worksheet names.
  */
 export function giveSheetsUniqueNames(inputs: SpreadsheetInput[]): void {
   const used = new Set<string>();
   for (const input of inputs) {
     input.sheets = input.sheets.map((sheet) => {
-      const name = uniqueSheetName(sheet.name, used);
+      let name = sheet.name;
+      for (let n = 2; used.has(name.toLowerCase()); n++) name = `${sheet.name} (${n})`;
+      used.add(name.toLowerCase());
       return name === sheet.name ? sheet : { ...sheet, name };
     });
   }
@@ -109,6 +120,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const progress = (message: string) => io.stderr(`cte-check: ${message}\n`);
   try {
+    // Fail fast on a bad year, before reading possibly large files.
+    resolveSchoolYear({ schoolYear: args.schoolYear, today: io.today });
     const inputs: SpreadsheetInput[] = [];
     for (const file of args.files) inputs.push(await readSpreadsheet(file, { onProgress: progress }));
     giveSheetsUniqueNames(inputs);

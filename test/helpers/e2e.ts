@@ -2,7 +2,7 @@
  * Helpers for the end-to-end tests: run `cte-check` in-process (runCli) or as the real binary, and write
  * small workbooks / CSV files into a temporary folder.
  */
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
@@ -54,6 +54,21 @@ export function bin(argv: readonly string[], cwd: string = ROOT): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...argv], { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (r.error) throw r.error;
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The real binary without blocking, so independent runs can overlap. */
+export function binAsync(argv: readonly string[], cwd: string = ROOT): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...argv], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (b: Buffer) => out.push(b));
+    child.stderr.on("data", (b: Buffer) => err.push(b));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") });
+    });
+  });
 }
 
 /** Parses stdout as one JSON document and validates it against the report schema. */

@@ -1,0 +1,121 @@
+/**
+ * The synthetic sample district (samples/README.md): the engine finds exactly the planted problems, in
+ * both modes (without and with the synthetic DPI course catalog), and every rule fires somewhere unless
+ * this workbook cannot make it fire. Also: the committed sample still matches its generator.
+ */
+import { spawnSync } from "child_process";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { RULES } from "../src/core/rules/registry";
+import type { Report } from "../src/core/report";
+import { ROOT, cli, parseReport, readXlsx } from "./helpers/e2e";
+import planted from "../samples/planted-problems.json";
+
+const SAMPLE = path.join(ROOT, "samples", "district-sample.xlsx");
+const CATALOG = path.join(ROOT, "samples", "synthetic-dpi-course-catalog.csv");
+
+interface Planted {
+  sheet: string;
+  row: number;
+  rule: string;
+  withCatalog: boolean;
+}
+const PLANTED = planted as Planted[];
+
+/**
+ * Spec §4 runs APIB-CODE-INCONSISTENT only without a catalog: with one, its honors row shows up as
+ * APIB-TITLE-MISMATCH instead (samples/README.md, "Expected findings").
+ */
+const NO_CATALOG_ONLY = new Set(["APIB-CODE-INCONSISTENT"]);
+
+/** Rules this workbook cannot make fire, and why. Kept exact: the test fails when one starts firing. */
+const CANNOT_FIRE: Record<string, string> = {
+  "COLUMN-MISSING": "every recognised sheet of the sample has all of its kind's required columns",
+  "IAC-NOT-SUGGESTED": "needs a DPI IAC to Cluster list that marks suggested IACs; the sample ships only a course catalog",
+  "PROGRAM-AREA-COVERAGE": "all six program areas have CTE course offerings by design",
+  "WBL-PROGRAM-RETIRED": "the sample has no State Co-op programs (their warning depends on the school year)",
+};
+
+const key = (f: { sheet: string; row: number; rule: string }) => `${f.sheet}!${f.row} ${f.rule}`;
+const problems = (report: Report) =>
+  report.findings.filter((f) => f.severity !== "info").map(key).sort();
+
+let withoutCatalog: Report;
+let withCatalog: Report;
+const codes: number[] = [];
+
+beforeAll(async () => {
+  const a = await cli(["--json", "--school-year", "2025-26", SAMPLE]);
+  const b = await cli(["--json", "--school-year", "2025-26", "--reference", CATALOG, SAMPLE]);
+  expect(a.stderr).toBe("");
+  expect(b.stderr).toBe("");
+  codes.push(a.code, b.code);
+  withoutCatalog = parseReport(a.stdout);
+  withCatalog = parseReport(b.stdout);
+});
+
+describe("samples/district-sample.xlsx", () => {
+  it("exits 1 in both modes (it has planted errors)", () => {
+    expect(codes).toEqual([1, 1]);
+  });
+
+  it("without a catalog: exactly the planted problems with withCatalog false", () => {
+    const expected = PLANTED.filter((p) => !p.withCatalog).map(key).sort();
+    expect(problems(withoutCatalog)).toEqual(expected);
+  });
+
+  it("with --reference synthetic-dpi-course-catalog.csv: every planted problem except the no-catalog-only rule", () => {
+    const expected = PLANTED.filter((p) => !NO_CATALOG_ONLY.has(p.rule)).map(key).sort();
+    expect(problems(withCatalog)).toEqual(expected);
+    // The honors row: APIB-CODE-INCONSISTENT without the catalog, APIB-TITLE-MISMATCH with it.
+    expect(problems(withoutCatalog)).toContain("Roster Courses!14 APIB-CODE-INCONSISTENT");
+    expect(problems(withCatalog)).toContain("Roster Courses!14 APIB-TITLE-MISMATCH");
+    // CTE-DEPARTMENT-MISMATCH flags the same row in both modes.
+    for (const r of [withoutCatalog, withCatalog]) expect(problems(r)).toContain("Roster Course Offering!8 CTE-DEPARTMENT-MISMATCH");
+  });
+
+  it("has only the Notes sheet as an info finding, and a catalog note only when none is loaded", () => {
+    const kinds = ["participants", "concentrators", "course-offerings", "courses", "hs-completion", "irc-wbl", "demographics", null];
+    for (const r of [withoutCatalog, withCatalog]) {
+      expect(r.findings.filter((f) => f.severity === "info").map(key)).toEqual(["Notes!1 SHEET-UNRECOGNIZED"]);
+    }
+    expect(withoutCatalog.sheets.map((s) => s.kind)).toEqual(kinds);
+    // The --reference file is listed after the workbook's sheets as the DPI list it is.
+    expect(withCatalog.sheets.map((s) => s.kind)).toEqual([...kinds, "dpi-courses"]);
+    expect(withCatalog.sheets[kinds.length].sheet).toBe("synthetic-dpi-course-catalog");
+    const notesOf = (r: Report) => r.checklist.find((t) => t.topic === "dual-enrollment-ap-ib")!.notes.join(" ");
+    expect(notesOf(withoutCatalog)).toMatch(/No DPI course catalog loaded/);
+    expect(notesOf(withCatalog)).not.toMatch(/No DPI course catalog loaded/);
+  });
+
+  it("points at the planted cells (row = worksheet row as Excel shows it)", async () => {
+    const book = await readXlsx(SAMPLE);
+    const cellOf = (rule: string, sheet: string) => {
+      const f = withCatalog.findings.find((x) => x.rule === rule && x.sheet === sheet)!;
+      return book.getWorksheet(sheet)!.getCell(f.cell);
+    };
+    expect(cellOf("IAC-INVALID-FORMAT", "Career Concentrators").value).toBe("Animal Science");
+    expect(cellOf("GRADE-INVALID", "CTE Participants").value).toBe("TBD");
+    expect(cellOf("CLUSTER-UNKNOWN", "Career Concentrators").value).toBe("Advanced Manufacturing");
+    expect(cellOf("EXIT-TYPE-UNKNOWN", "HS Completion").value).toBe("GRAD");
+    expect((cellOf("VALUE-ERROR", "Roster Courses").value as ExcelJS.CellErrorValue).error).toBe("#N/A");
+  });
+
+  it("makes every rule fire at least once across the two modes, except the ones listed with a reason", () => {
+    const fired = new Set([...withoutCatalog.findings, ...withCatalog.findings].map((f) => f.rule));
+    const ids = RULES.map((r) => r.id);
+    for (const id of Object.keys(CANNOT_FIRE)) expect(ids).toContain(id);
+    const silent = ids.filter((id) => !fired.has(id));
+    expect(silent.sort()).toEqual(Object.keys(CANNOT_FIRE).sort());
+    // Every planted rule is a real rule id.
+    for (const p of PLANTED) expect(ids).toContain(p.rule);
+  });
+});
+
+describe("scripts/make-sample.js --check", () => {
+  it("exits 0: the committed sample matches its generator", () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "make-sample.js"), "--check"], { cwd: ROOT, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+});
