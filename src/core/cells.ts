@@ -25,7 +25,7 @@ export function isCellError(value: unknown): value is CellError {
 /** The error literal of a cell (an error object, or a string that is exactly an Excel error), else null. */
 export function cellErrorText(value: CellValue): string | null {
   if (isCellError(value)) return value.error;
-  if (typeof value === "string") {
+  if (typeof value === "string" && value.length <= 16 && value.includes("#")) {
     const t = value.trim().toUpperCase();
     if (EXCEL_ERROR_LITERALS.has(t)) return t;
   }

@@ -9,6 +9,22 @@ import {
   PROGRAM_AREAS, WBL_PROGRAMS,
 } from "./reference";
 
+/**
+ * Memoises a text lookup: export columns repeat a handful of codes thousands of times, so each distinct
+ * spelling is folded once. Bounded so a column of free text cannot grow it without limit.
+ */
+export function memoByText<T>(lookup: (text: string) => T, limit = 4096): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text: string) => {
+    const hit = cache.get(text);
+    if (hit !== undefined || cache.has(text)) return hit as T;
+    const value = lookup(text);
+    if (cache.size >= limit) cache.clear();
+    cache.set(text, value);
+    return value;
+  };
+}
+
 function indexByKey<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): Map<string, T> {
   const map = new Map<string, T>();
   for (const item of items) for (const key of keysOf(item)) {
@@ -22,9 +38,9 @@ export type ProgramArea = (typeof PROGRAM_AREAS)[number];
 const PROGRAM_AREA_BY_KEY = indexByKey(PROGRAM_AREAS, (p) => [p.name, p.short, ...p.aliases, p.name.replace(/ Education$/, "")]);
 
 /** The canonical program-area entry for a name or alias ("Ag", "Tech Ed", "Family & Consumer Sciences"). */
-export function programAreaOf(text: string): ProgramArea | null {
+export const programAreaOf: (text: string) => ProgramArea | null = memoByText(function programAreaOf(text: string): ProgramArea | null {
   return PROGRAM_AREA_BY_KEY.get(foldKey(text)) ?? null;
-}
+});
 
 /** A cell may list several program areas ("Ag; Bus"): names contain commas, so only ; | and newlines separate. */
 export function splitMultiValue(text: string): string[] {
@@ -35,39 +51,39 @@ export type Cluster = (typeof CLUSTERS)[number];
 const CLUSTER_BY_KEY = indexByKey(CLUSTERS, (c) => [c.title, ...c.aliases]);
 
 /** The canonical cluster title for a name or alias, or null. */
-export function clusterOf(text: string): string | null {
+export const clusterOf: (text: string) => string | null = memoByText(function clusterOf(text: string): string | null {
   return CLUSTER_BY_KEY.get(foldKey(text))?.title ?? null;
-}
+});
 
 /** Folded cluster key for comparing with a DPI list's own spellings (aliases fold to the canonical title). */
-export function clusterKey(text: string): string {
+export const clusterKey: (text: string) => string = memoByText(function clusterKey(text: string): string {
   const canonical = clusterOf(text);
   return foldKey(canonical ?? text);
-}
+});
 
 export type ExitType = (typeof EXIT_TYPES)[number];
 const EXIT_BY_KEY = indexByKey(EXIT_TYPES, (e) => [e.code, e.description]);
 
 /** Exit type by code ("HSC") or description ("High School Completion"); "HSC - High School Completion" too. */
-export function exitTypeOf(text: string): ExitType | null {
+export const exitTypeOf: (text: string) => ExitType | null = memoByText(function exitTypeOf(text: string): ExitType | null {
   const direct = EXIT_BY_KEY.get(foldKey(text));
   if (direct) return direct;
   const code = /^\s*([A-Za-z]{2,3})\s*[-–:]/.exec(text);
   return code ? EXIT_BY_KEY.get(foldKey(code[1])) ?? null : null;
-}
+});
 
 export type CredentialType = (typeof CREDENTIAL_TYPES)[number];
 const CREDENTIAL_BY_KEY = indexByKey(CREDENTIAL_TYPES, (c) => [c.code, c.description]);
 
-export function credentialTypeOf(text: string): CredentialType | null {
+export const credentialTypeOf: (text: string) => CredentialType | null = memoByText(function credentialTypeOf(text: string): CredentialType | null {
   const direct = CREDENTIAL_BY_KEY.get(foldKey(text));
   if (direct) return direct;
   const code = /^\s*([A-Za-z]{1,3})\s*[-–:]/.exec(text);
   return code ? CREDENTIAL_BY_KEY.get(foldKey(code[1])) ?? null : null;
-}
+});
 
 /** "A", "a", "A - Student met the requirements…", or the meaning's text -> "A"; null when none fits. */
-export function certificatedStatusOf(text: string): "A" | "B" | "C" | "D" | null {
+export const certificatedStatusOf: (text: string) => "A" | "B" | "C" | "D" | null = memoByText(function certificatedStatusOf(text: string): "A" | "B" | "C" | "D" | null {
   const t = text.trim();
   const code = /^([ABCDabcd])(?:\s*[-–:.)]\s*.*|\s+\S.*)?$/.exec(t);
   if (code) return code[1].toUpperCase() as "A" | "B" | "C" | "D";
@@ -77,27 +93,27 @@ export function certificatedStatusOf(text: string): "A" | "B" | "C" | "D" | null
     if (key && (meaning.startsWith(key) || key.startsWith(meaning.slice(0, 20)))) return s.code;
   }
   return null;
-}
+});
 
 const CERTIFIED_TYPE_KEYS = new Set(CERTIFIED_PROGRAM_TYPES.map(foldKey));
 
 /** True when the program type is a certified one ("Industry Recognized Credentials" or "Certified Career Education"). */
-export function isCertifiedProgramType(text: string): boolean {
+export const isCertifiedProgramType: (text: string) => boolean = memoByText(function isCertifiedProgramType(text: string): boolean {
   return CERTIFIED_TYPE_KEYS.has(foldKey(text));
-}
+});
 
 export type WblProgram = (typeof WBL_PROGRAMS)[number];
 export type IrcProgram = (typeof IRC_PROGRAMS)[number];
 const WBL_BY_KEY = indexByKey(WBL_PROGRAMS, (p) => [p.name, ...p.aliases]);
 const IRC_BY_KEY = indexByKey(IRC_PROGRAMS, (p) => [p.name, ...p.aliases]);
 
-export function wblProgramOf(text: string): WblProgram | null {
+export const wblProgramOf: (text: string) => WblProgram | null = memoByText(function wblProgramOf(text: string): WblProgram | null {
   return WBL_BY_KEY.get(foldKey(text)) ?? null;
-}
+});
 
-export function ircProgramOf(text: string): IrcProgram | null {
+export const ircProgramOf: (text: string) => IrcProgram | null = memoByText(function ircProgramOf(text: string): IrcProgram | null {
   return IRC_BY_KEY.get(foldKey(text)) ?? null;
-}
+});
 
 /**
  * Classifies an IRC/WBL export row by program name first (spec §4): a WBL name makes a WBL row, an IRC

@@ -1,0 +1,109 @@
+// `npm run bench`: speed and size figures, each as a ratio against a baseline measured in the same run.
+// Prints one table. Needs `npm run build:cli` (and `npm run build` for the bundle row). Not a test:
+// figures vary by machine; targets are printed beside them.
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const zlib = require("zlib");
+const { spawnSync } = require("child_process");
+const { sheets, writeXlsx } = require("./district.js");
+
+const ROOT = path.join(__dirname, "..");
+const core = (m) => require(path.join(ROOT, "dist-cli", "core", m));
+const { runChecklist } = core("engine.js");
+const { cellText } = core("cells.js");
+const { foldKey } = core("normalize.js");
+
+const rows = [];
+const add = (figure, value, baseline, target, note = "") => rows.push({ figure, value, baseline, target, note });
+
+function median(fn, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
+/** The floor: read every cell once and normalise it (text, trimmed, folded). */
+function floor(input) {
+  let n = 0;
+  for (const s of input) for (const row of s.rows) for (const c of row) n += foldKey(cellText(c)).length;
+  return n;
+}
+
+function engineBench() {
+  for (const size of [10000, 100000]) {
+    const input = sheets(size);
+    const runs = size > 50000 ? 3 : 5;
+    floor(input); runChecklist(input, { schoolYear: "2025-26" }); // warm up
+    const tFloor = median(() => floor(input), runs);
+    const tEngine = median(() => runChecklist(input, { schoolYear: "2025-26" }), runs);
+    add(`engine, ${size.toLocaleString("en-US")} rows`, `${tEngine.toFixed(0)} ms`, `floor ${tFloor.toFixed(0)} ms`, "≤ 3", ratio(tEngine, tFloor));
+  }
+}
+
+function ratio(a, b) {
+  return `×${(a / b).toFixed(2)}`;
+}
+
+/** Runs a Node child and reads its wall time and peak RSS (maxRSS from process.resourceUsage). */
+function child(script, args) {
+  const wrapper = `const t0=Date.now();const done=(c)=>{process.stderr.write("\\n@@"+JSON.stringify({ms:Date.now()-t0,rssKB:process.resourceUsage().maxRSS,code:c})+"\\n")};${script}`;
+  const r = spawnSync(process.execPath, ["-e", wrapper, "--", ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 30 });
+  const m = /@@(\{.*\})/.exec(r.stderr);
+  if (!m) throw new Error(`child failed: ${r.stderr.slice(0, 500)}`);
+  return JSON.parse(m[1]);
+}
+
+async function cliBench() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cte-bench-"));
+  const file = path.join(dir, "district-100k.xlsx");
+  await writeXlsx(100000, file);
+  const bare = child(`const E=require("exceljs");new E.Workbook().xlsx.readFile(process.argv[1]).then(()=>done(0));`, [file]);
+  const cli = child(`require("./dist-cli/cli/main.js").runCli(["--json",process.argv[1]],{stdout:()=>{},stderr:()=>{}}).then(done);`, [file]);
+  const out = path.join(dir, "checked.xlsx");
+  const cliOut = child(`require("./dist-cli/cli/main.js").runCli(["--json","--out",process.argv[2],process.argv[1]],{stdout:()=>{},stderr:()=>{}}).then(done);`, [file, out]);
+  add("CLI --json, 100,000-row .xlsx", `${cli.ms} ms`, `exceljs read ${bare.ms} ms`, "≤ 1.5", ratio(cli.ms, bare.ms));
+  add("CLI --json peak RSS", `${(cli.rssKB / 1024).toFixed(0)} MB`, `exceljs read ${(bare.rssKB / 1024).toFixed(0)} MB`, "≤ 500 MB", "");
+  add("CLI --json --out, 100,000 rows", `${cliOut.ms} ms`, `exceljs read ${bare.ms} ms`, "(info)", `${ratio(cliOut.ms, bare.ms)}, peak ${(cliOut.rssKB / 1024).toFixed(0)} MB`);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+function bundleBench() {
+  const file = path.join(ROOT, "dist", "taskpane.js");
+  if (!fs.existsSync(file)) {
+    add("task pane bundle", "not built", "", "≤ 300 KB gzip", "run npm run build");
+    return;
+  }
+  const raw = fs.readFileSync(file);
+  const gz = zlib.gzipSync(raw, { level: 9 });
+  add("task pane bundle (taskpane.js)", `${(gz.length / 1024).toFixed(1)} KB gzip`, `${(raw.length / 1024).toFixed(1)} KB raw`, "≤ 300 KB gzip", gz.length <= 300 * 1024 ? "met" : "MISSED");
+}
+
+function print() {
+  const cols = ["figure", "value", "baseline", "target", "note"];
+  const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
+  const line = (r) => cols.map((c, i) => String(r[c]).padEnd(width[i])).join("  ");
+  console.log(line(Object.fromEntries(cols.map((c) => [c, c]))));
+  console.log(width.map((w) => "-".repeat(w)).join("  "));
+  for (const r of rows) console.log(line(r));
+}
+
+(async () => {
+  const extra = [];
+  for (const name of ["gateway", "functions", "pane"]) {
+    const file = path.join(__dirname, `${name}.js`);
+    if (fs.existsSync(file)) extra.push(require(file));
+  }
+  engineBench();
+  await cliBench();
+  for (const section of extra) await section.run({ add, ratio, median, ROOT });
+  bundleBench();
+  print();
+})().catch((err) => {
+  console.error(`bench failed: ${err.stack || err}`);
+  process.exitCode = 1;
+});
