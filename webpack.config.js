@@ -19,6 +19,25 @@ function devHttpsOptions() {
   return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
 }
 
+/** Rewrites the dev URL inside emitted assets (functions.json's helpUrl) for a production build. */
+class RewriteUrlsPlugin {
+  constructor(from, to, files) {
+    Object.assign(this, { from, to, files });
+  }
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("RewriteUrlsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "RewriteUrlsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE }, (assets) => {
+        for (const name of this.files) {
+          if (!assets[name] || this.from === this.to) continue;
+          const text = assets[name].source().toString().split(this.from).join(this.to);
+          compilation.updateAsset(name, new sources.RawSource(text));
+        }
+      });
+    });
+  }
+}
+
 module.exports = (env, argv) => {
   const production = argv.mode === "production";
   const prodUrl = (process.env.ADDIN_URL || DEV_URL).replace(/\/?$/, "/");
@@ -47,6 +66,7 @@ module.exports = (env, argv) => {
     performance: { maxAssetSize: 600 * 1024, maxEntrypointSize: 600 * 1024 },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      ...(production ? [new RewriteUrlsPlugin(DEV_URL, prodUrl, ["functions.json"])] : []),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "functions.html", template: "./src/functions/functions.html", chunks: ["functions"] }),
       new CopyWebpackPlugin({

@@ -1,5 +1,6 @@
 /** Rules every export shares: structure, error values, student ids, duplicate rows, grades. */
 import { cellErrorText, cellText } from "../cells";
+import { EligibilityElement, GRADE_BANDS as ELIGIBILITY } from "../eligibility";
 import { normalizeGrade } from "../normalize";
 import { Field } from "../recognize";
 import { EXPORT_KINDS, ExportKind } from "../report";
@@ -68,9 +69,9 @@ export const DUPLICATE_ROW: RuleDef = {
       if (t.kind === "dpi-courses" || t.kind === "dpi-iac-clusters") continue;
       const seen = new Map<string, number>();
       for (const r of t.rows) {
-        let key = "";
-        for (let c = 0; c < r.cells.length; c++) key += `${cellText(r.cells[c])}\u0001`;
-        key = key.replace(/\u0001+$/, "");
+        const parts = r.cells.map(cellText);
+        while (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
+        const key = parts.join("\u0001");
         const first = seen.get(key);
         if (first === undefined) {
           seen.set(key, r.row);
@@ -82,11 +83,15 @@ export const DUPLICATE_ROW: RuleDef = {
   },
 };
 
-/** Grade bands by export (the guide's checklist); exports without a band are only checked for form. */
+function bandOf(element: EligibilityElement): { min: number; max: number } {
+  return { min: ELIGIBILITY[element].min, max: ELIGIBILITY[element].max };
+}
+
+/** Grade bands by export (the guide's checklist, kept in ../eligibility); exports without a band are only checked for form. */
 const GRADE_BANDS: Partial<Record<ExportKind, { min: number; max: number; why: string }>> = {
-  participants: { min: 9, max: 12, why: "CTE participants are determined for grades 9-12" },
-  "irc-wbl": { min: 9, max: 12, why: "IRC and work-based learning are reported for grades 9-12" },
-  concentrators: { min: 11, max: 12, why: "CTE concentrators are reported in grades 11-12" },
+  participants: { ...bandOf("participant"), why: "CTE participants are determined for grades 9-12" },
+  "irc-wbl": { ...bandOf("irc"), why: "IRC and work-based learning are reported for grades 9-12" },
+  concentrators: { ...bandOf("concentrator"), why: "CTE concentrators are reported in grades 11-12" },
 };
 
 export const GRADE_INVALID: RuleDef = {

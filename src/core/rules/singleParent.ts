@@ -2,6 +2,7 @@
  * Single parent (checklist topic 10). SENSITIVE: messages never contain the value, only the rule and
  * the cell position; homeless values are never read by any rule.
  */
+import { inGradeBand } from "../eligibility";
 import { normalizeGrade, normalizeYesNo } from "../normalize";
 import { RuleDef } from "./types";
 
@@ -26,7 +27,7 @@ export const SINGLE_PARENT_INVALID: RuleDef = {
         }
         if (flag !== true || !t.has("grade")) continue;
         const grade = normalizeGrade(t.raw(r, "grade") ?? null);
-        if (grade !== null && grade !== 11 && grade !== 12) {
+        if (grade !== null && !inGradeBand("single-parent", grade)) {
           ctx.report({ table: t, at: r, field: "singleParent", rule: SINGLE_PARENT_GRADE, message: "Single parent is reported outside grades 11-12, where DPI collects it. Review the record in the SIS (do not email it: sensitive)." });
         }
       }
