@@ -14,6 +14,7 @@ import { randomBytes } from "crypto";
 import ExcelJS from "exceljs";
 import { type CellValue, type SheetInput, isCellError } from "../core/cells";
 import type { Finding, Report, Severity, TopicSummary } from "../core/report";
+import { neutralizeFormulaText, uniqueSheetName } from "../core/text";
 import { InputError, type SpreadsheetInput, loadWorkbook, shortReason } from "./readInput";
 
 export interface AnnotateOptions {
@@ -57,13 +58,8 @@ const STATUS_FILL: Record<TopicSummary["status"], string> = {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/**
- * Text a spreadsheet (or a CSV export of it) could take for a formula gets a leading apostrophe:
- * anything starting with =, +, -, @, tab or CR.
- */
-export function neutralizeFormulaText(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
+/** One copy for the CLI and the task pane: src/core/text.ts. */
+export { neutralizeFormulaText };
 
 export async function writeAnnotatedCopy(opts: AnnotateOptions): Promise<AnnotateResult> {
   const { inputs, report, outPath } = opts;
@@ -190,26 +186,8 @@ function writeReason(err: unknown): string {
 // ---------------------------------------------------------------------------------------------------
 // sheets
 
-const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g;
-const MAX_SHEET_NAME = 31;
-
-/** A valid, unused worksheet name (Excel compares names case-insensitively); records it in `used`. */
-export function uniqueSheetName(wanted: string, used: Set<string>): string {
-  let base = wanted
-    .replace(INVALID_SHEET_CHARS, "_")
-    .replace(/[\u0000-\u001f]/g, " ")
-    .replace(/^'+|'+$/g, "")
-    .trim();
-  if (base === "" || base.toLowerCase() === "history") base = base === "" ? "Sheet" : `${base}_`;
-  base = base.slice(0, MAX_SHEET_NAME);
-  let name = base;
-  for (let n = 2; used.has(name.toLowerCase()); n++) {
-    const suffix = ` (${n})`;
-    name = `${base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
-  }
-  used.add(name.toLowerCase());
-  return name;
-}
+/** One copy for the CLI and the task pane: src/core/text.ts. */
+export { uniqueSheetName };
 
 /** Value-only copy of a sheet; CSV cells stay text exactly as read. */
 function writeValues(ws: ExcelJS.Worksheet, sheet: SheetInput): void {

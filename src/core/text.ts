@@ -1,0 +1,30 @@
+/** Text safety shared by every adapter that writes into a sheet or a report (spec §7). */
+
+/**
+ * Text a spreadsheet (or a CSV export of it) could take for a formula gets a leading apostrophe:
+ * anything starting with =, +, -, @, tab or CR.
+ */
+export function neutralizeFormulaText(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g;
+const MAX_SHEET_NAME = 31;
+
+/** A valid, unused worksheet name (Excel compares names case-insensitively); records it in `used`. */
+export function uniqueSheetName(wanted: string, used: Set<string>): string {
+  let base = wanted
+    .replace(INVALID_SHEET_CHARS, "_")
+    .replace(/[\u0000-\u001f]/g, " ")
+    .replace(/^'+|'+$/g, "")
+    .trim();
+  if (base === "" || base.toLowerCase() === "history") base = base === "" ? "Sheet" : `${base}_`;
+  base = base.slice(0, MAX_SHEET_NAME);
+  let name = base;
+  for (let n = 2; used.has(name.toLowerCase()); n++) {
+    const suffix = ` (${n})`;
+    name = `${base.slice(0, MAX_SHEET_NAME - suffix.length).trimEnd()}${suffix}`;
+  }
+  used.add(name.toLowerCase());
+  return name;
+}

@@ -1,0 +1,327 @@
+/**
+ * The task pane. It never calls Excel: everything goes through the `ExcelGateway` it is given, and every
+ * check is the engine's (`runCheck` makes the same call the CLI makes). Shown: statuses, counts, figures,
+ * rule messages and header texts; never a cell value (the engine's messages hold no sensitive values).
+ */
+import { useCallback, useEffect, useMemo, useState } from "react";
+import {
+  Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select, makeStyles, tokens,
+} from "@fluentui/react-components";
+import type { SheetOverride } from "../core/engine";
+import { defaultSchoolYear, schoolYearStart } from "../core/normalize";
+import type { Finding } from "../core/report";
+import { type ExcelGateway, GatewayError, type ReadProgress, type StoredReference, type WorkbookSettings } from "../excel/gateway";
+import { EMPTY_SETTINGS } from "../excel/settings";
+import { ChecklistSheetPanel } from "./components/ChecklistSheetPanel";
+import { type LoadedReference, ReferencesPanel } from "./components/ReferencesPanel";
+import { SheetsPanel } from "./components/SheetsPanel";
+import { TopicList } from "./components/TopicList";
+import { plural } from "./labels";
+import { ReferenceFileError, readReferenceFile } from "./references";
+import { type CheckRun, type RunPhase, runCheck } from "./runCheck";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: "14px", padding: "12px", maxWidth: "640px", boxSizing: "border-box" },
+  h1: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  intro: { margin: "4px 0 0 0", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  controls: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", columnGap: "8px", rowGap: "8px" },
+  year: { minWidth: "130px" },
+  status: { minHeight: "1.2em", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  section: { display: "flex", flexDirection: "column", rowGap: "8px" },
+  summaryLine: { margin: 0, fontSize: tokens.fontSizeBase200 },
+  panel: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: "8px" },
+  panelSummary: {
+    cursor: "pointer", fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, padding: "4px 0",
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  panelBody: { paddingTop: "8px" },
+});
+
+type Busy = null | "run" | "clear" | "write" | "settings";
+
+interface Message {
+  readonly intent: "success" | "error" | "warning" | "info";
+  readonly title?: string;
+  readonly text: string;
+}
+
+export interface AppProps {
+  readonly gateway: ExcelGateway;
+  /** "today" for the default school year and date of data check */
+  readonly today?: () => Date;
+  /** shown on start, e.g. when the page was opened outside Excel */
+  readonly notice?: string;
+}
+
+function localDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+function messageOf(err: unknown): string {
+  if (err instanceof GatewayError || err instanceof ReferenceFileError) return err.message;
+  return `Something went wrong: ${err instanceof Error ? err.message : String(err)}`;
+}
+
+const PHASE_TEXT: Record<RunPhase, string> = { reading: "Reading the workbook…", checking: "Checking", highlighting: "Highlighting" };
+
+export function App({ gateway, today = () => new Date(), notice }: AppProps) {
+  const styles = useStyles();
+  const [settings, setSettings] = useState<WorkbookSettings>(EMPTY_SETTINGS);
+  const [sessionRefs, setSessionRefs] = useState<StoredReference[]>([]);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [progress, setProgress] = useState<{ text: string; value?: number } | null>(null);
+  const [run, setRun] = useState<CheckRun | null>(null);
+  const [message, setMessage] = useState<Message | null>(notice ? { intent: "warning", text: notice } : null);
+  const [teamMembers, setTeamMembers] = useState("");
+  const [checkedOn, setCheckedOn] = useState(() => localDate(today()));
+
+  useEffect(() => {
+    if (notice) return;
+    let live = true;
+    gateway.loadSettings().then((s) => {
+      if (!live) return;
+      setSettings(s);
+      setTeamMembers(s.teamMembers ?? "");
+    }).catch(() => undefined); // the first action shows any problem
+    return () => {
+      live = false;
+    };
+  }, [gateway, notice]);
+
+  const defaultYear = defaultSchoolYear(today());
+  const years = useMemo(() => {
+    const start = schoolYearStart(defaultYear);
+    const list = [start + 1, start, start - 1, start - 2, start - 3].map((y) => `${y}-${String((y + 1) % 100).padStart(2, "0")}`);
+    if (settings.schoolYear && !list.includes(settings.schoolYear)) list.push(settings.schoolYear);
+    return list;
+  }, [defaultYear, settings.schoolYear]);
+
+  const workbookSheets = useMemo(() => new Set((run?.sheets ?? []).map((s) => s.name)), [run]);
+  const loadedRefs: LoadedReference[] = [
+    ...settings.references.map((reference) => ({ reference, stored: true })),
+    ...sessionRefs.filter((r) => !settings.references.some((s) => s.name === r.name)).map((reference) => ({ reference, stored: false })),
+  ];
+
+  const onRun = useCallback(async () => {
+    setBusy("run");
+    setMessage(null);
+    setProgress({ text: PHASE_TEXT.reading });
+    try {
+      const onProgress = (p: ReadProgress) => setProgress({
+        text: `Reading ‘${p.sheet}’ (sheet ${p.sheetIndex + 1} of ${p.sheetCount}): ${p.rowsRead.toLocaleString("en-US")} of ${p.rows.toLocaleString("en-US")} rows`,
+        value: Math.min(1, (p.sheetIndex + (p.rows ? p.rowsRead / p.rows : 1)) / Math.max(1, p.sheetCount)),
+      });
+      const result = await runCheck(gateway, {
+        sessionReferences: sessionRefs,
+        today: today(),
+        onProgress,
+        onPhase: (phase, detail) => phase !== "reading" && setProgress({ text: `${PHASE_TEXT[phase]} ${detail ?? ""}…` }),
+        yieldToUi: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      });
+      setRun(result);
+      setSettings(result.settings);
+      const findings = result.result.report.findings;
+      const errors = findings.filter((f) => f.severity === "error").length;
+      const warnings = findings.filter((f) => f.severity === "warning").length;
+      const checked = result.result.report.sheets.filter((s) => s.kind !== null && workbookHas(result, s.sheet)).length;
+      if (result.applyError) {
+        setMessage({ intent: "warning", title: "Checked, but not highlighted", text: result.applyError.message });
+      } else {
+        const omitted = result.plan.omittedCells > 0 ? ` ${plural(result.plan.omittedCells, "more cell")} ${result.plan.omittedCells === 1 ? "was" : "were"} not highlighted (too many on one sheet); the list below has them all.` : "";
+        setMessage({
+          intent: errors > 0 ? "warning" : "success",
+          text: `Checked ${plural(checked, "sheet")}: ${plural(errors, "error")}, ${plural(warnings, "warning")}. ${plural(result.plan.cells, "cell")} highlighted.${omitted}`,
+        });
+      }
+    } catch (err) {
+      setMessage({ intent: "error", text: messageOf(err) });
+    } finally {
+      setBusy(null);
+      setProgress(null);
+    }
+  }, [gateway, sessionRefs, today]);
+
+  const onClear = async () => {
+    setBusy("clear");
+    setMessage(null);
+    try {
+      const { removed } = await gateway.clearHighlights();
+      setMessage({ intent: "success", text: removed > 0 ? `Removed the highlights (${plural(removed, "rule")}). Your own formatting is unchanged.` : "There were no highlights to remove." });
+    } catch (err) {
+      setMessage({ intent: "error", text: messageOf(err) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onSelect = (f: Finding) => {
+    gateway.selectCell(f.sheet, f.cell).catch((err) => setMessage({ intent: "error", text: messageOf(err) }));
+  };
+
+  const save = async (patch: Partial<WorkbookSettings>, done: string) => {
+    setBusy("settings");
+    try {
+      const saved = await gateway.saveSettings(patch);
+      setSettings(saved);
+      setMessage({ intent: "info", text: done });
+      return true;
+    } catch (err) {
+      setMessage({ intent: "error", text: messageOf(err) });
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const rerun = run ? " Run the checklist again to use it." : "";
+
+  const onOverride = (sheet: string, override: SheetOverride | null) => {
+    const overrides: Record<string, SheetOverride> = { ...settings.overrides };
+    if (override) overrides[sheet] = override;
+    else delete overrides[sheet];
+    void save({ overrides }, `Saved your choice for ‘${sheet}’ in this workbook.${rerun}`);
+  };
+
+  const onSchoolYear = (value: string) => {
+    void save({ schoolYear: value === defaultYear ? undefined : value }, `School year ${value} saved in this workbook.${rerun}`);
+  };
+
+  const onLoadReference = async (file: File) => {
+    setMessage(null);
+    let loaded: Awaited<ReturnType<typeof readReferenceFile>>;
+    try {
+      loaded = await readReferenceFile(file);
+    } catch (err) {
+      setMessage({ intent: "error", text: messageOf(err) });
+      return;
+    }
+    const { reference, kind, rows } = loaded;
+    const what = `${kind === "dpi-courses" ? "DPI course catalog" : "DPI IAC to Cluster list"} ‘${reference.name}’ (${plural(rows, "row")})`;
+    const references = [...settings.references.filter((r) => r.name !== reference.name), reference];
+    setBusy("settings");
+    try {
+      setSettings(await gateway.saveSettings({ references }));
+      setSessionRefs((refs) => refs.filter((r) => r.name !== reference.name));
+      setMessage({ intent: "success", text: `Loaded the ${what}; it is kept in this workbook.${rerun}` });
+    } catch (err) {
+      // Too large to keep in the document: still used until the pane closes.
+      setSessionRefs((refs) => [...refs.filter((r) => r.name !== reference.name), reference]);
+      setMessage({ intent: "warning", text: `Loaded the ${what} for this session only. ${messageOf(err)}` });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const onRemoveReference = (name: string) => {
+    if (sessionRefs.some((r) => r.name === name)) setSessionRefs((refs) => refs.filter((r) => r.name !== name));
+    if (settings.references.some((r) => r.name === name)) {
+      void save({ references: settings.references.filter((r) => r.name !== name) }, `Removed ‘${name}’.${rerun}`);
+    }
+  };
+
+  const onWrite = async () => {
+    if (!run) return;
+    setBusy("write");
+    setMessage(null);
+    try {
+      if ((settings.teamMembers ?? "") !== teamMembers.trim()) setSettings(await gateway.saveSettings({ teamMembers: teamMembers.trim() || undefined }));
+      const { sheet } = await gateway.writeChecklistSheet({ report: run.result.report, teamMembers, checkedOn });
+      setMessage({ intent: "success", text: `Wrote the sheet ‘${sheet}’. Print it for the core team (it is set to landscape).` });
+    } catch (err) {
+      setMessage({ intent: "error", text: messageOf(err) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const report = run?.result.report ?? null;
+  const totals = report
+    ? { errors: report.findings.filter((f) => f.severity === "error").length, warnings: report.findings.filter((f) => f.severity === "warning").length }
+    : null;
+
+  return (
+    <main className={styles.root}>
+      <header>
+        <h1 className={styles.h1}>CTE Snapshot Check</h1>
+        <p className={styles.intro}>
+          Checks this workbook&apos;s WISEdata exports against DPI&apos;s December snapshot checklist. Problem cells are highlighted in
+          place (your values and formatting stay as they are). Nothing leaves the workbook.
+        </p>
+      </header>
+
+      <div className={styles.controls}>
+        <Field label="School year" size="small" className={styles.year}>
+          <Select value={settings.schoolYear ?? defaultYear} disabled={busy !== null || !!notice} onChange={(_, d) => onSchoolYear(d.value)}>
+            {years.map((y) => (
+              <option key={y} value={y}>{y}{y === defaultYear ? " (default)" : ""}</option>
+            ))}
+          </Select>
+        </Field>
+        <Button appearance="primary" disabled={busy !== null || !!notice} onClick={() => void onRun()}>Run checklist</Button>
+        <Button disabled={busy !== null || !!notice} onClick={() => void onClear()}>Clear highlights</Button>
+      </div>
+
+      <div role="status" aria-live="polite" className={styles.status}>{progress?.text ?? ""}</div>
+      {busy === "run" && <ProgressBar value={progress?.value} aria-label="Checklist progress" />}
+
+      {message && (
+        <MessageBar intent={message.intent} politeness={message.intent === "error" ? "assertive" : "polite"}>
+          <MessageBarBody>
+            {message.title && <MessageBarTitle>{message.title}</MessageBarTitle>}
+            {message.text}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      {report && totals && (
+        <section className={styles.section} aria-labelledby="checklist-heading">
+          <h2 id="checklist-heading" className={styles.h2}>Checklist {report.schoolYear}</h2>
+          <p className={styles.summaryLine}>
+            {plural(totals.errors, "error")}, {plural(totals.warnings, "warning")} in {plural(report.sheets.filter((s) => s.kind !== null).length, "recognised sheet")}.
+            Open a topic for its findings; select one to go to its cell.
+          </p>
+          <TopicList report={report} sheets={workbookSheets} onSelect={onSelect} />
+        </section>
+      )}
+
+      <details className={styles.panel}>
+        <summary className={styles.panelSummary}>Sheets</summary>
+        <div className={styles.panelBody}>
+          {run && report ? (
+            <SheetsPanel sheets={run.sheets} report={report} overrides={settings.overrides} disabled={busy !== null} onChange={onOverride} />
+          ) : (
+            <p className={styles.intro}>Run the checklist to see how each sheet was recognised and to correct it.</p>
+          )}
+        </div>
+      </details>
+
+      <details className={styles.panel}>
+        <summary className={styles.panelSummary}>Reference lists</summary>
+        <div className={styles.panelBody}>
+          <ReferencesPanel report={report} workbookSheets={workbookSheets} loaded={loadedRefs} disabled={busy !== null || !!notice} onLoad={(f) => void onLoadReference(f)} onRemove={onRemoveReference} />
+        </div>
+      </details>
+
+      <details className={styles.panel}>
+        <summary className={styles.panelSummary}>Snapshot Checklist sheet</summary>
+        <div className={styles.panelBody}>
+          <ChecklistSheetPanel
+            teamMembers={teamMembers}
+            checkedOn={checkedOn}
+            canWrite={report !== null}
+            busy={busy !== null}
+            onTeamMembers={setTeamMembers}
+            onCheckedOn={setCheckedOn}
+            onWrite={() => void onWrite()}
+          />
+        </div>
+      </details>
+    </main>
+  );
+}
+
+function workbookHas(run: CheckRun, sheet: string): boolean {
+  return run.sheets.some((s) => s.name === sheet);
+}

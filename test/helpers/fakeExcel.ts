@@ -1,0 +1,1001 @@
+/**
+ * A hand-written fake of the part of the Excel JavaScript API the gateway uses, with Office.js's batching
+ * semantics: calls queue commands, `context.sync()` runs them in order, loaded properties can be read only
+ * after the sync that loaded them ("PropertyNotLoaded" otherwise), OrNullObject getters report
+ * `isNullObject`, and a failing command rejects the sync (earlier commands stay applied, as in Excel).
+ *
+ * It keeps cell values, the user's own fills, conditional formats (with ids that change on `reopen()`,
+ * which Excel does not promise to keep) and document settings, and it measures what matters for Excel on
+ * the web: round trips, proxy objects, request and response bytes (estimated as JSON), address lengths and
+ * cells per load. Like Excel it rejects `getRange(s)` addresses over 8,192 characters and requests or
+ * responses over 5 MB; a load of more than 5,000,000 cells returns `values: null` (as Excel may) and is counted.
+ *
+ * Self-contained on purpose (no imports): the Chromium test transpiles this file and injects it into the
+ * page as the stub Excel host.
+ */
+
+export interface FakeLimits {
+  maxAddressChars: number;
+  maxRequestBytes: number;
+  maxResponseBytes: number;
+  maxCellsPerLoad: number;
+}
+
+export const DEFAULT_LIMITS: FakeLimits = {
+  maxAddressChars: 8192,
+  maxRequestBytes: 5 * 1024 * 1024,
+  maxResponseBytes: 5 * 1024 * 1024,
+  maxCellsPerLoad: 5_000_000,
+};
+
+export interface SyncRecord {
+  commands: number;
+  requestBytes: number;
+  responseBytes: number;
+  /** commands that write */
+  writes: number;
+  /** Excel refused it (request or response over the limit) */
+  rejected?: string;
+}
+
+export interface FakeStats {
+  runs: number;
+  syncs: number;
+  proxies: number;
+  longestAddress: number;
+  /** largest accepted request and response */
+  largestRequestBytes: number;
+  largestResponseBytes: number;
+  /** round trips refused for their size */
+  rejectedSyncs: number;
+  largestLoadCells: number;
+  /** loads over maxCellsPerLoad (they returned values: null) */
+  oversizedLoads: number;
+  calcSuspensions: number;
+  screenSuspensions: number;
+  /** workbook writes (cells, formats, conditional formats) made while events were on */
+  writesWithEventsOn: number;
+  syncRecords: SyncRecord[];
+}
+
+export interface FakeConditionalFormat {
+  id: string;
+  type: string;
+  formula: string | null;
+  fill: string | null;
+  /** areas, 0-based inclusive */
+  areas: Rect[];
+}
+
+interface Rect {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+interface Sheet {
+  id: string;
+  name: string;
+  grid: unknown[][];
+  /** user (or API) fills by "r,c" */
+  fills: Map<string, string>;
+  cfs: FakeConditionalFormat[];
+  /** other format writes, for assertions: "A1:H1 font.bold=true" */
+  formatLog: string[];
+  frozenRows: number;
+  orientation: string | null;
+  printTitleRows: string | null;
+}
+
+export class FakeExcelError extends Error {
+  readonly debugInfo: { code: string; message: string; errorLocation: string };
+  constructor(readonly code: string, message: string, location = "") {
+    super(message);
+    this.name = "RichApi.Error";
+    this.debugInfo = { code, message, errorLocation: location };
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// A1 helpers
+
+const MAX_ROWS = 1048576;
+const MAX_COLUMNS = 16384;
+
+function columnLetters(c: number): string {
+  let n = c + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function cellName(r: number, c: number): string {
+  return `${columnLetters(c)}${r + 1}`;
+}
+
+function rectName(x: Rect): string {
+  const a = cellName(x.r0, x.c0);
+  return x.r0 === x.r1 && x.c0 === x.c1 ? a : `${a}:${cellName(x.r1, x.c1)}`;
+}
+
+function parseCell(text: string): { r: number; c: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(text);
+  if (!m) return null;
+  let c = 0;
+  for (const ch of m[1].toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+  const r = Number(m[2]);
+  if (r < 1 || r > MAX_ROWS || c < 1 || c > MAX_COLUMNS) return null;
+  return { r: r - 1, c: c - 1 };
+}
+
+function parseArea(text: string): Rect | null {
+  const t = text.trim().replace(/^.*!/, "");
+  const [a, b] = t.split(":");
+  const p = parseCell(a);
+  const q = b === undefined ? p : parseCell(b);
+  if (!p || !q) return null;
+  return { r0: Math.min(p.r, q.r), c0: Math.min(p.c, q.c), r1: Math.max(p.r, q.r), c1: Math.max(p.c, q.c) };
+}
+
+function parseAreas(address: string): Rect[] | null {
+  const parts = address.split(",");
+  const out: Rect[] = [];
+  for (const part of parts) {
+    const r = parseArea(part);
+    if (!r) return null;
+    out.push(r);
+  }
+  return out;
+}
+
+function intersects(a: Rect, b: Rect): boolean {
+  return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+}
+
+function jsonBytes(v: unknown): number {
+  return JSON.stringify(v ?? null).length;
+}
+
+const INVALID_SHEET_NAME = /[[\]:*?/\\]/;
+
+// ------------------------------------------------------------------------------------------------
+// the workbook
+
+export class FakeWorkbook {
+  readonly limits: FakeLimits;
+  sheets: Sheet[] = [];
+  /** document settings, stored as JSON text as Excel keeps them in the file */
+  readonly settings = new Map<string, string>();
+  enableEvents = true;
+  activeSheetId: string | null = null;
+  selection: { sheet: string; address: string } | null = null;
+  stats: FakeStats = FakeWorkbook.emptyStats();
+  private nextSheet = 1;
+  private nextCf = 1;
+
+  constructor(limits: Partial<FakeLimits> = {}) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+  }
+
+  static emptyStats(): FakeStats {
+    return {
+      runs: 0, syncs: 0, proxies: 0, longestAddress: 0, largestRequestBytes: 0, largestResponseBytes: 0, rejectedSyncs: 0, largestLoadCells: 0,
+      oversizedLoads: 0, calcSuspensions: 0, screenSuspensions: 0, writesWithEventsOn: 0, syncRecords: [],
+    };
+  }
+
+  resetStats(): void {
+    this.stats = FakeWorkbook.emptyStats();
+  }
+
+  /** Adds a sheet whose rows start at `firstRow`/`firstColumn` (1-based). */
+  addSheet(name: string, rows: readonly (readonly unknown[])[] = [], at: { firstRow?: number; firstColumn?: number } = {}): string {
+    const sheet = this.createSheet(name);
+    const r0 = (at.firstRow ?? 1) - 1;
+    const c0 = (at.firstColumn ?? 1) - 1;
+    rows.forEach((row, r) => row.forEach((v, c) => this.setCell(sheet, r0 + r, c0 + c, v)));
+    return sheet.id;
+  }
+
+  /** Every value of a sheet from A1 to its last used cell ("" for empty). */
+  values(name: string): unknown[][] {
+    const s = this.sheet(name);
+    const width = Math.max(0, ...s.grid.map((r) => (r ? r.length : 0)));
+    const out: unknown[][] = [];
+    for (let r = 0; r < s.grid.length; r++) {
+      const row = s.grid[r] ?? [];
+      out.push(Array.from({ length: width }, (_, c) => (row[c] === undefined ? "" : row[c])));
+    }
+    return out;
+  }
+
+  cell(name: string, address: string): unknown {
+    const p = parseCell(address);
+    if (!p) throw new Error(`bad address ${address}`);
+    return this.sheet(name).grid[p.r]?.[p.c] ?? "";
+  }
+
+  setUserFill(name: string, address: string, color: string): void {
+    const s = this.sheet(name);
+    for (const a of parseAreas(address) ?? []) {
+      for (let r = a.r0; r <= a.r1; r++) for (let c = a.c0; c <= a.c1; c++) s.fills.set(`${r},${c}`, color);
+    }
+  }
+
+  fills(name: string): Map<string, string> {
+    return new Map(this.sheet(name).fills);
+  }
+
+  addUserConditionalFormat(name: string, address: string, rule: { type?: string; formula?: string | null; fill?: string | null }): string {
+    const areas = parseAreas(address);
+    if (!areas) throw new Error(`bad address ${address}`);
+    const cf: FakeConditionalFormat = { id: this.newCfId(), type: rule.type ?? "Custom", formula: rule.formula ?? null, fill: rule.fill ?? null, areas };
+    this.sheet(name).cfs.unshift(cf);
+    return cf.id;
+  }
+
+  conditionalFormats(name: string): { id: string; type: string; formula: string | null; fill: string | null; address: string }[] {
+    return this.sheet(name).cfs.map((cf) => ({ id: cf.id, type: cf.type, formula: cf.formula, fill: cf.fill, address: cf.areas.map(rectName).join(",") }));
+  }
+
+  /** The fill a cell shows: the first (highest-priority) "=TRUE" custom rule covering it, else its own fill. */
+  displayedFill(name: string, address: string): string | null {
+    const p = parseCell(address);
+    if (!p) throw new Error(`bad address ${address}`);
+    const s = this.sheet(name);
+    const at: Rect = { r0: p.r, c0: p.c, r1: p.r, c1: p.c };
+    for (const cf of s.cfs) {
+      if (cf.type === "Custom" && cf.formula?.toUpperCase() === "=TRUE" && cf.fill && cf.areas.some((a) => intersects(a, at))) return cf.fill;
+    }
+    return s.fills.get(`${p.r},${p.c}`) ?? null;
+  }
+
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  formatLog(name: string): string[] {
+    return [...this.sheet(name).formatLog];
+  }
+
+  sheetInfo(name: string): { frozenRows: number; orientation: string | null; printTitleRows: string | null } {
+    const s = this.sheet(name);
+    return { frozenRows: s.frozenRows, orientation: s.orientation, printTitleRows: s.printTitleRows };
+  }
+
+  renameSheet(from: string, to: string): void {
+    this.sheet(from).name = to;
+  }
+
+  /** Save and reopen: values, fills, rules and settings stay; conditional formats get new ids. */
+  reopen(): void {
+    for (const s of this.sheets) for (const cf of s.cfs) cf.id = this.newCfId();
+    this.enableEvents = true;
+    this.selection = null;
+  }
+
+  /** `Excel.run`. */
+  run = async <T>(batch: (context: FakeContext) => Promise<T>): Promise<T> => {
+    this.stats.runs++;
+    const context = new FakeContext(this);
+    const result = await batch(context);
+    if (context.pending() > 0) await context.sync();
+    return result;
+  };
+
+  // --- internals used by the proxies ----------------------------------------------------------
+
+  sheet(nameOrId: string): Sheet {
+    const s = this.findSheet(nameOrId);
+    if (!s) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: sheet ${nameOrId}.`, "WorksheetCollection.getItem");
+    return s;
+  }
+
+  findSheet(nameOrId: string): Sheet | null {
+    const key = nameOrId.toLowerCase();
+    return this.sheets.find((s) => s.id === nameOrId || s.name.toLowerCase() === key) ?? null;
+  }
+
+  createSheet(name: string): Sheet {
+    if (!name || name.length > 31 || INVALID_SHEET_NAME.test(name)) throw new FakeExcelError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: sheet name ${name}.`, "WorksheetCollection.add");
+    if (this.findSheet(name)) throw new FakeExcelError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${name}.`, "WorksheetCollection.add");
+    const id = `{00000000-0001-0000-${String(this.nextSheet++).padStart(4, "0")}-000000000000}`;
+    const sheet: Sheet = { id, name, grid: [], fills: new Map(), cfs: [], formatLog: [], frozenRows: 0, orientation: null, printTitleRows: null };
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  setCell(sheet: Sheet, r: number, c: number, v: unknown): void {
+    const row = (sheet.grid[r] ??= []);
+    row[c] = v === null || v === undefined ? "" : v;
+  }
+
+  newCfId(): string {
+    return `{CF-${String(this.nextCf++).padStart(6, "0")}}`;
+  }
+
+  usedRect(sheet: Sheet): Rect | null {
+    let r0 = Infinity;
+    let c0 = Infinity;
+    let r1 = -1;
+    let c1 = -1;
+    sheet.grid.forEach((row, r) => {
+      if (!row) return;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (v === "" || v === undefined || v === null) continue;
+        if (r < r0) r0 = r;
+        if (r > r1) r1 = r;
+        if (c < c0) c0 = c;
+        if (c > c1) c1 = c;
+      }
+    });
+    return r1 < 0 ? null : { r0, c0, r1, c1 };
+  }
+
+  noteWrite(): void {
+    if (this.enableEvents) this.stats.writesWithEventsOn++;
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// request context and proxies
+
+interface Command {
+  bytes: number;
+  write: boolean;
+  /** returns the response bytes it produced */
+  exec: () => number | void;
+}
+
+export class FakeContext {
+  private queue: Command[] = [];
+  readonly workbook: WorkbookProxy;
+  readonly runtime: RuntimeProxy;
+  readonly application: ApplicationProxy;
+
+  constructor(readonly wb: FakeWorkbook) {
+    this.workbook = new WorkbookProxy(this);
+    this.runtime = new RuntimeProxy(this);
+    this.application = new ApplicationProxy(this);
+  }
+
+  pending(): number {
+    return this.queue.length;
+  }
+
+  enqueue(command: Command): void {
+    this.queue.push(command);
+  }
+
+  noteAddress(address: string): void {
+    if (address.length > this.wb.stats.longestAddress) this.wb.stats.longestAddress = address.length;
+  }
+
+  async sync(): Promise<void> {
+    const stats = this.wb.stats;
+    stats.syncs++;
+    const commands = this.queue;
+    this.queue = [];
+    const record: SyncRecord = { commands: commands.length, requestBytes: 200, responseBytes: 0, writes: 0 };
+    for (const c of commands) {
+      record.requestBytes += c.bytes;
+      if (c.write) record.writes++;
+    }
+    stats.syncRecords.push(record);
+    await Promise.resolve();
+    if (record.requestBytes > this.wb.limits.maxRequestBytes) {
+      record.rejected = "RequestPayloadSizeLimitExceeded";
+      stats.rejectedSyncs++;
+      throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${record.requestBytes} bytes).`);
+    }
+    stats.largestRequestBytes = Math.max(stats.largestRequestBytes, record.requestBytes);
+    for (const c of commands) {
+      const bytes = c.exec();
+      if (typeof bytes === "number") record.responseBytes += bytes;
+    }
+    if (record.responseBytes > this.wb.limits.maxResponseBytes) {
+      record.rejected = "ResponsePayloadSizeLimitExceeded";
+      stats.rejectedSyncs++;
+      throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${record.responseBytes} bytes).`);
+    }
+    stats.largestResponseBytes = Math.max(stats.largestResponseBytes, record.responseBytes);
+  }
+}
+
+abstract class ProxyBase {
+  protected readonly loaded = new Map<string, unknown>();
+
+  constructor(protected readonly ctx: FakeContext) {
+    ctx.wb.stats.proxies++;
+  }
+
+  protected prop<T>(name: string): T {
+    if (!this.loaded.has(name)) {
+      throw new FakeExcelError("PropertyNotLoaded", `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+    }
+    return this.loaded.get(name) as T;
+  }
+
+  get isNullObject(): boolean {
+    return this.prop<boolean>("isNullObject");
+  }
+
+  protected write(bytes: number, exec: () => void): void {
+    this.ctx.enqueue({ bytes: 60 + bytes, write: true, exec });
+  }
+
+  protected read(exec: () => number | void): void {
+    this.ctx.enqueue({ bytes: 60, write: false, exec });
+  }
+}
+
+function propList(props: string | string[] | Record<string, unknown> | undefined): string[] {
+  if (props === undefined) return [];
+  if (Array.isArray(props)) return props;
+  if (typeof props === "object") return Object.keys(props);
+  return props.split(",").map((p) => p.trim()).filter(Boolean);
+}
+
+class WorkbookProxy extends ProxyBase {
+  readonly worksheets: WorksheetCollectionProxy;
+  readonly settings: SettingCollectionProxy;
+  constructor(ctx: FakeContext) {
+    super(ctx);
+    this.worksheets = new WorksheetCollectionProxy(ctx);
+    this.settings = new SettingCollectionProxy(ctx);
+  }
+}
+
+class RuntimeProxy extends ProxyBase {
+  set enableEvents(on: boolean) {
+    this.write(10, () => {
+      this.ctx.wb.enableEvents = on;
+    });
+  }
+  get enableEvents(): boolean {
+    return this.prop("enableEvents");
+  }
+  load(props?: string | string[]): this {
+    const names = propList(props);
+    this.read(() => {
+      if (names.includes("enableEvents")) this.loaded.set("enableEvents", this.ctx.wb.enableEvents);
+      return 30;
+    });
+    return this;
+  }
+}
+
+class ApplicationProxy extends ProxyBase {
+  suspendApiCalculationUntilNextSync(): void {
+    this.read(() => {
+      this.ctx.wb.stats.calcSuspensions++;
+    });
+  }
+  suspendScreenUpdatingUntilNextSync(): void {
+    this.read(() => {
+      this.ctx.wb.stats.screenSuspensions++;
+    });
+  }
+}
+
+class WorksheetCollectionProxy extends ProxyBase {
+  private itemsList: WorksheetProxy[] | null = null;
+
+  get items(): WorksheetProxy[] {
+    if (!this.itemsList) return this.prop("items");
+    return this.itemsList;
+  }
+
+  load(props?: string | string[]): this {
+    const names = propList(props).map((p) => p.replace(/^items\//, ""));
+    this.read(() => {
+      let bytes = 20;
+      this.itemsList = this.ctx.wb.sheets.map((s) => {
+        const ws = new WorksheetProxy(this.ctx, () => s, false);
+        ws.fill(s, names.length ? names : ["name", "id"]);
+        bytes += s.name.length + s.id.length + 30;
+        return ws;
+      });
+      return bytes;
+    });
+    return this;
+  }
+
+  getItem(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.wb.sheet(key), false);
+  }
+
+  getItemOrNullObject(key: string): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.ctx.wb.findSheet(key), true);
+  }
+
+  add(name: string): WorksheetProxy {
+    let created: Sheet | null = null;
+    this.write(name.length, () => {
+      created = this.ctx.wb.createSheet(name);
+    });
+    return new WorksheetProxy(this.ctx, () => {
+      if (!created) throw new FakeExcelError("ItemNotFound", "The sheet was not added.");
+      return created;
+    }, false);
+  }
+}
+
+class WorksheetProxy extends ProxyBase {
+  readonly freezePanes: { freezeRows: (n: number) => void };
+  readonly pageLayout: PageLayoutProxy;
+
+  constructor(ctx: FakeContext, readonly resolve: () => Sheet | null, private readonly nullable: boolean) {
+    super(ctx);
+    this.freezePanes = {
+      freezeRows: (n: number) => this.write(10, () => {
+        this.target().frozenRows = n;
+      }),
+    };
+    this.pageLayout = new PageLayoutProxy(ctx, () => this.target());
+  }
+
+  target(): Sheet {
+    const s = this.resolve();
+    if (!s) throw new FakeExcelError("ItemNotFound", "The requested worksheet doesn't exist.");
+    return s;
+  }
+
+  fill(s: Sheet, names: string[]): void {
+    for (const n of names) {
+      if (n === "name") this.loaded.set("name", s.name);
+      else if (n === "id") this.loaded.set("id", s.id);
+    }
+    this.loaded.set("isNullObject", false);
+  }
+
+  get name(): string {
+    return this.prop("name");
+  }
+  get id(): string {
+    return this.prop("id");
+  }
+
+  load(props?: string | string[]): this {
+    const names = propList(props);
+    this.read(() => {
+      const s = this.nullable ? this.resolve() : this.target();
+      if (!s) {
+        this.loaded.set("isNullObject", true);
+        return 10;
+      }
+      this.fill(s, names);
+      return 60;
+    });
+    return this;
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
+    if (valuesOnly !== true) throw new Error("fake: the gateway must ask for getUsedRange(valuesOnly = true)");
+    return new RangeProxy(this.ctx, () => {
+      const s = this.target();
+      const rect = this.ctx.wb.usedRect(s);
+      return rect ? { sheet: s, rect } : null;
+    }, true);
+  }
+
+  getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      if (row < 0 || column < 0 || rowCount < 1 || columnCount < 1 || row + rowCount > MAX_ROWS || column + columnCount > MAX_COLUMNS) {
+        throw new FakeExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.", "Worksheet.getRangeByIndexes");
+      }
+      return { sheet: this.target(), rect: { r0: row, c0: column, r1: row + rowCount - 1, c1: column + columnCount - 1 } };
+    }, false);
+  }
+
+  getRange(address?: string): RangeProxy {
+    if (address !== undefined) this.ctx.noteAddress(address);
+    return new RangeProxy(this.ctx, () => {
+      const s = this.target();
+      if (address === undefined) return { sheet: s, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLUMNS - 1 } };
+      checkAddress(this.ctx, address, "Worksheet.getRange");
+      const rect = parseArea(address);
+      if (!rect) throw new FakeExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.", "Worksheet.getRange");
+      return { sheet: s, rect };
+    }, false);
+  }
+
+  getRanges(address: string): RangeAreasProxy {
+    this.ctx.noteAddress(address);
+    return new RangeAreasProxy(this.ctx, () => {
+      const s = this.target();
+      checkAddress(this.ctx, address, "Worksheet.getRanges");
+      const areas = parseAreas(address);
+      if (!areas) throw new FakeExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.", "Worksheet.getRanges");
+      return { sheet: s, areas };
+    }, address.length);
+  }
+
+  activate(): void {
+    this.write(10, () => {
+      this.ctx.wb.activeSheetId = this.target().id;
+    });
+  }
+}
+
+function checkAddress(ctx: FakeContext, address: string, where: string): void {
+  if (address.length > ctx.wb.limits.maxAddressChars) {
+    throw new FakeExcelError("InvalidArgument", `The argument is invalid or missing or has an incorrect format (address of ${address.length} characters).`, where);
+  }
+}
+
+class PageLayoutProxy extends ProxyBase {
+  constructor(ctx: FakeContext, private readonly sheet: () => Sheet) {
+    super(ctx);
+  }
+  set orientation(value: string) {
+    this.write(20, () => {
+      this.sheet().orientation = value;
+    });
+  }
+  setPrintTitleRows(rows: string): void {
+    this.write(rows.length, () => {
+      this.sheet().printTitleRows = rows;
+    });
+  }
+}
+
+interface RangeTarget {
+  sheet: Sheet;
+  rect: Rect;
+}
+
+class RangeProxy extends ProxyBase {
+  readonly format: FormatProxy;
+  private cfCollection: ConditionalFormatCollectionProxy | null = null;
+
+  constructor(ctx: FakeContext, readonly resolve: () => RangeTarget | null, private readonly nullable: boolean) {
+    super(ctx);
+    this.format = new FormatProxy(ctx, () => this.target());
+  }
+
+  target(): RangeTarget {
+    const t = this.resolve();
+    if (!t) throw new FakeExcelError("ItemNotFound", "The requested range doesn't exist.");
+    return t;
+  }
+
+  get values(): unknown[][] {
+    return this.prop("values");
+  }
+  set values(values: unknown[][]) {
+    this.write(jsonBytes(values), () => {
+      const { sheet, rect } = this.target();
+      const rows = rect.r1 - rect.r0 + 1;
+      const cols = rect.c1 - rect.c0 + 1;
+      if (values.length !== rows || values.some((r) => r.length !== cols)) {
+        throw new FakeExcelError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`, "Range.values");
+      }
+      this.ctx.wb.noteWrite();
+      values.forEach((row, r) => row.forEach((v, c) => this.ctx.wb.setCell(sheet, rect.r0 + r, rect.c0 + c, v)));
+    });
+  }
+  get rowIndex(): number {
+    return this.prop("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.prop("columnIndex");
+  }
+  get rowCount(): number {
+    return this.prop("rowCount");
+  }
+  get columnCount(): number {
+    return this.prop("columnCount");
+  }
+  get address(): string {
+    return this.prop("address");
+  }
+
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    this.cfCollection ??= new ConditionalFormatCollectionProxy(this.ctx, () => {
+      const t = this.target();
+      return { sheet: t.sheet, areas: [t.rect] };
+    });
+    return this.cfCollection;
+  }
+
+  load(props?: string | string[]): this {
+    const names = propList(props);
+    this.read(() => {
+      const t = this.nullable ? this.resolve() : this.target();
+      if (!t) {
+        this.loaded.set("isNullObject", true);
+        return 10;
+      }
+      this.loaded.set("isNullObject", false);
+      const { sheet, rect } = t;
+      let bytes = 20;
+      for (const n of names) {
+        switch (n) {
+          case "values": {
+            const rows = rect.r1 - rect.r0 + 1;
+            const cols = rect.c1 - rect.c0 + 1;
+            const cells = rows * cols;
+            const stats = this.ctx.wb.stats;
+            stats.largestLoadCells = Math.max(stats.largestLoadCells, cells);
+            if (cells > this.ctx.wb.limits.maxCellsPerLoad) {
+              stats.oversizedLoads++;
+              this.loaded.set("values", null);
+              break;
+            }
+            const out: unknown[][] = new Array(rows);
+            for (let r = 0; r < rows; r++) {
+              const src = sheet.grid[rect.r0 + r];
+              const row = new Array(cols);
+              for (let c = 0; c < cols; c++) {
+                const v = src ? src[rect.c0 + c] : undefined;
+                row[c] = v === undefined ? "" : v;
+              }
+              out[r] = row;
+            }
+            this.loaded.set("values", out);
+            bytes += jsonBytes(out);
+            break;
+          }
+          case "rowIndex": this.loaded.set(n, rect.r0); break;
+          case "columnIndex": this.loaded.set(n, rect.c0); break;
+          case "rowCount": this.loaded.set(n, rect.r1 - rect.r0 + 1); break;
+          case "columnCount": this.loaded.set(n, rect.c1 - rect.c0 + 1); break;
+          case "address": this.loaded.set(n, `${sheet.name}!${rectName(rect)}`); break;
+          default: throw new Error(`fake: Range.load("${n}") is not modelled`);
+        }
+        bytes += 10;
+      }
+      return bytes;
+    });
+    return this;
+  }
+
+  select(): void {
+    this.write(10, () => {
+      const { sheet, rect } = this.target();
+      if (this.ctx.wb.activeSheetId !== sheet.id) throw new FakeExcelError("InvalidOperation", "Range.select needs the range's sheet to be active.", "Range.select");
+      this.ctx.wb.selection = { sheet: sheet.name, address: rectName(rect) };
+    });
+  }
+}
+
+class FormatProxy extends ProxyBase {
+  readonly fill: { color: string };
+  readonly font: Record<string, unknown>;
+  readonly borders: { getItem: (edge: string) => Record<string, unknown> };
+
+  constructor(ctx: FakeContext, private readonly range: () => RangeTarget) {
+    super(ctx);
+    const log = (what: string, value: unknown) => this.write(20, () => {
+      const { sheet, rect } = this.range();
+      this.ctx.wb.noteWrite();
+      sheet.formatLog.push(`${rectName(rect)} ${what}=${JSON.stringify(value)}`);
+    });
+    const recorder = (prefix: string): Record<string, unknown> => {
+      this.ctx.wb.stats.proxies++;
+      return new Proxy({}, {
+        set: (_t, key, value) => {
+          log(`${prefix}.${String(key)}`, value);
+          return true;
+        },
+      });
+    };
+    const fillProxy = { set color(value: string) { setFill(value); }, get color(): string { throw new FakeExcelError("PropertyNotLoaded", "fill.color was not loaded"); } };
+    const setFill = (value: string) => this.write(20, () => {
+      const { sheet, rect } = this.range();
+      this.ctx.wb.noteWrite();
+      for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) sheet.fills.set(`${r},${c}`, value);
+    });
+    this.ctx.wb.stats.proxies++;
+    this.fill = fillProxy;
+    this.font = recorder("font");
+    this.borders = { getItem: (edge: string) => recorder(`border.${edge}`) };
+    return new Proxy(this, {
+      set: (target, key, value) => {
+        if (key === "wrapText" || key === "verticalAlignment" || key === "columnWidth" || key === "horizontalAlignment" || key === "rowHeight") {
+          log(String(key), value);
+          return true;
+        }
+        return Reflect.set(target, key, value);
+      },
+    });
+  }
+}
+
+class RangeAreasProxy extends ProxyBase {
+  private cfCollection: ConditionalFormatCollectionProxy | null = null;
+
+  constructor(ctx: FakeContext, private readonly resolve: () => { sheet: Sheet; areas: Rect[] }, addressBytes: number) {
+    super(ctx);
+    // The address travels with the request.
+    ctx.enqueue({ bytes: addressBytes, write: false, exec: () => undefined });
+  }
+
+  get conditionalFormats(): ConditionalFormatCollectionProxy {
+    this.cfCollection ??= new ConditionalFormatCollectionProxy(this.ctx, this.resolve);
+    return this.cfCollection;
+  }
+}
+
+class ConditionalFormatCollectionProxy extends ProxyBase {
+  private itemsList: ConditionalFormatProxy[] | null = null;
+
+  constructor(ctx: FakeContext, private readonly target: () => { sheet: Sheet; areas: Rect[] }) {
+    super(ctx);
+  }
+
+  get items(): ConditionalFormatProxy[] {
+    if (!this.itemsList) return this.prop("items");
+    return this.itemsList;
+  }
+
+  private inScope(): { sheet: Sheet; list: FakeConditionalFormat[] } {
+    const { sheet, areas } = this.target();
+    return { sheet, list: sheet.cfs.filter((cf) => cf.areas.some((a) => areas.some((b) => intersects(a, b)))) };
+  }
+
+  add(type: string): ConditionalFormatProxy {
+    let created: FakeConditionalFormat | null = null;
+    this.write(type.length, () => {
+      const { sheet, areas } = this.target();
+      this.ctx.wb.noteWrite();
+      created = { id: this.ctx.wb.newCfId(), type, formula: null, fill: null, areas };
+      sheet.cfs.unshift(created);
+    });
+    return new ConditionalFormatProxy(this.ctx, () => {
+      if (!created) throw new FakeExcelError("ItemNotFound", "The conditional format was not added.");
+      return { sheet: this.target().sheet, cf: created };
+    });
+  }
+
+  load(props?: string | string[]): this {
+    const names = propList(props).map((p) => p.replace(/^items\//, ""));
+    this.read(() => {
+      const { sheet, list } = this.inScope();
+      let bytes = 20;
+      this.itemsList = list.map((cf) => {
+        const proxy = new ConditionalFormatProxy(this.ctx, () => {
+          if (!sheet.cfs.includes(cf)) throw new FakeExcelError("ItemNotFound", "The conditional format no longer exists.");
+          return { sheet, cf };
+        });
+        proxy.fill(cf, names);
+        bytes += 40 + cf.id.length;
+        return proxy;
+      });
+      return bytes;
+    });
+    return this;
+  }
+
+  getItem(id: string): ConditionalFormatProxy {
+    return new ConditionalFormatProxy(this.ctx, () => {
+      const { sheet, list } = this.inScope();
+      const cf = list.find((c) => c.id === id);
+      if (!cf) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: conditional format ${id}.`, "ConditionalFormatCollection.getItem");
+      return { sheet, cf };
+    });
+  }
+}
+
+class ConditionalFormatProxy extends ProxyBase {
+  private customProxy: CustomConditionalFormatProxy | null = null;
+
+  constructor(ctx: FakeContext, private readonly resolve: () => { sheet: Sheet; cf: FakeConditionalFormat }) {
+    super(ctx);
+  }
+
+  fill(cf: FakeConditionalFormat, names: string[]): void {
+    for (const n of names) {
+      if (n === "id") this.loaded.set("id", cf.id);
+      else if (n === "type") this.loaded.set("type", cf.type);
+      else throw new Error(`fake: ConditionalFormat.load("${n}") is not modelled`);
+    }
+  }
+
+  get id(): string {
+    return this.prop("id");
+  }
+  get type(): string {
+    return this.prop("type");
+  }
+
+  get custom(): CustomConditionalFormatProxy {
+    this.customProxy ??= new CustomConditionalFormatProxy(this.ctx, () => {
+      const { cf } = this.resolve();
+      if (cf.type !== "Custom") throw new FakeExcelError("InvalidOperation", "The conditional format is not of type Custom.", "ConditionalFormat.custom");
+      return cf;
+    });
+    return this.customProxy;
+  }
+
+  load(props?: string | string[]): this {
+    const names = propList(props);
+    this.read(() => {
+      this.fill(this.resolve().cf, names);
+      return 40;
+    });
+    return this;
+  }
+
+  delete(): void {
+    this.write(10, () => {
+      const { sheet, cf } = this.resolve();
+      this.ctx.wb.noteWrite();
+      sheet.cfs = sheet.cfs.filter((c) => c !== cf);
+    });
+  }
+}
+
+class CustomConditionalFormatProxy extends ProxyBase {
+  readonly rule: { formula: string; load: (p?: string) => unknown };
+  readonly format: { fill: { color: string; load: (p?: string) => unknown } };
+
+  constructor(ctx: FakeContext, cf: () => FakeConditionalFormat) {
+    super(ctx);
+    const write = (bytes: number, exec: () => void) => this.write(bytes, exec);
+    const read = (exec: () => number) => this.read(exec);
+    const loadedRule = new Map<string, unknown>();
+    const loadedFill = new Map<string, unknown>();
+    const get = (m: Map<string, unknown>, n: string) => {
+      if (!m.has(n)) throw new FakeExcelError("PropertyNotLoaded", `The property '${n}' is not available.`);
+      return m.get(n);
+    };
+    ctx.wb.stats.proxies += 3; // rule, format, fill
+    const rule = {
+      get formula(): string { return get(loadedRule, "formula") as string; },
+      set formula(value: string) { write(value.length, () => { ctx.wb.noteWrite(); cf().formula = value; }); },
+      load: (): unknown => { read(() => { loadedRule.set("formula", cf().formula); return 30; }); return rule; },
+    };
+    const fill = {
+      get color(): string { return get(loadedFill, "color") as string; },
+      set color(value: string) { write(value.length, () => { ctx.wb.noteWrite(); cf().fill = value.toUpperCase(); }); },
+      load: (): unknown => { read(() => { loadedFill.set("color", cf().fill); return 30; }); return fill; },
+    };
+    this.rule = rule;
+    this.format = { fill };
+  }
+}
+
+class SettingCollectionProxy extends ProxyBase {
+  add(key: string, value: unknown): void {
+    const text = JSON.stringify(value);
+    this.write(key.length + text.length, () => {
+      this.ctx.wb.settings.set(key, text);
+    });
+  }
+
+  getItemOrNullObject(key: string): SettingProxy {
+    return new SettingProxy(this.ctx, key);
+  }
+}
+
+class SettingProxy extends ProxyBase {
+  constructor(ctx: FakeContext, private readonly key: string) {
+    super(ctx);
+  }
+  get value(): unknown {
+    return this.prop("value");
+  }
+  load(props?: string | string[]): this {
+    const names = propList(props);
+    this.read(() => {
+      const text = this.ctx.wb.settings.get(this.key);
+      this.loaded.set("isNullObject", text === undefined);
+      if (text !== undefined && names.includes("value")) this.loaded.set("value", JSON.parse(text));
+      return 20 + (text?.length ?? 0);
+    });
+    return this;
+  }
+  delete(): void {
+    this.write(this.key.length, () => {
+      this.ctx.wb.settings.delete(this.key);
+    });
+  }
+}

@@ -1,0 +1,216 @@
+/** @jest-environment jsdom */
+/**
+ * The task pane with a fake gateway (React Testing Library): run, click-to-select, override a kind, clear,
+ * write the summary sheet, load a reference list; the real engine does the checking.
+ */
+import { TextDecoder, TextEncoder } from "util";
+// jsdom lacks these; Fluent's MessageBar watches its size with a ResizeObserver.
+class ResizeObserverStub {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+Object.assign(globalThis, { TextDecoder, TextEncoder, ResizeObserver: ResizeObserverStub });
+
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { CellValue, SheetInput } from "../src/core/cells";
+import type { HighlightPlan } from "../src/core/plan";
+import { TOPICS } from "../src/core/report";
+import { TOPIC_META } from "../src/core/checklist";
+import type { ApplyResult, ChecklistSheetResult, ClearResult, ExcelGateway, ReadProgress, WorkbookRead } from "../src/excel/gateway";
+import { GatewayError } from "../src/excel/gateway";
+import { EMPTY_SETTINGS, type WorkbookSettings, mergeSettings } from "../src/excel/settings";
+import type { ChecklistSheetInput } from "../src/core/checklistSheet";
+import { App } from "../src/taskpane/App";
+import { concentratorsSheet, demographicsSheet, notesSheet, participantsSheet } from "./helpers/district";
+
+const TODAY = new Date("2026-11-28T12:00:00");
+
+function toInput(s: { name: string; rows: (string | number | boolean)[][] }): SheetInput {
+  return { name: s.name, rows: s.rows.map((r) => r.map((v): CellValue => (v === "" ? null : v))), firstRow: 1, firstColumn: 1, source: "workbook" };
+}
+
+class FakeGateway implements ExcelGateway {
+  settings: WorkbookSettings = EMPTY_SETTINGS;
+  sheets: SheetInput[] = [participantsSheet(120), concentratorsSheet(200), demographicsSheet(60), notesSheet()].map(toInput);
+  readWorkbook = jest.fn(async (onProgress?: (p: ReadProgress) => void): Promise<WorkbookRead> => {
+    this.sheets.forEach((s, i) => onProgress?.({ sheet: s.name, sheetIndex: i, sheetCount: this.sheets.length, rowsRead: s.rows.length, rows: s.rows.length }));
+    return { sheets: this.sheets, settings: this.settings };
+  });
+  applyHighlights = jest.fn(async (plan: HighlightPlan): Promise<ApplyResult> => ({ rules: plan.layers.reduce((n, l) => n + l.chunks.length, 0), cells: plan.cells, removed: 0 }));
+  clearHighlights = jest.fn(async (): Promise<ClearResult> => ({ removed: 4 }));
+  selectCell = jest.fn(async (_sheet: string, _cell: string): Promise<void> => undefined);
+  writeChecklistSheet = jest.fn(async (_input: ChecklistSheetInput): Promise<ChecklistSheetResult> => ({ sheet: "Snapshot Checklist" }));
+  loadSettings = jest.fn(async (): Promise<WorkbookSettings> => this.settings);
+  saveSettings = jest.fn(async (patch: Partial<WorkbookSettings>): Promise<WorkbookSettings> => (this.settings = mergeSettings(this.settings, patch)));
+}
+
+function renderPane(gateway: ExcelGateway) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <App gateway={gateway} today={() => TODAY} />
+    </FluentProvider>,
+  );
+}
+
+async function runChecklist() {
+  fireEvent.click(screen.getByRole("button", { name: "Run checklist" }));
+  await screen.findByRole("heading", { name: /Checklist 2025-26/ });
+}
+
+function topicItem(title: string): HTMLElement {
+  const list = screen.getByRole("list", { name: "Checklist topics" });
+  const item = within(list).getAllByRole("listitem").find((li) => li.querySelector("summary")?.textContent?.startsWith(title));
+  if (!item) throw new Error(`no topic ${title}`);
+  return item;
+}
+
+describe("task pane", () => {
+  it("runs the checklist and lists the topics in DPI's order with status, figure and counts", async () => {
+    const gateway = new FakeGateway();
+    renderPane(gateway);
+    await waitFor(() => expect(gateway.loadSettings).toHaveBeenCalled());
+    await runChecklist();
+    expect(gateway.readWorkbook).toHaveBeenCalledTimes(1);
+    expect(gateway.applyHighlights).toHaveBeenCalledTimes(1);
+    const plan = gateway.applyHighlights.mock.calls[0][0];
+    expect(plan.cells).toBeGreaterThan(0);
+
+    const list = screen.getByRole("list", { name: "Checklist topics" });
+    const summaries = [...list.querySelectorAll(":scope > li > details > summary")];
+    expect(summaries.map((s) => s.querySelector("span")!.textContent)).toEqual(TOPICS.map((t) => TOPIC_META[t].title));
+    const participants = topicItem("CTE Participants");
+    expect(participants.textContent).toMatch(/Fail/);
+    expect(participants.textContent).toMatch(/119 students/); // 120 rows, one without an id
+    expect(participants.textContent).toMatch(/\d+ errors · 0 warnings/);
+    expect(topicItem("Single Parent & Homeless").textContent).toMatch(/2 single parents, 1 homeless \(counts only\)/);
+    expect(screen.getByText(/Checked 3 sheets: \d+ errors, \d+ warnings\. \d+ cells highlighted\./)).toBeTruthy();
+  });
+
+  it("selects a finding's cell when it is clicked, and shows more findings on request", async () => {
+    const gateway = new FakeGateway();
+    gateway.sheets = [participantsSheet(3000)].map(toInput);
+    renderPane(gateway);
+    await runChecklist();
+    const item = topicItem("CTE Participants");
+    fireEvent.click(item.querySelector("summary")!);
+    const findings = within(item).getByRole("list", { name: "CTE Participants findings" });
+    expect(within(findings).getAllByRole("listitem")).toHaveLength(25);
+    const first = within(findings).getAllByRole("button")[0];
+    expect(first.getAttribute("aria-label")).toMatch(/^Go to CTE Participants!/);
+    fireEvent.click(first);
+    expect(gateway.selectCell).toHaveBeenCalledWith("CTE Participants", first.textContent!.replace("CTE Participants!", ""));
+    fireEvent.click(within(item).getByRole("button", { name: /^Show 50 more/ }));
+    expect(within(findings).getAllByRole("listitem")).toHaveLength(75);
+  });
+
+  it("overrides a sheet's kind, keeps it in the workbook and uses it on the next run", async () => {
+    const gateway = new FakeGateway();
+    renderPane(gateway);
+    await runChecklist();
+    expect(topicItem("CTE Participants").textContent).toMatch(/Fail/);
+    const kind = screen.getByLabelText("Kind of ‘CTE Participants’") as HTMLSelectElement;
+    expect(kind.value).toBe("");
+    fireEvent.change(kind, { target: { value: "ignore" } });
+    await waitFor(() => expect(gateway.saveSettings).toHaveBeenCalledWith({ overrides: { "CTE Participants": { kind: "ignore" } } }));
+    await screen.findByText(/Saved your choice for ‘CTE Participants’ in this workbook\. Run the checklist again to use it\./);
+    await runChecklist();
+    await waitFor(() => expect(topicItem("CTE Participants").textContent).toMatch(/No data/));
+    expect((screen.getByLabelText("Kind of ‘CTE Participants’") as HTMLSelectElement).value).toBe("ignore");
+  });
+
+  it("maps a column by hand", async () => {
+    const gateway = new FakeGateway();
+    renderPane(gateway);
+    await runChecklist();
+    const columns = screen.getByRole("group", { name: "Columns of ‘CTE Participants’" });
+    const column = within(columns).getByLabelText("Grade (required)", { selector: "select" }) as HTMLSelectElement;
+    expect(column.options[0].textContent).toBe("Automatic: Grade Level");
+    fireEvent.change(column, { target: { value: "CTE Course Count" } });
+    await waitFor(() => expect(gateway.saveSettings).toHaveBeenCalledWith({ overrides: { "CTE Participants": { columns: { grade: "CTE Course Count" } } } }));
+  });
+
+  it("clears the highlights", async () => {
+    const gateway = new FakeGateway();
+    renderPane(gateway);
+    await runChecklist();
+    fireEvent.click(screen.getByRole("button", { name: "Clear highlights" }));
+    await screen.findByText(/Removed the highlights \(4 rules\)\. Your own formatting is unchanged\./);
+    expect(gateway.clearHighlights).toHaveBeenCalledTimes(1);
+  });
+
+  it("writes the Snapshot Checklist sheet with team members and date", async () => {
+    const gateway = new FakeGateway();
+    renderPane(gateway);
+    const write = screen.getByRole("button", { name: "Write Snapshot Checklist sheet" }) as HTMLButtonElement;
+    expect(write.disabled).toBe(true);
+    await runChecklist();
+    fireEvent.change(screen.getByLabelText("Team members"), { target: { value: "Ana Diaz, Ben Olsen" } });
+    const date = screen.getByLabelText("Date of data check") as HTMLInputElement;
+    expect(date.value).toBe("2026-11-28");
+    fireEvent.change(date, { target: { value: "2026-12-01" } });
+    fireEvent.click(write);
+    await screen.findByText(/Wrote the sheet ‘Snapshot Checklist’/);
+    const input = gateway.writeChecklistSheet.mock.calls[0][0];
+    expect(input.teamMembers).toBe("Ana Diaz, Ben Olsen");
+    expect(input.checkedOn).toBe("2026-12-01");
+    expect(input.report.checklist).toHaveLength(TOPICS.length);
+    expect(gateway.saveSettings).toHaveBeenCalledWith({ teamMembers: "Ana Diaz, Ben Olsen" });
+  });
+
+  it("never shows a single-parent or homeless value", async () => {
+    const gateway = new FakeGateway();
+    gateway.sheets = [toInput({ name: "Demo", rows: [["WSN", "Grade Level", "Single Parent", "Homeless"], ["9200000001", 11, "SECRET-VALUE-1", "SECRET-VALUE-2"], ["9200000002", 9, "Yes", "No"]] })];
+    const { container } = renderPane(gateway);
+    await runChecklist();
+    for (const details of container.querySelectorAll("details")) details.open = true;
+    expect(topicItem("Single Parent & Homeless").textContent).toMatch(/Fail/);
+    expect(container.textContent).not.toMatch(/SECRET-VALUE/);
+  });
+
+  it("loads a DPI list from a CSV file and keeps it in the workbook; refuses an .xlsx with a plain sentence", async () => {
+    const gateway = new FakeGateway();
+    renderPane(gateway);
+    const input = screen.getByLabelText("DPI reference list file (CSV)") as HTMLInputElement;
+    const csv = new File(["IAC code,Cluster\n01.09,\"Agriculture, Food & Natural Resources\"\n"], "iac-list.csv", { type: "text/csv" });
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [csv] } });
+    });
+    await screen.findByText(/Loaded the DPI IAC to Cluster list ‘iac-list.csv’ \(1 row\); it is kept in this workbook\./);
+    expect(gateway.settings.references).toEqual([{ name: "iac-list.csv", csv: "IAC code,Cluster\n01.09,\"Agriculture, Food & Natural Resources\"\n" }]);
+    expect(screen.getByRole("list", { name: "Loaded DPI lists" }).textContent).toMatch(/iac-list\.csv: DPI IAC to Cluster list, 1 row/);
+    await runChecklist();
+    // With a loaded IAC list, DPI 6800 mismatches are errors and the "not loaded" note is gone.
+    expect(topicItem("IAC Codes").textContent).not.toMatch(/No DPI IAC to Cluster list loaded/);
+
+    const xlsx = new File([new Uint8Array([0x50, 0x4b, 3, 4])], "catalog.xlsx");
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [xlsx] } });
+    });
+    await screen.findByText(/‘catalog.xlsx’ is an Excel workbook\. Only CSV files can be loaded here/);
+  });
+
+  it("shows Excel's failures as plain sentences and still shows the checklist when highlighting fails", async () => {
+    const gateway = new FakeGateway();
+    gateway.readWorkbook.mockRejectedValueOnce(new GatewayError("Could not read the workbook: Excel is editing a cell. Press Enter or Esc to finish editing, then try again.", "InvalidOperationInCellEditMode"));
+    renderPane(gateway);
+    fireEvent.click(screen.getByRole("button", { name: "Run checklist" }));
+    await screen.findByText("Could not read the workbook: Excel is editing a cell. Press Enter or Esc to finish editing, then try again.");
+    gateway.applyHighlights.mockRejectedValueOnce(new GatewayError("Could not highlight the cells: the sheet or workbook is protected."));
+    await runChecklist();
+    expect(screen.getByText("Checked, but not highlighted")).toBeTruthy();
+    expect(screen.getByText(/the sheet or workbook is protected/)).toBeTruthy();
+  });
+
+  it("saves the school year and uses it", async () => {
+    const gateway = new FakeGateway();
+    renderPane(gateway);
+    const year = screen.getByLabelText("School year") as HTMLSelectElement;
+    expect(year.value).toBe("2025-26");
+    fireEvent.change(year, { target: { value: "2024-25" } });
+    await waitFor(() => expect(gateway.saveSettings).toHaveBeenCalledWith({ schoolYear: "2024-25" }));
+    fireEvent.click(screen.getByRole("button", { name: "Run checklist" }));
+    await screen.findByRole("heading", { name: /Checklist 2024-25/ });
+  });
+});
