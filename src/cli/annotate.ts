@@ -71,7 +71,8 @@ export async function writeAnnotatedCopy(opts: AnnotateOptions): Promise<Annotat
   /** SheetInput name (what findings refer to) -> worksheet in the copy; the first sheet of a name wins. */
   const target = new Map<string, ExcelJS.Worksheet>();
   if (base) {
-    workbook = await reloadWorkbook(base.path);
+    // Reading the input never changes the exceljs workbook, so one kept from the read is reused.
+    workbook = base.workbook ?? (await reloadWorkbook(base.path));
     base.sheets.forEach((sheet, index) => {
       const ws = workbook.getWorksheet(sheet.name) ?? workbook.worksheets[index];
       if (ws && !target.has(sheet.name)) target.set(sheet.name, ws);

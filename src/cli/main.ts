@@ -123,7 +123,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     // Fail fast on a bad year, before reading possibly large files.
     resolveSchoolYear({ schoolYear: args.schoolYear, today: io.today });
     const inputs: SpreadsheetInput[] = [];
-    for (const file of args.files) inputs.push(await readSpreadsheet(file, { onProgress: progress }));
+    // The first workbook is kept for --out, so the annotated copy does not load it a second time.
+    for (const file of args.files) inputs.push(await readSpreadsheet(file, { onProgress: progress, keepWorkbook: args.out !== null && !inputs.some((i) => i.format === "xlsx") }));
     giveSheetsUniqueNames(inputs);
     const referenceSheets = [];
     for (const file of args.references) {

@@ -25,11 +25,15 @@ export interface SpreadsheetInput {
   path: string;
   format: SpreadsheetFormat;
   sheets: SheetInput[];
+  /** The loaded workbook, kept only when asked (`keepWorkbook`) so an annotated copy need not load it twice. */
+  workbook?: ExcelJS.Workbook;
 }
 
 export interface ReadOptions {
   /** Called once per sheet with more than `LARGE_SHEET_ROWS` rows: "read <sheet>: N rows". */
   onProgress?: (message: string) => void;
+  /** Keep the exceljs workbook on the result (the CLI does when it will write --out). */
+  keepWorkbook?: boolean;
 }
 
 export const LARGE_SHEET_ROWS = 20_000;
@@ -45,16 +49,20 @@ export async function readSpreadsheet(
   options: ReadOptions | ((message: string) => void) = {},
 ): Promise<SpreadsheetInput> {
   const onProgress = typeof options === "function" ? options : options.onProgress;
+  const keepWorkbook = typeof options === "function" ? false : options.keepWorkbook === true;
   const format = formatOf(file);
   const bytes = await readBytes(file);
   try {
-    const sheets = format === "csv" ? readCsv(file, bytes) : await readWorkbook(file, bytes);
+    let workbook: ExcelJS.Workbook | undefined;
+    let sheets: SheetInput[];
+    if (format === "csv") sheets = readCsv(file, bytes);
+    else ({ sheets, workbook } = await readWorkbook(file, bytes));
     if (onProgress) {
       for (const sheet of sheets) {
         if (sheet.rows.length > LARGE_SHEET_ROWS) onProgress(`read ${sheet.name}: ${sheet.rows.length} rows`);
       }
     }
-    return { path: file, format, sheets };
+    return keepWorkbook && workbook ? { path: file, format, sheets, workbook } : { path: file, format, sheets };
   } catch (err) {
     if (err instanceof InputError) throw err;
     throw new InputError(`'${file}' could not be read: ${shortReason(err)}.`);
@@ -197,7 +205,7 @@ function zipReason(err: unknown): string {
   return `its contents could not be parsed (${shortReason(err)})`;
 }
 
-async function readWorkbook(file: string, bytes: Buffer): Promise<SheetInput[]> {
+async function readWorkbook(file: string, bytes: Buffer): Promise<{ sheets: SheetInput[]; workbook: ExcelJS.Workbook }> {
   const workbook = await loadWorkbook(file, bytes);
   // exceljs loads worksheets only: chart sheets (and macro/dialog sheets) are skipped by construction.
   if (workbook.worksheets.length === 0) {
@@ -207,7 +215,7 @@ async function readWorkbook(file: string, bytes: Buffer): Promise<SheetInput[]> 
   if (!sheets.some((s) => s.rows.some((row) => row.some((v) => !isBlank(v))))) {
     throw new InputError(`'${file}' has no data: every worksheet is empty.`);
   }
-  return sheets;
+  return { sheets, workbook };
 }
 
 /** Rows 1..last row with a value, columns 1..last column with a value, as a dense matrix. */
