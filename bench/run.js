@@ -93,15 +93,13 @@ function print() {
 }
 
 (async () => {
-  const extra = [];
-  for (const name of ["gateway", "functions", "pane"]) {
-    const file = path.join(__dirname, `${name}.js`);
-    if (fs.existsSync(file)) extra.push(require(file));
-  }
+  const sections = require(path.join(ROOT, "dist-bench", "bench", "sections.js"));
   engineBench();
   await cliBench();
-  for (const section of extra) await section.run({ add, ratio, median, ROOT });
+  await sections.gateway(add);
+  sections.functions(add, median);
   bundleBench();
+  await sections.pane(add);
   print();
 })().catch((err) => {
   console.error(`bench failed: ${err.stack || err}`);

@@ -8,76 +8,21 @@
  * opened after a run) and test-output/taskpane-full.png (every panel open).
  */
 import * as fs from "fs";
-import * as http from "http";
+import type * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
-import ts from "typescript";
 import { type Browser, chromium } from "playwright-core";
 import { TOPIC_META } from "../src/core/checklist";
 import { TOPICS } from "../src/core/report";
-import { district } from "./helpers/district";
+import { AXE_PATH, CHROMIUM, CHROMIUM_ARGS, DIST, OFFICE_JS, ROOT, serve, stubOfficeJs } from "./helpers/paneHost";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ROOT = path.join(__dirname, "..");
-const DIST = path.join(ROOT, "dist");
 const OUT = path.join(ROOT, "test-output");
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const AXE_PATH = "/__test__/axe.min.js";
 
 const hasChromium = fs.existsSync(CHROMIUM);
 if (!hasChromium) {
   console.warn(`SKIPPED: the headless Chromium test of the task pane needs ${CHROMIUM} (apt-get install -y chromium); CI installs it.`);
 }
 const describeIfChromium = hasChromium ? describe : describe.skip;
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".js": "application/javascript; charset=utf-8", ".json": "application/json",
-  ".png": "image/png", ".xml": "application/xml", ".txt": "text/plain",
-};
-
-function serve(): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const file = url.pathname === AXE_PATH
-      ? path.join(ROOT, "node_modules", "axe-core", "axe.min.js")
-      : path.join(DIST, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ""));
-    if (url.pathname !== AXE_PATH && !file.startsWith(DIST)) {
-      res.writeHead(403).end();
-      return;
-    }
-    fs.readFile(file, (err, data) => {
-      if (err) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(data);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-/** office.js stand-in: the fake Excel (transpiled from the test helper), a sample district, and `Office`. */
-function stubOfficeJs(): string {
-  const source = fs.readFileSync(path.join(__dirname, "helpers", "fakeExcel.ts"), "utf8");
-  const fake = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
-  const sheets = district(400);
-  return `
-(function () { var exports = {}; var module = { exports: exports };
-${fake}
-window.__fakeExcel = exports; })();
-(function () {
-  var wb = new window.__fakeExcel.FakeWorkbook();
-  ${JSON.stringify(sheets)}.forEach(function (s) { wb.addSheet(s.name, s.rows); });
-  window.__workbook = wb;
-  window.Excel = { run: wb.run };
-  var info = { host: "Excel", platform: "OfficeOnline" };
-  window.Office = {
-    HostType: { Excel: "Excel" },
-    context: { officeTheme: { bodyBackgroundColor: "#FFFFFF", bodyForegroundColor: "#000000" }, requirements: { isSetSupported: function () { return true; } } },
-    onReady: function (callback) { if (callback) callback(info); return Promise.resolve(info); }
-  };
-})();`;
-}
 
 interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
@@ -94,7 +39,7 @@ describeIfChromium("task pane in headless Chromium (built dist/)", () => {
     server = await serve();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: CHROMIUM_ARGS,
     });
   });
 

@@ -85,7 +85,7 @@ export const IAC_LIST_HEADERS = ["IAC", "Cluster", "Suggested", "Title"] as cons
 export function buildIacList(rows: Rows, name = "IAC list range"): IacListRange | ListProblem {
   const filled = nonBlankRows(rows);
   if (filled.length === 0) return { problem: `the ${name} is empty` };
-  const width = Math.max(...filled.map((r) => r.length));
+  const width = filled.reduce((w, r) => Math.max(w, r.length), 0);
   let data: Rows;
   let cols: { iac?: number; cluster?: number; suggested?: number; title?: number };
   const h = headed(rows, "dpi-iac-clusters", "iac");

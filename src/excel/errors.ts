@@ -55,7 +55,11 @@ export function toGatewayError(err: unknown, doing: string): GatewayError {
 }
 
 function notExcel(err: unknown): string {
-  if (typeof Excel === "undefined") return "Excel is not available. Open this pane from the Home tab in Excel.";
+  // "Excel is not available" only when Excel is missing (the ReferenceError of calling it): any other
+  // failure says what it was, so a bug is not disguised as a hosting problem.
+  if (typeof Excel === "undefined" && (!(err instanceof Error) || err instanceof ReferenceError)) {
+    return "Excel is not available. Open this pane from the Home tab in Excel.";
+  }
   const message = err instanceof Error ? err.message : typeof err === "string" ? err : "";
   const line = message.split(/\r?\n/)[0].trim();
   return line ? `${line.replace(/[.\s]+$/, "")}.` : "an unexpected error occurred. Try again.";

@@ -36,7 +36,7 @@ export function sheetFromUsedRange(name: string, rows: CellValue[][], rowIndex: 
   if (rows.length === 0) return { name, rows: [], firstRow: 1, firstColumn: 1, source: "workbook" };
   const padRows = rowIndex <= MAX_PAD_ROWS ? rowIndex : 0;
   const padColumns = columnIndex <= MAX_PAD_COLUMNS ? columnIndex : 0;
-  const width = padColumns + Math.max(...rows.map((r) => r.length));
+  const width = padColumns + rows.reduce((w, r) => Math.max(w, r.length), 0);
   let body = rows;
   if (padColumns > 0) {
     const lead = new Array<CellValue>(padColumns).fill(null);

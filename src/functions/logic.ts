@@ -64,7 +64,7 @@ export function asMatrix(input: unknown): unknown[][] {
   if (!Array.isArray(input)) return [[input]];
   if (input.length === 0) return [[null]];
   const rows = input.every((r) => Array.isArray(r)) ? (input as unknown[][]) : [input];
-  const width = Math.max(1, ...rows.map((r) => r.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 1);
   return rows.map((r) => (r.length === width ? r : [...r, ...new Array<unknown>(width - r.length).fill(null)]));
 }
 
@@ -103,38 +103,46 @@ function batch(args: readonly unknown[], options: BatchOptions, compute: (column
   const rows = Math.max(...mats.map((m) => m.length));
   const cols = Math.max(...mats.map((m) => m[0].length));
   const out: Out[][] = filled(rows, cols, "");
-  const pending: [number, number][] = [];
+  const pending: number[] = [];
   const columns: CellValue[][] = args.map(() => []);
+  const k = mats.length;
+  // Plain loops and one reused array: this runs once per cell of a possibly 10,000-cell range.
+  const values: CellValue[] = new Array<CellValue>(k);
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
       let mismatch = false;
-      const values = mats.map((m) => {
+      let error: Out | null = null;
+      let blanks = 0;
+      for (let a = 0; a < k; a++) {
+        const m = mats[a];
         const r = m.length === 1 ? 0 : i;
         const c = m[0].length === 1 ? 0 : j;
         if (r >= m.length || c >= m[0].length) {
           mismatch = true;
-          return null;
+          break;
         }
-        return toCellValue(m[r][c]);
-      });
+        const v = toCellValue(m[r][c]);
+        values[a] = v;
+        if (error === null) error = errorOfCell(v);
+        if (isBlank(v)) blanks++;
+      }
       if (mismatch) {
         out[i][j] = notAvailable(SIZE_MISMATCH);
         continue;
       }
-      const error = values.map(errorOfCell).find((e) => e !== null);
       if (error) {
         out[i][j] = error;
         continue;
       }
-      const blank = options.blank === "first" ? isBlank(values[0]) : values.every(isBlank);
+      const blank = options.blank === "first" ? isBlank(values[0]) : blanks === k;
       if (blank) continue;
-      pending.push([i, j]);
-      values.forEach((v, k) => columns[k].push(v));
+      pending.push(i, j);
+      for (let a = 0; a < k; a++) columns[a].push(values[a]);
     }
   }
   if (pending.length > 0) {
     const results = compute(columns);
-    pending.forEach(([i, j], n) => { out[i][j] = results[n]; });
+    for (let n = 0; n < results.length; n++) out[pending[2 * n]][pending[2 * n + 1]] = results[n];
   }
   return out;
 }
@@ -221,11 +229,18 @@ const CLUSTER_REASON: Record<string, string> = {
 export function cluster(iacValue: unknown, iacList?: unknown): Out[][] {
   const list = loadIacListArg(iacList, true);
   if ("error" in list) return filled(...shapeOf([iacValue]), list.error);
+  // A column of IACs repeats a few codes: each distinct code is looked up once per call.
+  const answers = new Map<string, Out>();
   return batch([iacValue], { blank: "first" }, ([values]) =>
     normalisedIacs(values).map((code) => {
       if (code instanceof FunctionError) return code;
-      const found = clustersOfIac(code, list.value?.list ?? null, list.value?.hasClusters ?? true);
-      return found.found ? found.clusters.join("; ") : notAvailable(`IAC ${code} ${CLUSTER_REASON[found.reason]}.`);
+      let answer = answers.get(code);
+      if (answer === undefined) {
+        const found = clustersOfIac(code, list.value?.list ?? null, list.value?.hasClusters ?? true);
+        answer = found.found ? found.clusters.join("; ") : notAvailable(`IAC ${code} ${CLUSTER_REASON[found.reason]}.`);
+        answers.set(code, answer);
+      }
+      return answer;
     }));
 }
 

@@ -1,0 +1,97 @@
+/**
+ * Bench sections that need TypeScript sources outside the CLI build (the Excel gateway against the
+ * counting fake, the custom functions). Compiled by `tsconfig.bench.json` into dist-bench/.
+ */
+import { iacCode } from "../src/core/normalize";
+import { IAC_DEFAULT_CLUSTER } from "../src/core/reference";
+import type { ExcelRun } from "../src/excel/officeGateway";
+import { OfficeExcelGateway } from "../src/excel/officeGateway";
+import * as logic from "../src/functions/logic";
+import { runCheck } from "../src/taskpane/runCheck";
+import { FakeWorkbook } from "../test/helpers/fakeExcel";
+import { district } from "../test/helpers/district";
+
+type Add = (figure: string, value: string, baseline: string, target: string, note?: string) => void;
+type Median = (fn: () => void, runs: number) => number;
+
+export async function gateway(add: Add): Promise<void> {
+  for (const rows of [1_000, 50_000, 200_000]) {
+    const wb = new FakeWorkbook();
+    for (const s of district(rows)) wb.addSheet(s.name, s.rows);
+    const gw = new OfficeExcelGateway({ run: wb.run as unknown as ExcelRun });
+    const t0 = performance.now();
+    const run = await runCheck(gw, { today: new Date("2026-11-28T12:00:00Z") });
+    const ms = performance.now() - t0;
+    const readSyncs = wb.stats.syncRecords.findIndex((r) => r.writes > 0);
+    const writeSyncs = wb.stats.syncs - (readSyncs < 0 ? wb.stats.syncs : readSyncs);
+    const sheets = wb.sheetNames().length;
+    const budget = 2 + Math.ceil(rows / 20_000);
+    const cfCalls = run.applied?.rules ?? 0;
+    add(`gateway, ${rows.toLocaleString("en-US")} rows × ${sheets} sheets`,
+      `read ${readSyncs} / write ${writeSyncs} syncs`,
+      `budget read ≤ ${budget}, write ≤ 2`, "within budget",
+      `${readSyncs <= budget && writeSyncs <= 2 ? "met" : "MISSED"}; ${wb.stats.proxies} proxies, ${cfCalls} CF adds, longest address ${wb.stats.longestAddress} (≤ 7,500), largest request ${(wb.stats.largestRequestBytes / 1024).toFixed(0)} KB, largest response ${(wb.stats.largestResponseBytes / 1024 / 1024).toFixed(2)} MB (< 5 MB), ${ms.toFixed(0)} ms`);
+  }
+}
+
+export function functions(add: Add, median: Median): void {
+  const n = 10_000;
+  const codes = ["01.09", "11.01", 1.1, "46.99", "48.05", "99.99", "47.06", "01.0901"];
+  const range = Array.from({ length: n }, (_, i) => [codes[i % codes.length]]);
+  const bare = () => {
+    const out: unknown[][] = [];
+    for (const [v] of range) out.push([IAC_DEFAULT_CLUSTER.get(iacCode(v as string) ?? "") ?? null]);
+    return out;
+  };
+  logic.cluster(range);
+  bare();
+  const tCall = median(() => logic.cluster(range), 7);
+  const tBare = median(bare, 7);
+  add("=CTE.CLUSTER over 10,000 cells (one call)", `${tCall.toFixed(1)} ms`, `bare lookup loop ${tBare.toFixed(1)} ms`, "≤ 2", `×${(tCall / tBare).toFixed(2)}`);
+  const table = [["WSN", "Grade", "IAC", "Cluster"], ...Array.from({ length: n }, (_, i) => [String(9000000000 + i), 11 + (i % 2), "11.01", "Information Technology"])];
+  const tCheck = median(() => logic.check(table), 5);
+  add("=CTE.CHECK over a 10,000-row table", `${tCheck.toFixed(0)} ms`, "", "(info)", "one engine run per call");
+}
+
+/** Time to first render of the built pane in headless Chromium, and a Run on a 400-row district. */
+export async function pane(add: Add): Promise<void> {
+  // Loaded lazily: playwright-core and the built dist/ are needed only for this row.
+  const fs = await import("fs");
+  const { chromium } = await import("playwright-core");
+  const { CHROMIUM, CHROMIUM_ARGS, DIST, OFFICE_JS, serve, stubOfficeJs } = await import("../test/helpers/paneHost");
+  if (!fs.existsSync(CHROMIUM) || !fs.existsSync(`${DIST}/taskpane.html`)) {
+    add("task pane first render", "skipped", "", "(info)", "needs /usr/bin/chromium and npm run build");
+    return;
+  }
+  const server = await serve();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const port = (server.address() as { port: number }).port;
+    const stub = stubOfficeJs(400);
+    const renders: number[] = [];
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const page = await browser.newPage({ viewport: { width: 380, height: 900 } });
+      await page.route("**/*", (route) => {
+        const url = new URL(route.request().url());
+        if (url.href === OFFICE_JS) return route.fulfill({ status: 200, contentType: "application/javascript", body: stub });
+        return url.hostname === "127.0.0.1" ? route.continue() : route.abort();
+      });
+      const t0 = Date.now();
+      await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
+      const button = page.getByRole("button", { name: "Run checklist" });
+      await button.waitFor();
+      renders.push(Date.now() - t0);
+      const t1 = Date.now();
+      await button.click();
+      await page.getByText(/cells highlighted/).waitFor({ timeout: 60_000 });
+      runs.push(Date.now() - t1);
+      await page.close();
+    }
+    const med = (xs: number[]) => xs.sort((a, b) => a - b)[1];
+    add("task pane first render (headless Chromium)", `${med(renders)} ms`, "", "(info)", `median of 3; Run on a 400-row district: ${med(runs)} ms`);
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
