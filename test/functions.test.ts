@@ -519,7 +519,7 @@ describe("CTE.CHECK layout and privacy", () => {
     for (const s of secrets) expect(text).not.toContain(s);
     expect(text).toMatch(/SINGLE-PARENT-INVALID: Single parent is not a yes\/no value \(value withheld: sensitive\)/);
     expect(text).toMatch(/SINGLE-PARENT-GRADE/);
-    expect(text).toMatch(/VALUE-ERROR: Single Parent holds an Excel error value, not data/);
+    expect(text).toMatch(/VALUE-ERROR: Column ‘Single Parent’ holds an Excel error value, not data/);
     expect(text).not.toMatch(/#REF!|#N\/A/);
     expect(out[0][0]).toBe("demographics");
   });

@@ -24,6 +24,7 @@ const cell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(""),
   fc.string({ maxLength: 12 }),
   fc.constantFrom("01.09", "1.1", "11.01", "99.99", "HSC", "R", "Y", "N", "A", "E", "9", "12", "K12-09", "Total", "Ag", "IRC - NOT State Approved", "Youth Apprenticeship"),
+  fc.constantFrom("=1+1", "+SUM(A1)", "-5", "@cmd", "=HYPERLINK(\"http://x\")", "\t=1"),
   fc.double({ noNaN: false }),
   fc.integer({ min: -5, max: 20 }),
   fc.boolean(),
@@ -90,7 +91,10 @@ describe("the engine on arbitrary tables", () => {
     const named = sheets.map((s, i) => ({ ...s, name: `${s.name}#${i}` }));
     const { report } = runChecklist(named, { schoolYear: "2025-26" });
     reportSchema.parse(report);
+    // Text we compose never starts like a formula, whatever the user's values (spec §7).
+    for (const t of report.checklist) expect(t.figure.text).not.toMatch(/^[=+\-@\t\r]/);
     for (const f of report.findings) {
+      expect(f.message).not.toMatch(/^[=+\-@\t\r]/);
       const s = named.find((x) => x.name === f.sheet)!;
       expect(s).toBeDefined();
       const at = parseA1(f.cell)!;

@@ -12,6 +12,7 @@ import { graduatesWithDiploma } from "./rules/graduates";
 import { programAreasOffered } from "./rules/programAreas";
 import { RULES } from "./rules/registry";
 import { ExportTable } from "./table";
+import { neutralizeFormulaText } from "./text";
 
 interface TopicMeta {
   readonly title: string;
@@ -53,7 +54,8 @@ function countsBy(pairs: Iterable<[string, string]>): Map<string, number> {
 }
 
 function listText(counts: Map<string, number>, unit: string, max = 8): string {
-  const parts = [...counts].slice(0, max).map(([k, n]) => `${k} - ${plural(n, unit)}`);
+  // Keys are user text (program names): one starting like a formula is neutralised where it leads a part.
+  const parts = [...counts].slice(0, max).map(([k, n]) => `${neutralizeFormulaText(k)} - ${plural(n, unit)}`);
   if (counts.size > max) parts.push(`and ${counts.size - max} more`);
   return parts.join("; ");
 }

@@ -77,7 +77,7 @@ export const IRC_PROGRAM_UNKNOWN: RuleDef = {
           if (hours === null) {
             ctx.report({ table: t, at: r, field: "hours", rule: WBL_HOURS_BELOW_MINIMUM, message: `Hours ${q(t.text(r, "hours"))} is not a number, so the ${wbl.minHours}-hour minimum of ${wbl.name} cannot be confirmed. Enter the hours as a number.` });
           } else if (hours < wbl.minHours) {
-            ctx.report({ table: t, at: r, field: "hours", rule: WBL_HOURS_BELOW_MINIMUM, message: `${hours} hours is below the ${wbl.minHours}-hour minimum for ${wbl.name}. Check the hours, or whether the experience meets DPI's work-based learning criteria.` });
+            ctx.report({ table: t, at: r, field: "hours", rule: WBL_HOURS_BELOW_MINIMUM, message: `Hours ${hours} is below the ${wbl.minHours}-hour minimum for ${wbl.name}. Check the hours, or whether the experience meets DPI's work-based learning criteria.` });
           }
         }
         if (wbl.certified && statusBlank) {

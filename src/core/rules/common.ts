@@ -39,7 +39,7 @@ export const VALUE_ERROR: RuleDef = {
           const err = cellErrorText(r.cells[col]);
           if (err === null) continue;
           const shown = t.isSensitive(field) ? "an Excel error value" : `the Excel error ${err}`;
-          ctx.report({ table: t, at: r, field, message: `${t.headerOf(field) ?? field} holds ${shown}, not data. Fix the formula or paste the export's values again.` });
+          ctx.report({ table: t, at: r, field, message: `Column ${q(t.headerOf(field) ?? field)} holds ${shown}, not data. Fix the formula or paste the export's values again.` });
         }
       }
     }
