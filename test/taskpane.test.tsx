@@ -214,3 +214,34 @@ describe("task pane", () => {
     await screen.findByRole("heading", { name: /Checklist 2024-25/ });
   });
 });
+
+describe("privacy in the pane", () => {
+  it("never shows single-parent or homeless values, in any panel or in the summary sheet it writes", async () => {
+    const SP = "SPMARK-7f3a";
+    const HL = "HLMARK-91c2";
+    const gateway = new FakeGateway();
+    gateway.sheets = [
+      toInput(participantsSheet(20)),
+      {
+        name: "Student Demographics", firstRow: 1, firstColumn: 1, source: "workbook",
+        rows: [["WSN", "Grade Level", "Single Parent", "Homeless"], ["9000000001", 11, SP, HL], ["9000000002", 9, "Y", HL], ["9000000003", 12, SP, "N"], ["9000000003", 12, SP, "N"]],
+      },
+    ];
+    renderPane(gateway);
+    await runChecklist();
+    // Open every topic and press every "show more", then every panel's details.
+    for (const summary of Array.from(document.querySelectorAll("summary"))) fireEvent.click(summary);
+    for (const more of screen.queryAllByRole("button", { name: /more/i })) fireEvent.click(more);
+    const text = document.body.textContent ?? "";
+    expect(text).toContain("SINGLE-PARENT-INVALID");
+    expect(text).not.toContain(SP);
+    expect(text).not.toContain(HL);
+    fireEvent.click(screen.getByRole("button", { name: /Write Snapshot Checklist sheet/ }));
+    await waitFor(() => expect(gateway.writeChecklistSheet).toHaveBeenCalled());
+    const { checklistLayout } = await import("../src/core/checklistSheet");
+    const written = JSON.stringify(checklistLayout(gateway.writeChecklistSheet.mock.calls[0][0]));
+    expect(written).toContain("Single Parent");
+    expect(written).not.toContain(SP);
+    expect(written).not.toContain(HL);
+  });
+});
