@@ -61,26 +61,27 @@ export const clusterKey: (text: string) => string = memoByText(function clusterK
   return foldKey(canonical ?? text);
 });
 
-export type ExitType = (typeof EXIT_TYPES)[number];
-const EXIT_BY_KEY = indexByKey(EXIT_TYPES, (e) => [e.code, e.description]);
+/**
+ * A code list looked up by code or description, also as "CODE - description" (how SIS exports often
+ * print a descriptor).
+ */
+function codeListLookup<T extends { code: string; description: string }>(items: readonly T[]): (text: string) => T | null {
+  const byKey = indexByKey(items, (e) => [e.code, e.description]);
+  return memoByText((text: string) => {
+    const direct = byKey.get(foldKey(text));
+    if (direct) return direct;
+    const code = /^\s*([A-Za-z]{1,3})\s*[-–:]/.exec(text);
+    return code ? byKey.get(foldKey(code[1])) ?? null : null;
+  });
+}
 
+export type ExitType = (typeof EXIT_TYPES)[number];
 /** Exit type by code ("HSC") or description ("High School Completion"); "HSC - High School Completion" too. */
-export const exitTypeOf: (text: string) => ExitType | null = memoByText(function exitTypeOf(text: string): ExitType | null {
-  const direct = EXIT_BY_KEY.get(foldKey(text));
-  if (direct) return direct;
-  const code = /^\s*([A-Za-z]{2,3})\s*[-–:]/.exec(text);
-  return code ? EXIT_BY_KEY.get(foldKey(code[1])) ?? null : null;
-});
+export const exitTypeOf: (text: string) => ExitType | null = codeListLookup(EXIT_TYPES);
 
 export type CredentialType = (typeof CREDENTIAL_TYPES)[number];
-const CREDENTIAL_BY_KEY = indexByKey(CREDENTIAL_TYPES, (c) => [c.code, c.description]);
-
-export const credentialTypeOf: (text: string) => CredentialType | null = memoByText(function credentialTypeOf(text: string): CredentialType | null {
-  const direct = CREDENTIAL_BY_KEY.get(foldKey(text));
-  if (direct) return direct;
-  const code = /^\s*([A-Za-z]{1,3})\s*[-–:]/.exec(text);
-  return code ? CREDENTIAL_BY_KEY.get(foldKey(code[1])) ?? null : null;
-});
+/** Credential type by code ("R") or description ("Regular diploma"); "R - Regular diploma" too. */
+export const credentialTypeOf: (text: string) => CredentialType | null = codeListLookup(CREDENTIAL_TYPES);
 
 /** "A", "a", "A - Student met the requirements…", or the meaning's text -> "A"; null when none fits. */
 export const certificatedStatusOf: (text: string) => "A" | "B" | "C" | "D" | null = memoByText(function certificatedStatusOf(text: string): "A" | "B" | "C" | "D" | null {
