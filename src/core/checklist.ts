@@ -160,7 +160,11 @@ function figureFor(topic: Topic, tables: Tables, reference: ReferenceLists, shee
       for (const { t, r } of rowsOf(tables("demographics"))) {
         const id = t.present(r, "studentId") ?? `row ${r.row}`;
         if (normalizeYesNo(t.raw(r, "singleParent") ?? null) === true) singleParents.add(id);
-        if (normalizeYesNo(t.raw(r, "homeless") ?? null) === true) homeless.add(id);
+        // A "Homeless Type" column holds a kind ("Doubled-Up", "Shelter"): any value but a "no" counts there;
+        // a yes/no column counts its yeses only.
+        const h = t.raw(r, "homeless") ?? null;
+        const typed = /type/i.test(t.headerOf("homeless") ?? "");
+        if (typed ? t.present(r, "homeless") !== null && normalizeYesNo(h) !== false : normalizeYesNo(h) === true) homeless.add(id);
       }
       return { text: `${plural(singleParents.size, "single parent")}, ${homeless.size} homeless (counts only)`, singleParents: singleParents.size, homeless: homeless.size };
     }
@@ -187,6 +191,17 @@ function figureFor(topic: Topic, tables: Tables, reference: ReferenceLists, shee
   }
 }
 
+/** Data a topic can be checked on: its exports, with the column the topic is about where that matters. */
+function topicHasData(topic: Topic, tables: Tables): boolean {
+  const any = (kind: ExportKind, field?: Parameters<ExportTable["has"]>[0]) => tables(kind).some((t) => field === undefined || t.has(field));
+  switch (topic) {
+    case "program-areas": return any("course-offerings", "cteDepartment") || any("concentrators", "programArea");
+    case "certificated-status": return any("irc-wbl", "certificatedStatus");
+    case "single-parent": return any("demographics", "singleParent") || any("demographics", "homeless");
+    default: return TOPIC_META[topic].kinds.some((k) => any(k));
+  }
+}
+
 export function buildChecklist(findings: readonly Finding[], tables: Tables, reference: ReferenceLists, sheetsRecognised: number, sheetsOther: number): TopicSummary[] {
   const counts = new Map<Topic, { errors: number; warnings: number; infos: number }>();
   for (const topic of TOPICS) counts.set(topic, { errors: 0, warnings: 0, infos: 0 });
@@ -199,7 +214,7 @@ export function buildChecklist(findings: readonly Finding[], tables: Tables, ref
   return TOPICS.map((topic) => {
     const meta = TOPIC_META[topic];
     const c = counts.get(topic)!;
-    const hasData = topic === "structure" ? sheetsRecognised + sheetsOther > 0 : meta.kinds.some((k) => tables(k).length > 0);
+    const hasData = topic === "structure" ? sheetsRecognised + sheetsOther > 0 : topicHasData(topic, tables);
     const status = c.errors > 0 ? "fail" : c.warnings > 0 ? "warn" : hasData ? "pass" : "no-data";
     const notes: string[] = [];
     const needs = RULES.filter((r) => r.topic === topic && r.needs);
@@ -207,6 +222,9 @@ export function buildChecklist(findings: readonly Finding[], tables: Tables, ref
     const needIacList = needs.filter((r) => r.needs === "iacList" && !reference.iacList).map((r) => r.id);
     if (hasData && needCatalog.length) notes.push(`No DPI course catalog loaded: ${needCatalog.join(", ")} not run. Load DPI's course download for them.`);
     if (hasData && needIacList.length) notes.push(`No DPI IAC to Cluster list loaded: ${needIacList.join(", ")} not run.`);
+    if (topic === "program-areas" && tables("course-offerings").length > 0 && !tables("course-offerings").some((t) => t.has("cteDepartment"))) {
+      notes.push("The Roster: Course Offering export has no CTE Department (Program Areas Type) column, so CTE offerings' program areas are not checked.");
+    }
     if (hasData && topic === "career-clusters" && !reference.iacList) notes.push("IAC and cluster pairs are checked against our derived crosswalk (warnings); load DPI's IAC to Cluster list for DPI 6800 errors.");
     return {
       topic, title: meta.title, status, errors: c.errors, warnings: c.warnings, infos: c.infos,

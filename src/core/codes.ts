@@ -96,7 +96,12 @@ export const certificatedStatusOf: (text: string) => "A" | "B" | "C" | "D" | nul
   return null;
 });
 
-const CERTIFIED_TYPE_KEYS = new Set(CERTIFIED_PROGRAM_TYPES.map(foldKey));
+/** The certified types' names, singular and abbreviated spellings included ("Industry Recognized Credential", "IRC"). */
+const CERTIFIED_TYPE_KEYS = new Set([
+  ...CERTIFIED_PROGRAM_TYPES,
+  "Industry Recognized Credential", "Industry-Recognized Credentials (IRC)", "Industry Recognized Credentials IRC", "IRC",
+  "Certified Career Education Program", "Certified Career Ed",
+].map(foldKey));
 
 /** True when the program type is a certified one ("Industry Recognized Credentials" or "Certified Career Education"). */
 export const isCertifiedProgramType: (text: string) => boolean = memoByText(function isCertifiedProgramType(text: string): boolean {

@@ -17,14 +17,18 @@ export interface CsvParseResult {
   readonly unterminatedQuoteAtRecord: number | null;
 }
 
-/** Picks the delimiter by counting candidates outside quotes in the first record. */
+/**
+ * Picks the delimiter by counting candidates outside quotes over the first lines (up to 10): a title
+ * line with a stray ";" above a comma-separated export does not decide it.
+ */
 export function detectDelimiter(text: string): string {
   const counts: Record<string, number> = { ",": 0, ";": 0, "\t": 0 };
   let inQuotes = false;
-  for (let i = 0; i < text.length; i++) {
+  let lines = 0;
+  for (let i = 0; i < text.length && lines < 10; i++) {
     const ch = text[i];
     if (ch === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && (ch === "\n" || ch === "\r")) break;
+    else if (!inQuotes && ch === "\n") lines++;
     else if (!inQuotes && ch in counts) counts[ch]++;
   }
   let best = ",";

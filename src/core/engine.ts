@@ -99,7 +99,9 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
     const row = draft.at === "header" ? table.headerRow : draft.at.row;
     const column = draft.field !== undefined && table.has(draft.field) ? (table.columns[draft.field] as number) : table.anchorColumn(draft.field);
     const cell = table.address(row, column);
-    const key = `${rule.id}\u0001${table.sheet}\u0001${cell}`;
+    // One finding per rule, cell and message: a rule may say several things about one cell
+    // (PROGRAM-AREA-COVERAGE names each missing area on the header), but never the same thing twice.
+    const key = `${rule.id}\u0001${table.sheet}\u0001${cell}\u0001${draft.message}`;
     if (seen.has(key)) return;
     seen.add(key);
     const header = table.headers[column];

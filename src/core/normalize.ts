@@ -24,7 +24,8 @@ export function cleanText(value: CellValue): string {
 // ---------------------------------------------------------------- grades
 
 const GRADE_WORDS: Record<string, number> = {
-  k: 0, kg: 0, k5: 0, kindergarten: 0, k4: -1, pk: -1, "pre k": -1, prek: -1, k3: -2,
+  k: 0, kg: 0, k5: 0, kindergarten: 0, k4: -1, pk: -1, pk4: -1, "pre k": -1, prek: -1, prekindergarten: -1,
+  "preschool/prekindergarten": -1, preschool: -1, k3: -2, pk3: -2, ee: -3, "early education": -3, "early childhood": -3,
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8,
   ninth: 9, tenth: 10, eleventh: 11, twelfth: 12, freshman: 9, sophomore: 10, junior: 11, senior: 12,
 };
@@ -41,6 +42,9 @@ export function normalizeGrade(value: CellValue): number | null {
   let t = value.trim().toLowerCase();
   if (t === "") return null;
   t = t.replace(/^k12[-_ ]?/, "").replace(/^(grade level|grade|gr)\.?\s*/, "").replace(/\s+grade$/, "").trim();
+  // "12 - Twelfth Grade", "KG - Kindergarten": SIS descriptors print the code first.
+  const coded = /^([a-z0-9]{1,3})\s*[-–:]\s*[a-z].*$/.exec(t);
+  if (coded) t = coded[1];
   if (t in GRADE_WORDS) return GRADE_WORDS[t];
   const m = /^0*(\d{1,2})(?:\.0+)?(?:st|nd|rd|th)?$/.exec(t);
   if (!m) return null;

@@ -186,12 +186,16 @@ export function decideKind(row: readonly CellValue[]): ExportKind | null {
   const hasStudent = f.has("studentId") || f.has("localStudentId");
   const hasLocalCourse = f.has("localCourseTitle") || f.has("localCourseCode");
   if (hasStudent) {
-    if (f.has("iac") || rowHasHeader(row, "CTE Concentration Program Area", "Cluster", "Cluster Title", "Career Pathway Type", "Career Cluster")) return "concentrators";
+    if (f.has("iac") || f.has("cluster")) return "concentrators";
     if (f.has("exitType")) return "hs-completion";
     if (f.has("programName")) return "irc-wbl";
     if (f.has("singleParent") || f.has("homeless")) return "demographics";
     return "participants";
   }
+  // DPI's course download says "Roster Code" and "Course Program" and has no local columns; its "Course
+  // Title" is the SCED title, not a local one.
+  const dpiCatalog = rowHasHeader(row, "Roster Code") && f.has("courseProgram") && !row.some((c) => /^\s*local\b/i.test(cellText(c)));
+  if (dpiCatalog) return "dpi-courses";
   if (hasLocalCourse) {
     if (!(f.has("localCourseTitle") || rowHasHeader(row, "Course Title")) && !f.has("rosterCode")) return null;
     const offeringOnly = f.has("localCourseCode") || f.has("cteCourse") || f.has("cteDepartment") || f.has("careerPathway") || f.has("dualEnrollment");

@@ -108,7 +108,13 @@ export const CERT_STATUS_INVALID: RuleDef = {
         }
         const type = t.present(r, "programType");
         if (type !== null && !isCertifiedProgramType(type)) {
-          ctx.report({ table: t, at: r, field: "certificatedStatus", rule: CERT_STATUS_WRONG_PROGRAM, message: `A certificated program status is reported with program type ${q(type)} (DPI 6915). Status belongs only to certified programs (Industry Recognized Credentials; Certified Career Education before 2024-25): remove the status or change the program.` });
+          // An IRC or a certified WBL program needs its status: then the program type is what is wrong.
+          const name = t.text(r, "programName");
+          const certifiedProgram = ircProgramOf(name) !== null || /^\s*irc\b/i.test(name) || wblProgramOf(name)?.certified === true;
+          const fix = certifiedProgram
+            ? `${q(name)} is a certified program, so keep the status and set the program type to Industry Recognized Credentials.`
+            : "Remove the status, or change the program to a certified one.";
+          ctx.report({ table: t, at: r, field: "certificatedStatus", rule: CERT_STATUS_WRONG_PROGRAM, message: `A certificated program status is reported with program type ${q(type)} (DPI 6915). Status belongs only to certified programs (Industry Recognized Credentials; Certified Career Education before 2024-25). ${fix}` });
         }
       }
     }

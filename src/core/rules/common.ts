@@ -33,6 +33,8 @@ export const VALUE_ERROR: RuleDef = {
   description: "An Excel error value (#N/A, #REF! …) in a checked column; it is not treated as data.",
   run(ctx) {
     for (const t of allTables(ctx)) {
+      // DPI's own lists are reference data, not the district's: an error cell there only drops that entry.
+      if (t.kind === "dpi-courses" || t.kind === "dpi-iac-clusters") continue;
       const mapped = Object.entries(t.columns) as [Field, number][];
       for (const r of t.rows) {
         for (const [field, col] of mapped) {

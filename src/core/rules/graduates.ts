@@ -54,7 +54,8 @@ export const SENIOR_EXIT_MISSING: RuleDef = {
   description: "A grade-12 concentrator with no HS completion row (when both exports are present).",
   run(ctx) {
     const completion = ctx.tables("hs-completion");
-    if (completion.length === 0) return;
+    // Without student ids in the HS completion export nobody can be matched (COLUMN-MISSING says so).
+    if (!completion.some((t) => t.has("studentId"))) return;
     const exited = studentIds(completion);
     for (const t of ctx.tables("concentrators")) {
       if (!t.has("grade")) continue;

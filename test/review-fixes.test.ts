@@ -1,0 +1,62 @@
+/** Regression tests for problems an independent review found (each fails on the code before its fix). */
+import { parseCsv } from "../src/core/csv";
+import { decideKind } from "../src/core/recognize";
+import { normalizeGrade } from "../src/core/normalize";
+import { AFNR, BI, careerEd, catalog, check, completion, concentrators, courses, demographics, hits, offerings } from "./helpers/fixtures";
+
+test("PROGRAM-AREA-COVERAGE names every missing program area, not only the first", () => {
+  const found = hits([offerings([["C1", "Ag Mechanics", "1001", "Yes", "Ag", "N"], ["C2", "Accounting", "1002", "Yes", "Bus", "N"], ["C4", "Foods", "1004", "Yes", "FCS", "N"]])], "PROGRAM-AREA-COVERAGE");
+  expect(found.map((f) => f.message.match(/\(([^)]+)\)/)?.[1])).toEqual(["Mar", "Tech Ed", "Health Sci"]);
+});
+
+test.each<[string, number]>([["12 - Twelfth Grade", 12], ["09 - Ninth Grade", 9], ["KG - Kindergarten", 0], ["EE", -3], ["PK4", -1], ["Preschool/Prekindergarten", -1]])(
+  "grade descriptor %p -> %p", (text, grade) => expect(normalizeGrade(text)).toBe(grade));
+
+test("early-childhood grades in a district-wide demographics export are grades, not GRADE-INVALID", () => {
+  expect(hits([demographics([["1", "EE", "N", "N"], ["2", "PK4", "N", "N"], ["3", "12 - Twelfth Grade", "N", "N"]])], "GRADE-INVALID")).toEqual([]);
+});
+
+test("IRC program types in singular or abbreviated spelling are certified (no DPI 6915 error)", () => {
+  expect(hits([careerEd([["1", 11, "Industry Recognized Credential", BI, "A", ""], ["2", 11, "IRC", BI, "B", ""]])], "CERT-STATUS-WRONG-PROGRAM")).toEqual([]);
+});
+
+test("a status on an IRC row with a non-certified type says to fix the type, not to drop the status", () => {
+  const [f] = hits([careerEd([["1", 11, "Non-Certified Career Education", BI, "A", ""]])], "CERT-STATUS-WRONG-PROGRAM");
+  expect(f.message).toContain("keep the status and set the program type to Industry Recognized Credentials");
+  const [g] = hits([careerEd([["1", 11, "Non-Certified Career Education", "School-based Enterprise", "A", 100]])], "CERT-STATUS-WRONG-PROGRAM");
+  expect(g.message).toContain("Remove the status");
+});
+
+test("SENIOR-EXIT-MISSING stays quiet when the HS completion export has no student ids (COLUMN-MISSING says why)", () => {
+  const report = check([concentrators([["1", 12, "01.09", AFNR, "Ag"]]), { name: "HSC", rows: [["Grade", "Exit Type", "Credential Type"], [12, "HSC", "R"]] }]);
+  expect(report.findings.filter((f) => f.rule === "SENIOR-EXIT-MISSING")).toEqual([]);
+  expect(report.findings.filter((f) => f.rule === "COLUMN-MISSING").map((f) => f.sheet)).toEqual(["HSC"]);
+});
+
+test("Program Areas is no-data, with a note, when no export has a program-area column", () => {
+  const report = check([{ name: "Offerings", rows: [["Local Course Title", "DPI Course Code", "Dual Enrollment"], ["Woods", "1005", "N"]] }]);
+  const topic = report.checklist.find((t) => t.topic === "program-areas")!;
+  expect(topic.status).toBe("no-data");
+  expect(topic.notes.join(" ")).toContain("no CTE Department");
+});
+
+test("a Homeless Type column counts any kind of homelessness, not only yes", () => {
+  const report = check([{ name: "Demo", rows: [["WSN", "Grade", "Homeless Type"], ["1", 9, "Doubled-Up"], ["2", 10, "Shelter"], ["3", 10, "N"], ["4", 10, ""]] }]);
+  expect(report.checklist.find((t) => t.topic === "single-parent")!.figure).toMatchObject({ homeless: 2 });
+});
+
+test("kinds: 'Career Pathway' alone makes a concentrators export; a DPI catalog headed 'Course Title' is the catalog", () => {
+  expect(decideKind(["Student ID", "Grade", "Career Pathway"])).toBe("concentrators");
+  expect(decideKind(["Roster Code", "Course Title", "Course Program", "CTE Course", "Deprecated"])).toBe("dpi-courses");
+  expect(decideKind(["Local Course Title", "DPI Course Code", "Course Program"])).toBe("courses");
+});
+
+test("the CSV delimiter is read from several lines, so a title line with a ';' does not decide it", () => {
+  expect(parseCsv("Export; printed 2026-11-01\nStudent ID,Grade\n1,9\n2,10\n").delimiter).toBe(",");
+});
+
+test("an error value in a DPI reference list is not the district's error", () => {
+  const report = check([courses([["Woods", "1005"]]), catalog([["1005", "Woods", "", "Yes", { error: "#N/A" }, "No"]])]);
+  expect(report.findings.filter((f) => f.rule === "VALUE-ERROR")).toEqual([]);
+  expect(hits([completion([["1", 12, "HSC", "R"]])], "VALUE-ERROR")).toEqual([]);
+});
