@@ -60,3 +60,30 @@ test("an error value in a DPI reference list is not the district's error", () =>
   expect(report.findings.filter((f) => f.rule === "VALUE-ERROR")).toEqual([]);
   expect(hits([completion([["1", 12, "HSC", "R"]])], "VALUE-ERROR")).toEqual([]);
 });
+
+describe("sensitive columns cannot leak through overrides", () => {
+  const SP = "SECRETSP1";
+  const HL = "SECRETHL1";
+  const sheet = { name: "Demo", rows: [["WSN", "Grade", "Single Parent", "Homeless"], ["1", 11, SP, HL], ["2", 9, "Y", "N"]] };
+
+  test("mapping grade or program name to a single-parent/homeless column is refused and said so", () => {
+    const report = check([sheet], { overrides: { Demo: { kind: "demographics", columns: { grade: "Single Parent", studentName: "Homeless" } } } });
+    const text = JSON.stringify(report);
+    expect(text).not.toContain(SP);
+    expect(text).not.toContain(HL);
+    expect(report.sheets[0].columns.grade).toBe("Grade");
+    expect(report.sheets[0].note).toContain("sensitive");
+    const asIrc = check([sheet], { overrides: { Demo: { kind: "irc-wbl", columns: { programName: "Single Parent", programType: "Homeless" } } } });
+    expect(JSON.stringify(asIrc)).not.toContain(SP);
+    expect(JSON.stringify(asIrc)).not.toContain(HL);
+  });
+
+  test("a kind forced on a sheet without a header row names columns by letter and checks every row", () => {
+    const headerless = { name: "Raw", rows: [["9000000001", 11, SP, HL], ["9000000002", 9, "Y", "N"]] };
+    const report = check([headerless], { overrides: { Raw: { kind: "demographics", columns: { studentId: "Column A", grade: "Column B", singleParent: "Column C", homeless: "Column D" } } } });
+    expect(report.sheets[0]).toMatchObject({ kind: "demographics", headerRow: null, dataRows: 2, columns: { studentId: "Column A", singleParent: "Column C" } });
+    expect(JSON.stringify(report)).not.toContain(SP);
+    expect(JSON.stringify(report)).not.toContain(HL);
+    expect(report.findings.map((f) => [f.rule, f.row])).toEqual([["SINGLE-PARENT-INVALID", 1], ["SINGLE-PARENT-GRADE", 2]]);
+  });
+});

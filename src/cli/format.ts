@@ -14,7 +14,7 @@ export function formatReport(report: Report, inputs: readonly string[]): string 
   lines.push("");
   lines.push("Sheets");
   for (const s of report.sheets) {
-    const what = s.kind ? `${s.kind}, header row ${s.headerRow}, ${s.dataRows} data rows` : `not checked: ${s.note ?? "unrecognised"}`;
+    const what = s.kind ? `${s.kind}, ${s.headerRow === null ? "no header row" : `header row ${s.headerRow}`}, ${s.dataRows} data rows` : `not checked: ${s.note ?? "unrecognised"}`;
     lines.push(`  ${pad(s.sheet, 28)} ${what}`);
   }
   lines.push("");

@@ -3,16 +3,16 @@
  * One entry point for the CLI, the task pane and =CTE.CHECK().
  */
 import { a1 } from "./address";
-import { CellValue, SheetInput, cellText } from "./cells";
+import { SheetInput } from "./cells";
 import { buildChecklist } from "./checklist";
 import { defaultSchoolYear, normalizeSchoolYear } from "./normalize";
-import { Field, KIND_SPEC, Recognition, headerKey, mapColumns, recognize } from "./recognize";
+import { Field, KIND_SPEC, Recognition, SENSITIVE_FIELDS, headerKey, isSensitiveHeader, mapColumns, recognize } from "./recognize";
 import { ReferenceLists, loadCourseCatalog, loadIacList } from "./referenceLists";
 import { EXPORT_KINDS, ExportKind, Finding, Report, Severity, SheetReport, TOPICS, Topic } from "./report";
 import { COLUMN_DUPLICATE, COLUMN_MISSING, SHEET_UNRECOGNIZED } from "./rules/common";
 import { RULES } from "./rules/registry";
 import { FindingDraft, RuleContext, RuleDef, TOPIC_OF_KIND } from "./rules/types";
-import { ExportTable } from "./table";
+import { ExportTable, headerTexts } from "./table";
 
 /** The user's corrections for one sheet (kept in the workbook by the task pane). */
 export interface SheetOverride {
@@ -65,18 +65,23 @@ function applyOverride(input: SheetInput, override: SheetOverride | undefined): 
   const headerIndex = override?.headerRow !== undefined ? override.headerRow - (input.firstRow ?? 1) : undefined;
   const base = recognize(input.rows, forced, headerIndex);
   if (!override?.columns || base.kind === null || base.headerIndex === null) return base;
-  const headers = input.rows[base.headerIndex] ?? [];
+  const headers = headerTexts(input, base.headerIndex);
   const columns: Partial<Record<Field, number>> = { ...base.mapping.columns };
+  const refused: string[] = [];
   for (const [field, target] of Object.entries(override.columns) as [Field, string | number][]) {
-    if (typeof target === "number") {
-      if (target >= 0 && target < headers.length) columns[field] = target;
-    } else {
-      const index = headers.findIndex((h: CellValue) => headerKey(cellText(h)) === headerKey(target));
-      if (index >= 0) columns[field] = index;
+    const index = typeof target === "number" ? (target >= 0 && target < headers.length ? target : -1) : headers.findIndex((h) => headerKey(h) === headerKey(target));
+    if (index < 0) continue;
+    // A single-parent or homeless column is only ever read as that element, so its values cannot
+    // surface in another rule's message or figure through a mistaken mapping.
+    if (!SENSITIVE_FIELDS.has(field) && isSensitiveHeader(headers[index] ?? "")) {
+      refused.push(`‘${headers[index]}’ is sensitive and cannot be used as ${field}`);
+      continue;
     }
+    columns[field] = index;
   }
   const missing = KIND_SPEC[base.kind].required.filter((r) => columns[r] === undefined);
-  return { ...base, mapping: { columns, duplicates: base.mapping.duplicates.filter((d) => !(d.field in (override.columns ?? {}))) }, missing, note: `${base.note}; columns adjusted by the user` };
+  const note = `${base.note}; columns adjusted by the user${refused.length ? ` (${refused.join("; ")})` : ""}`;
+  return { ...base, mapping: { columns, duplicates: base.mapping.duplicates.filter((d) => !(d.field in (override.columns ?? {}))) }, missing, note };
 }
 
 function recogniseSheet(input: SheetInput, override: SheetOverride | undefined): Recognised {
@@ -154,7 +159,7 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
     tablesByKind.get(table.kind)!.push(table);
     const columns: Record<string, string> = {};
     for (const field of Object.keys(table.columns) as Field[]) columns[field] = table.headerOf(field) ?? `column ${(table.columns[field] as number) + 1}`;
-    sheetReports.push({ sheet: table.sheet, kind: table.kind, headerRow: table.headerRow, dataRows: table.rows.length, columns, note: recognition.note });
+    sheetReports.push({ sheet: table.sheet, kind: table.kind, headerRow: table.hasHeaderRow ? table.headerRow : null, dataRows: table.rows.length, columns, note: recognition.note });
     if (recognition.missing.length > 0) {
       const names = recognition.missing.join(", ");
       emit(COLUMN_MISSING, table, { at: "header", message: `${KIND_SPEC[table.kind].title} ‘${table.sheet}’ has no column for ${names}. Add the column from the export (or map it in the task pane): checks that need it are skipped.`, topic: "structure" });

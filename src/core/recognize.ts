@@ -91,6 +91,11 @@ export const KIND_SPEC: Readonly<Record<ExportKind, KindSpec>> = Object.fromEntr
 /** Fields whose values are sensitive: never echoed anywhere (spec §7). */
 export const SENSITIVE_FIELDS: ReadonlySet<Field> = new Set<Field>(["singleParent", "homeless"]);
 
+/** A header naming a sensitive element: its column may only ever be read as that element. */
+export function isSensitiveHeader(text: string): boolean {
+  return (KEY_TO_FIELDS.get(headerKey(text)) ?? []).some((f) => SENSITIVE_FIELDS.has(f));
+}
+
 const KEY_TO_FIELDS = new Map<string, Field[]>();
 for (const [field, synonyms] of Object.entries(FIELD_SYNONYMS) as [Field, readonly string[]][]) {
   for (const s of synonyms) {
@@ -217,7 +222,7 @@ export const HEADER_SEARCH_ROWS = 20;
 
 export interface Recognition {
   readonly kind: ExportKind | null;
-  /** 0-based index into the sheet's rows, or null */
+  /** 0-based index into the sheet's rows; -1 for a sheet without a header row; null when not recognised */
   readonly headerIndex: number | null;
   readonly mapping: ColumnMapping;
   readonly missing: readonly Field[];
@@ -252,9 +257,12 @@ export function recognize(rows: readonly (readonly CellValue[])[], forcedKind?: 
     return r;
   }
   if (forcedKind) {
-    // The user chose the kind of a sheet whose headers we do not know: its first non-empty row is the header.
+    // The user chose the kind of a sheet whose headers we mostly do not know: its first non-empty row is
+    // the header when it has at least one known header; otherwise the sheet has no header row (-1) and
+    // every row is data, so no student's values are ever taken for column names.
     const first = rows.slice(0, limit).findIndex((r) => r.some((c) => cellText(c) !== ""));
-    if (first >= 0) return build(forcedKind, first);
+    if (first >= 0 && fieldsInRow(rows[first]).size > 0) return build(forcedKind, first);
+    return { kind: forcedKind, headerIndex: -1, mapping: { columns: {}, duplicates: [] }, missing: KIND_SPEC[forcedKind].required, note: `kind set by the user (${KIND_SPEC[forcedKind].title}); no header row, columns are named by letter` };
   }
   const empty: ColumnMapping = { columns: {}, duplicates: [] };
   const note = rows.every((r) => r.every((c) => cellText(c) === ""))

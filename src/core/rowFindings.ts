@@ -45,7 +45,7 @@ export function findingsByRow(sheet: SheetInput, options: CheckOptions = {}): Sh
   if (!report || report.kind === null || report.headerRow === null || !table) {
     return { kind: null, note: report?.note ?? "the sheet was not checked", headerIndex: null, roles: sheet.rows.map(() => "unrecognised"), byRow, result };
   }
-  const headerIndex = report.headerRow - firstRow;
+  const headerIndex = report.headerRow === null ? -1 : report.headerRow - firstRow;
   const dataRows = new Set(table.rows.map((r) => r.index));
   const roles: RowRole[] = sheet.rows.map((_, i) => (i < headerIndex ? "title" : i === headerIndex ? "header" : dataRows.has(i) ? "data" : "skipped"));
   return { kind: report.kind, note: report.note ?? "", headerIndex, roles, byRow, result };

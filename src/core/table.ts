@@ -2,7 +2,7 @@
  * A recognised export: its header row, column map and data rows, with per-column value caches so
  * every rule reads a normalised column once (the engine's cost stays near one pass over the cells).
  */
-import { a1 } from "./address";
+import { a1, columnLetters } from "./address";
 import { CellValue, SheetInput, cellErrorText, cellText, isBlank } from "./cells";
 import { Field, Recognition, SENSITIVE_FIELDS } from "./recognize";
 import { ExportKind } from "./report";
@@ -28,6 +28,17 @@ export function isSkippableRow(cells: readonly CellValue[]): boolean {
   return nonEmpty === 0 || /^total\b/i.test(first);
 }
 
+/**
+ * Header texts of a sheet: its header row's cells, or "Column A", "Column B"… when the sheet has no
+ * header row (headerIndex -1: a kind the user chose for a sheet without known headers), so no data
+ * value is ever shown as a column name.
+ */
+export function headerTexts(input: SheetInput, headerIndex: number): string[] {
+  if (headerIndex >= 0) return (input.rows[headerIndex] ?? []).map((c) => cellText(c));
+  const width = input.rows.reduce((w, r) => Math.max(w, r.length), 0);
+  return Array.from({ length: width }, (_, c) => `Column ${columnLetters((input.firstColumn ?? 1) + c)}`);
+}
+
 export class ExportTable {
   readonly sheet: string;
   readonly kind: ExportKind;
@@ -48,7 +59,7 @@ export class ExportTable {
     this.source = input.source ?? "workbook";
     this.firstRow = input.firstRow ?? 1;
     this.firstColumn = input.firstColumn ?? 1;
-    this.headers = (input.rows[recognition.headerIndex] ?? []).map((c) => cellText(c));
+    this.headers = headerTexts(input, recognition.headerIndex);
     const rows: DataRow[] = [];
     for (let i = recognition.headerIndex + 1; i < input.rows.length; i++) {
       const cells = input.rows[i] ?? [];
@@ -58,8 +69,13 @@ export class ExportTable {
     this.rows = rows;
   }
 
+  /** The header's worksheet row; a sheet without a header row puts sheet-level findings on its first row. */
   get headerRow(): number {
-    return this.firstRow + this.headerIndex;
+    return this.firstRow + Math.max(0, this.headerIndex);
+  }
+
+  get hasHeaderRow(): boolean {
+    return this.headerIndex >= 0;
   }
 
   has(field: Field): boolean {

@@ -3,7 +3,8 @@
  * the workbook and used by the next run. Only header texts are shown, never cell values.
  */
 import { Field, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { type CellValue, type SheetInput, cellText } from "../../core/cells";
+import type { SheetInput } from "../../core/cells";
+import { headerTexts } from "../../core/table";
 import type { SheetOverride } from "../../core/engine";
 import { isOwnSheet } from "../../core/engine";
 import { type Field as EngineField, KIND_SPEC, KIND_SPECS } from "../../core/recognize";
@@ -30,10 +31,10 @@ export interface SheetsPanelProps {
   readonly onChange: (sheet: string, override: SheetOverride | null) => void;
 }
 
+/** Column choices: the header row's texts, or "Column A"… for a sheet without one (never its data). */
 function headersOf(sheet: SheetInput, info: SheetReport | undefined): string[] {
-  if (!info?.headerRow) return [];
-  const row = sheet.rows[info.headerRow - (sheet.firstRow ?? 1)] ?? [];
-  return row.map((c: CellValue) => cellText(c)).filter((t) => t !== "");
+  if (!info?.kind) return [];
+  return headerTexts(sheet, info.headerRow === null ? -1 : info.headerRow - (sheet.firstRow ?? 1)).filter((t) => t !== "");
 }
 
 export function SheetsPanel({ sheets, report, overrides, disabled, onChange }: SheetsPanelProps) {
@@ -53,7 +54,8 @@ export function SheetsPanel({ sheets, report, overrides, disabled, onChange }: S
 function describe(info: SheetReport | undefined): string {
   if (!info) return "Not checked yet: run the checklist.";
   if (!info.kind) return `Not checked: ${info.note ?? "no WISEdata export headers found"}.`;
-  return `${KIND_SPEC[info.kind].title}, header row ${info.headerRow}, ${info.dataRows.toLocaleString("en-US")} data rows.`;
+  const header = info.headerRow === null ? "no header row (columns by letter)" : `header row ${info.headerRow}`;
+  return `${KIND_SPEC[info.kind].title}, ${header}, ${info.dataRows.toLocaleString("en-US")} data rows.`;
 }
 
 function SheetRow({ sheet, info, override, disabled, onChange }: { sheet: SheetInput; info: SheetReport | undefined; override: SheetOverride | undefined; disabled?: boolean; onChange: SheetsPanelProps["onChange"] }) {
