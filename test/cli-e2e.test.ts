@@ -569,3 +569,29 @@ describe("argument and naming edge cases", () => {
     expect(r.stderr).not.toContain("does-not-exist");
   });
 });
+
+describe("sheet names across inputs, the copy and reference files", () => {
+  it("a CSV named like a worksheet of the base workbook gets ' (2)', in the report and in the copy alike; a reference 'Sheet1' never lands on the user's", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Sheet1");
+    ws.addRow(["Local Course Title", "DPI Course Code"]);
+    ws.addRow(["Woods", "1234"]);
+    await wb.xlsx.writeFile(file("names-in.xlsx"));
+    const ref = new ExcelJS.Workbook();
+    const rs = ref.addWorksheet("Sheet1");
+    rs.addRow(["Roster Code", "SCED Course Title", "Course Program", "CTE Department"]);
+    rs.addRow(["1005", "Woods", "", { error: "#N/A" }]);
+    await ref.xlsx.writeFile(file("names-ref.xlsx"));
+    const sub = path.join(dir, "names");
+    fs.mkdirSync(sub, { recursive: true });
+    writeCsv(path.join(sub, "Sheet1.csv"), [["Student ID", "Grade"], ["", 9]]);
+    const out = file("names-out.xlsx");
+    const r = await cli(["--json", "--reference", file("names-ref.xlsx"), "--out", out, path.join(sub, "Sheet1.csv"), file("names-in.xlsx")]);
+    expect(r.code).toBe(1);
+    const report = parseReport(r.stdout);
+    expect(report.sheets.map((s) => [s.sheet, s.kind])).toEqual([["Sheet1 (2)", "participants"], ["Sheet1", "courses"], ["names-ref", "dpi-courses"]]);
+    expect(report.findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([["STUDENT-ID-MISSING", "Sheet1 (2)", "A2"], ["COURSE-CODE-UNKNOWN", "Sheet1", "B2"]]);
+    const copy = await readXlsx(out);
+    for (const f of report.findings) expect(noteText(copy.getWorksheet(f.sheet)!.getCell(f.cell).note)).toContain(f.rule);
+  });
+});

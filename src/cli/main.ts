@@ -7,6 +7,7 @@ import * as path from "path";
 import { CheckOptionsError, resolveSchoolYear, runChecklist } from "../core/engine";
 import { recognize } from "../core/recognize";
 import { reportSchema } from "../core/report";
+import type { SheetInput } from "../core/cells";
 import { writeAnnotatedCopy } from "./annotate";
 import { formatReport } from "./format";
 import { InputError, SpreadsheetInput, readSpreadsheet } from "./readInput";
@@ -77,20 +78,26 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 }
 
 /**
- * Findings name their sheet, so two inputs' sheets of one name (two CSVs called "export", or a CSV and a
- * worksheet) get a " (2)" suffix before the engine runs. Names are otherwise kept exactly (a CSV's
- * sheet is its base name, spec §6); the annotated copy makes its own valid worksheet names.
+ * Findings name their sheet, so every sheet of a run gets a distinct name before the engine runs: the
+ * sheets of the workbook that becomes the annotated copy keep theirs, other inputs' repeats get " (2)",
+ * and reference lists are named after their file. Names are otherwise kept exactly (a CSV's sheet is
+ * its base name, spec §6); the annotated copy makes its own valid worksheet names.
  */
-export function giveSheetsUniqueNames(inputs: SpreadsheetInput[]): void {
+export function giveSheetsUniqueNames(inputs: SpreadsheetInput[], references: { file: string; sheets: SheetInput[] }[] = []): SheetInput[] {
   const used = new Set<string>();
-  for (const input of inputs) {
-    input.sheets = input.sheets.map((sheet) => {
-      let name = sheet.name;
-      for (let n = 2; used.has(name.toLowerCase()); n++) name = `${sheet.name} (${n})`;
-      used.add(name.toLowerCase());
-      return name === sheet.name ? sheet : { ...sheet, name };
-    });
-  }
+  const unique = (sheet: SheetInput, wanted = sheet.name): SheetInput => {
+    let name = wanted;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${wanted} (${n})`;
+    used.add(name.toLowerCase());
+    return name === sheet.name ? sheet : { ...sheet, name };
+  };
+  const base = inputs.find((i) => i.format === "xlsx");
+  const ordered = base ? [base, ...inputs.filter((i) => i !== base)] : inputs;
+  for (const input of ordered) input.sheets = input.sheets.map((sheet) => unique(sheet));
+  return references.flatMap(({ file, sheets }) => {
+    const stem = path.basename(file, path.extname(file));
+    return sheets.map((sheet) => unique(sheet, sheets.length === 1 ? stem : `${stem} - ${sheet.name}`));
+  });
 }
 
 export interface CliIo {
@@ -125,8 +132,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const inputs: SpreadsheetInput[] = [];
     // The first workbook is kept for --out, so the annotated copy does not load it a second time.
     for (const file of args.files) inputs.push(await readSpreadsheet(file, { onProgress: progress, keepWorkbook: args.out !== null && !inputs.some((i) => i.format === "xlsx") }));
-    giveSheetsUniqueNames(inputs);
-    const referenceSheets = [];
+    const referenceFiles: { file: string; sheets: SheetInput[] }[] = [];
     for (const file of args.references) {
       const ref = await readSpreadsheet(file, { onProgress: progress });
       const lists = ref.sheets.filter((s) => {
@@ -136,8 +142,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (lists.length === 0) {
         throw new InputError(`'${file}' is not a DPI course catalog (Roster Code, Course Program …) or IAC to Cluster list (IAC code, Cluster); no sheet in it has those headers.`);
       }
-      referenceSheets.push(...lists);
+      referenceFiles.push({ file, sheets: lists });
     }
+    const referenceSheets = giveSheetsUniqueNames(inputs, referenceFiles);
     const totalRows = inputs.reduce((n, i) => n + i.sheets.reduce((m, s) => m + s.rows.length, 0), 0);
     if (totalRows > LARGE_INPUT_ROWS) progress(`checking ${totalRows.toLocaleString("en-US")} rows…`);
     const { report } = runChecklist(inputs.flatMap((i) => i.sheets), { schoolYear: args.schoolYear, today: io.today, referenceSheets });
