@@ -162,6 +162,22 @@ describe("Run checklist + Clear on the fake Excel", () => {
     expect(wb.conditionalFormats("CTE Participants")).toEqual([]);
   });
 
+  it("rule ids are matched per sheet: a user's rule with one of our ids on another highlighted sheet survives Clear", async () => {
+    const wb = new FakeWorkbook({ cfIdsPerSheet: true });
+    for (const s of district(300)) wb.addSheet(s.name, s.rows);
+    // Ids count per sheet here, so the user's rule on Career Concentrators is {CF-000001}, like our
+    // first rule on CTE Participants.
+    const user = wb.addUserConditionalFormat("Career Concentrators", "H1:H2", { type: "CellValue", fill: "#00B0F0" });
+    const gateway = gatewayOf(wb);
+    const run = await runCheck(gateway, { today: TODAY });
+    expect(wb.conditionalFormats("Career Concentrators").length).toBeGreaterThan(1);
+    expect(wb.conditionalFormats("CTE Participants").some((c) => c.id === user)).toBe(true);
+    const cleared = await gateway.clearHighlights();
+    expect(cleared.removed).toBe(run.applied!.rules);
+    expect(wb.conditionalFormats("Career Concentrators").map((c) => c.id)).toEqual([user]);
+    expect(wb.conditionalFormats("CTE Participants")).toEqual([]);
+  });
+
   it("a second run replaces the first run's rules instead of adding to them", async () => {
     const wb = workbookOf(district(500));
     const gateway = gatewayOf(wb);

@@ -508,15 +508,21 @@ function querySettings(context: Excel.RequestContext) {
  * For sheets where a recorded rule id is no longer present: every custom rule whose id is not recorded,
  * whose formula and fill must be loaded to tell ours apart by their look.
  */
+/** Rule ids are unique only within a sheet's collection: a recorded rule is its sheet's id plus its own. */
+function recordedKeys(state: HighlightState): Set<string> {
+  return new Set(state.records.filter((r) => r.id !== null).map((r) => `${r.sheetId}\u0001${r.id}`));
+}
+
 function queueSignatureLoads(state: HighlightState, item: (sheetId: string, index: number) => Excel.ConditionalFormat): PendingSignature[] {
   const pending: PendingSignature[] = [];
-  const recordedIds = new Set(state.records.map((r) => r.id).filter((id): id is string => id !== null));
+  const recorded = recordedKeys(state);
   for (const sheet of state.sheets.values()) {
     const ids = new Set(sheet.rules.map((r) => r.id));
+    // Rules' formulas are looked at only where our record cannot vouch for them (ids lost after a reopen).
     const lost = state.records.some((r) => r.sheetId === sheet.sheetId && (r.id === null || !ids.has(r.id)));
     if (!lost) continue;
     sheet.rules.forEach((rule, index) => {
-      if (rule.type !== "Custom" || recordedIds.has(rule.id)) return;
+      if (rule.type !== "Custom" || recorded.has(`${sheet.sheetId}\u0001${rule.id}`)) return;
       pending.push({ rule, custom: item(sheet.sheetId, index).custom });
     });
   }
@@ -532,8 +538,10 @@ async function loadHighlightState(context: Excel.RequestContext): Promise<Highli
   await context.sync();
   const records = parseHighlightRecords(settingValue(item));
   const state: HighlightState = { records, sheets: new Map(), sheetIds: new Map(worksheets.items.map((ws) => [ws.name, ws.id])), enableEvents: context.runtime.enableEvents };
-  const recorded = new Set(records.map((r) => r.sheetId));
-  const loaded = worksheets.items.filter((ws) => recorded.has(ws.id)).map((ws) => ({ ws, rules: ws.getRange().conditionalFormats.load("items/id,items/type") }));
+  // Only sheets we highlighted are looked at: a rule elsewhere that merely looks like ours is the
+  // user's (a sheet copied after a run carries copies the user made; Clear leaves those to them).
+  const recordedSheets = new Set(records.map((r) => r.sheetId));
+  const loaded = worksheets.items.filter((ws) => recordedSheets.has(ws.id)).map((ws) => ({ ws, rules: ws.getRange().conditionalFormats.load("items/id,items/type") }));
   if (loaded.length === 0) return state;
   await context.sync();
   for (const { ws, rules } of loaded) {
@@ -559,10 +567,10 @@ function queueSignature(p: PendingSignature): void {
 /** Our rules present in the workbook: recorded ids still there, plus (where ids were lost) rules with our look. */
 function ourRules(state: HighlightState): { sheetId: string; id: string }[] {
   const out: { sheetId: string; id: string }[] = [];
-  const recordedIds = new Set(state.records.map((r) => r.id).filter((id): id is string => id !== null));
+  const recorded = recordedKeys(state);
   for (const sheet of state.sheets.values()) {
     for (const rule of sheet.rules) {
-      if (recordedIds.has(rule.id) || (rule.type === "Custom" && isOurRuleSignature(rule.formula, rule.color))) {
+      if (recorded.has(`${sheet.sheetId}\u0001${rule.id}`) || (rule.type === "Custom" && isOurRuleSignature(rule.formula, rule.color))) {
         out.push({ sheetId: sheet.sheetId, id: rule.id });
       }
     }

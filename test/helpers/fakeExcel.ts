@@ -15,6 +15,8 @@
  */
 
 export interface FakeLimits {
+  /** number conditional-format ids per sheet (Excel promises no workbook-wide uniqueness) */
+  cfIdsPerSheet?: boolean;
   maxAddressChars: number;
   maxRequestBytes: number;
   maxResponseBytes: number;
@@ -177,6 +179,7 @@ export class FakeWorkbook {
   stats: FakeStats = FakeWorkbook.emptyStats();
   private nextSheet = 1;
   private nextCf = 1;
+  private readonly perSheetCf = new Map<string, number>();
 
   constructor(limits: Partial<FakeLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
@@ -234,7 +237,7 @@ export class FakeWorkbook {
   addUserConditionalFormat(name: string, address: string, rule: { type?: string; formula?: string | null; fill?: string | null }): string {
     const areas = parseAreas(address);
     if (!areas) throw new Error(`bad address ${address}`);
-    const cf: FakeConditionalFormat = { id: this.newCfId(), type: rule.type ?? "Custom", formula: rule.formula ?? null, fill: rule.fill ?? null, areas };
+    const cf: FakeConditionalFormat = { id: this.newCfId(this.sheet(name)), type: rule.type ?? "Custom", formula: rule.formula ?? null, fill: rule.fill ?? null, areas };
     this.sheet(name).cfs.unshift(cf);
     return cf.id;
   }
@@ -274,7 +277,7 @@ export class FakeWorkbook {
 
   /** Save and reopen: values, fills, rules and settings stay; conditional formats get new ids. */
   reopen(): void {
-    for (const s of this.sheets) for (const cf of s.cfs) cf.id = this.newCfId();
+    for (const s of this.sheets) for (const cf of s.cfs) cf.id = this.newCfId(s);
     this.enableEvents = true;
     this.selection = null;
   }
@@ -315,7 +318,12 @@ export class FakeWorkbook {
     row[c] = v === null || v === undefined ? "" : v;
   }
 
-  newCfId(): string {
+  newCfId(sheet: Sheet): string {
+    if (this.limits.cfIdsPerSheet) {
+      const n = (this.perSheetCf.get(sheet.id) ?? 0) + 1;
+      this.perSheetCf.set(sheet.id, n);
+      return `{CF-${String(n).padStart(6, "0")}}`;
+    }
     return `{CF-${String(this.nextCf++).padStart(6, "0")}}`;
   }
 
@@ -846,7 +854,7 @@ class ConditionalFormatCollectionProxy extends ProxyBase {
     this.write(type.length, () => {
       const { sheet, areas } = this.target();
       this.ctx.wb.noteWrite();
-      created = { id: this.ctx.wb.newCfId(), type, formula: null, fill: null, areas };
+      created = { id: this.ctx.wb.newCfId(sheet), type, formula: null, fill: null, areas };
       sheet.cfs.unshift(created);
     });
     return new ConditionalFormatProxy(this.ctx, () => {
