@@ -169,10 +169,10 @@ describe("task pane", () => {
     expect(container.textContent).not.toMatch(/SECRET-VALUE/);
   });
 
-  it("loads a DPI list from a CSV file and keeps it in the workbook; refuses an .xlsx with a plain sentence", async () => {
+  it("loads a DPI list from a CSV file and keeps it in the workbook; refuses a damaged workbook with a plain sentence", async () => {
     const gateway = new FakeGateway();
     renderPane(gateway);
-    const input = screen.getByLabelText("DPI reference list file (CSV)") as HTMLInputElement;
+    const input = screen.getByLabelText("DPI reference list file (CSV or Excel workbook)") as HTMLInputElement;
     const csv = new File(["IAC code,Cluster\n01.09,\"Agriculture, Food & Natural Resources\"\n"], "iac-list.csv", { type: "text/csv" });
     await act(async () => {
       fireEvent.change(input, { target: { files: [csv] } });
@@ -188,7 +188,7 @@ describe("task pane", () => {
     await act(async () => {
       fireEvent.change(input, { target: { files: [xlsx] } });
     });
-    await screen.findByText(/‘catalog.xlsx’ is an Excel workbook\. Only CSV files can be loaded here/);
+    await screen.findByText(/Could not read ‘catalog.xlsx’ as an Excel workbook: the file is damaged or truncated/);
   });
 
   it("shows Excel's failures as plain sentences and still shows the checklist when highlighting fails", async () => {

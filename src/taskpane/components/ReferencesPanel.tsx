@@ -1,6 +1,7 @@
 /**
  * DPI reference lists: sheets of the workbook recognised as a DPI list are used automatically; "Load file…"
- * reads a CSV file in the browser (nothing is uploaded) and keeps it in the workbook.
+ * reads a CSV file or an Excel workbook (.xlsx, .xlsm) in the browser (nothing is uploaded) and keeps the list in
+ * the workbook.
  */
 import { useRef } from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
@@ -75,15 +76,16 @@ export function ReferencesPanel({ report, workbookSheets, loaded, disabled, onLo
         <Button disabled={disabled} onClick={() => input.current?.click()}>Load file…</Button>
       </div>
       <p className={styles.note}>
-        CSV files only (DPI&apos;s course download or IAC list saved as CSV). For an .xlsx list, save it as &quot;CSV UTF-8&quot; or paste it into a sheet here.
+        A CSV file or an Excel workbook (.xlsx, .xlsm) with DPI&apos;s course download or IAC list; in a workbook, the sheet with DPI&apos;s headers is used.
+        An older .xls workbook must first be saved as .xlsx or &quot;CSV UTF-8&quot; (or paste the list into a sheet here).
         The file is read on this computer and kept in the workbook; nothing is uploaded.
       </p>
       <input
         ref={input}
         className={styles.hidden}
         type="file"
-        accept=".csv,text/csv"
-        aria-label="DPI reference list file (CSV)"
+        accept=".csv,.xlsx,.xlsm,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
+        aria-label="DPI reference list file (CSV or Excel workbook)"
         tabIndex={-1}
         onChange={(e) => {
           const file = e.target.files?.[0];
