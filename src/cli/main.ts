@@ -6,7 +6,6 @@
 import * as path from "path";
 import { CheckOptionsError, resolveSchoolYear, runChecklist } from "../core/engine";
 import { recognize } from "../core/recognize";
-import { reportSchema } from "../core/report";
 import type { SheetInput } from "../core/cells";
 import { writeAnnotatedCopy } from "./annotate";
 import { formatReport } from "./format";
@@ -147,8 +146,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const referenceSheets = giveSheetsUniqueNames(inputs, referenceFiles);
     const totalRows = inputs.reduce((n, i) => n + i.sheets.reduce((m, s) => m + s.rows.length, 0), 0);
     if (totalRows > LARGE_INPUT_ROWS) progress(`checking ${totalRows.toLocaleString("en-US")} rows…`);
+    // The report is the zod schema's type; tests validate real reports against the schema itself.
     const { report } = runChecklist(inputs.flatMap((i) => i.sheets), { schoolYear: args.schoolYear, today: io.today, referenceSheets });
-    reportSchema.parse(report);
     if (args.out) {
       if (totalRows > LARGE_INPUT_ROWS) progress(`writing ${args.out}…`);
       const written = await writeAnnotatedCopy({ inputs, report, outPath: args.out, teamMembers: args.team, checkedOn: io.today ?? new Date(), protectedPaths: args.references });

@@ -196,7 +196,14 @@ function iacShapeMessages(values: CellValue[]): string[] {
 
 /** Normalises values to IACs; failures get the engine's message as #VALUE!. */
 function normalisedIacs(values: CellValue[]): (string | FunctionError)[] {
-  const iacs = values.map((v) => normalizeIac(v).iac);
+  // An IAC column repeats a few codes: each distinct text or number is normalised once per call.
+  const seen = new Map<unknown, string | null>();
+  const iacs = values.map((v) => {
+    if (typeof v !== "string" && typeof v !== "number") return normalizeIac(v).iac;
+    let code = seen.get(v);
+    if (code === undefined) seen.set(v, (code = normalizeIac(v).iac));
+    return code;
+  });
   const failing = values.filter((_, i) => iacs[i] === null);
   const messages = iacShapeMessages(failing);
   let k = 0;
