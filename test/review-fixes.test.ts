@@ -87,3 +87,8 @@ describe("sensitive columns cannot leak through overrides", () => {
     expect(report.findings.map((f) => [f.rule, f.row])).toEqual([["SINGLE-PARENT-INVALID", 1], ["SINGLE-PARENT-GRADE", 2]]);
   });
 });
+
+test("generic findings on an IRC/WBL export row go to the row's own topic", () => {
+  const report = check([careerEd([["1", 8, "Non-Certified Career Education", "School-based Enterprise", "", 100], ["2", 8, "Industry Recognized Credentials", BI, "A", ""]])]);
+  expect(report.findings.filter((f) => f.rule === "GRADE-OUT-OF-RANGE").map((f) => [f.row, f.topic])).toEqual([[3, "industry-credentials"], [2, "work-based-learning"]]);
+});

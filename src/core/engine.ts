@@ -6,12 +6,12 @@ import { a1 } from "./address";
 import { SheetInput } from "./cells";
 import { buildChecklist } from "./checklist";
 import { defaultSchoolYear, normalizeSchoolYear } from "./normalize";
-import { Field, KIND_SPEC, Recognition, SENSITIVE_FIELDS, headerKey, isSensitiveHeader, mapColumns, recognize } from "./recognize";
+import { Field, KIND_SPEC, Recognition, SENSITIVE_FIELDS, headerKey, isSensitiveHeader, recognize } from "./recognize";
 import { ReferenceLists, loadCourseCatalog, loadIacList } from "./referenceLists";
 import { EXPORT_KINDS, ExportKind, Finding, Report, Severity, SheetReport, TOPICS, Topic } from "./report";
 import { COLUMN_DUPLICATE, COLUMN_MISSING, SHEET_UNRECOGNIZED } from "./rules/common";
 import { RULES } from "./rules/registry";
-import { FindingDraft, RuleContext, RuleDef, TOPIC_OF_KIND } from "./rules/types";
+import { FindingDraft, RuleContext, RuleDef } from "./rules/types";
 import { ExportTable, headerTexts } from "./table";
 
 /** The user's corrections for one sheet (kept in the workbook by the task pane). */
@@ -201,4 +201,3 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
   return { report, tables: [...tablesByKind.values()].flat(), reference };
 }
 
-export { TOPIC_OF_KIND, mapColumns };

@@ -1,13 +1,7 @@
 /** Industry-recognized credentials, certificated program status and work-based learning (topics 7-9). */
 import { certificatedStatusOf, classifyCareerEdRow, isCertifiedProgramType, ircProgramOf, wblProgramOf } from "../codes";
 import { foldKey, normalizeNumber, schoolYearStart } from "../normalize";
-import { DataRow, ExportTable } from "../table";
 import { RuleDef, q } from "./types";
-
-/** The topic of an IRC/WBL row follows its classification (spec §4). */
-export function careerEdTopic(t: ExportTable, r: DataRow): "industry-credentials" | "work-based-learning" {
-  return classifyCareerEdRow(t.text(r, "programName"), t.text(r, "programType")).kind === "irc" ? "industry-credentials" : "work-based-learning";
-}
 
 /** A State Co-op program retired after its last valid school year. */
 function isRetired(validThrough: string | null, schoolYear: string): boolean {

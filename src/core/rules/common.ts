@@ -5,7 +5,7 @@ import { normalizeGrade } from "../normalize";
 import { Field } from "../recognize";
 import { EXPORT_KINDS, ExportKind } from "../report";
 import { ExportTable } from "../table";
-import { RuleContext, RuleDef, TOPIC_OF_KIND, q } from "./types";
+import { RuleContext, RuleDef, q, topicOfRow } from "./types";
 
 const STUDENT_KINDS: readonly ExportKind[] = ["participants", "concentrators", "hs-completion", "irc-wbl", "demographics"];
 
@@ -56,7 +56,7 @@ export const STUDENT_ID_MISSING: RuleDef = {
       if (!t.has("studentId")) continue;
       for (const r of t.rows) {
         if (t.blank(r, "studentId")) {
-          ctx.report({ table: t, at: r, field: "studentId", topic: TOPIC_OF_KIND[kind], message: "Student id is blank. Every row must identify its student (WSN); fix the record in the SIS and export again." });
+          ctx.report({ table: t, at: r, field: "studentId", topic: topicOfRow(t, r), message: "Student id is blank. Every row must identify its student (WSN); fix the record in the SIS and export again." });
         }
       }
     }
@@ -79,7 +79,7 @@ export const DUPLICATE_ROW: RuleDef = {
           seen.set(key, r.row);
           continue;
         }
-        ctx.report({ table: t, at: r, topic: TOPIC_OF_KIND[t.kind], message: `Row ${r.row} repeats row ${first} cell for cell. Remove the duplicate or check why the export lists it twice.` });
+        ctx.report({ table: t, at: r, topic: topicOfRow(t, r), message: `Row ${r.row} repeats row ${first} cell for cell. Remove the duplicate or check why the export lists it twice.` });
       }
     }
   },
@@ -114,8 +114,8 @@ export const GRADE_MISSING: RuleDef = {
     for (const kind of STUDENT_KINDS) for (const t of ctx.tables(kind)) {
       if (!t.has("grade")) continue;
       const band = GRADE_BANDS[kind];
-      const topic = TOPIC_OF_KIND[kind];
       for (const r of t.rows) {
+        const topic = topicOfRow(t, r);
         if (t.blank(r, "grade")) {
           ctx.report({ table: t, at: r, field: "grade", topic, rule: GRADE_MISSING, message: "Grade is blank. Enter the student's grade level placement in the SIS and export again." });
           continue;

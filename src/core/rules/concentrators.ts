@@ -1,6 +1,6 @@
 /** CTE concentrators, IAC codes and career clusters (checklist topics 2-4). */
 import { clusterKey, clusterOf } from "../codes";
-import { normalizeGrade, normalizeIac } from "../normalize";
+import { normalizeIac } from "../normalize";
 import { CIP2020_SERIES, IAC_DEFAULT_CLUSTER } from "../reference";
 import { DataRow, ExportTable } from "../table";
 import { RuleDef, q } from "./types";
@@ -158,8 +158,3 @@ export const IAC_MISSING: RuleDef = {
   }
   },
 };
-
-/** Senior concentrators need an HS completion record (the guide: "check all seniors for HSC exit type"). */
-export function isSenior(t: ExportTable, r: DataRow): boolean {
-  return normalizeGrade(t.raw(r, "grade") ?? null) === 12;
-}

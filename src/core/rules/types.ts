@@ -1,4 +1,5 @@
 /** What a rule module is and what it may use: the registry runs each over the recognised exports. */
+import { classifyCareerEdRow } from "../codes";
 import { Field } from "../recognize";
 import { ReferenceLists } from "../referenceLists";
 import { ExportKind, Severity, Topic } from "../report";
@@ -52,6 +53,15 @@ export const TOPIC_OF_KIND: Readonly<Record<ExportKind, Topic>> = {
   "dpi-courses": "structure",
   "dpi-iac-clusters": "structure",
 };
+
+/**
+ * The topic of a row's generic findings (ids, grades, duplicates): its export's, except that an IRC/WBL
+ * export row belongs to industry credentials or work-based learning by its program (spec §4).
+ */
+export function topicOfRow(t: ExportTable, r: DataRow): Topic {
+  if (t.kind !== "irc-wbl") return TOPIC_OF_KIND[t.kind];
+  return classifyCareerEdRow(t.text(r, "programName"), t.text(r, "programType")).kind === "irc" ? "industry-credentials" : "work-based-learning";
+}
 
 /** Quotes a user value for a message: ‘value’, shortened, and never at the start of the message. */
 export function q(value: string): string {
