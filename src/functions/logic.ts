@@ -194,14 +194,20 @@ function iacShapeMessages(values: CellValue[]): string[] {
   return engineMessages("concentrators", "iac", values, ["IAC-INVALID-FORMAT"]);
 }
 
+const MEMO_LIMIT = 256;
+
 /** Normalises values to IACs; failures get the engine's message as #VALUE!. */
 function normalisedIacs(values: CellValue[]): (string | FunctionError)[] {
-  // An IAC column repeats a few codes: each distinct text or number is normalised once per call.
+  // An IAC column repeats a few codes: each distinct text or number is normalised once per call. The
+  // memo stops growing at MEMO_LIMIT entries, so a column of all-different values pays little for it.
   const seen = new Map<unknown, string | null>();
   const iacs = values.map((v) => {
     if (typeof v !== "string" && typeof v !== "number") return normalizeIac(v).iac;
     let code = seen.get(v);
-    if (code === undefined) seen.set(v, (code = normalizeIac(v).iac));
+    if (code === undefined) {
+      code = normalizeIac(v).iac;
+      if (seen.size < MEMO_LIMIT) seen.set(v, code);
+    }
     return code;
   });
   const failing = values.filter((_, i) => iacs[i] === null);
@@ -245,7 +251,7 @@ export function cluster(iacValue: unknown, iacList?: unknown): Out[][] {
       if (answer === undefined) {
         const found = clustersOfIac(code, list.value?.list ?? null, list.value?.hasClusters ?? true);
         answer = found.found ? found.clusters.join("; ") : notAvailable(`IAC ${code} ${CLUSTER_REASON[found.reason]}.`);
-        answers.set(code, answer);
+        if (answers.size < MEMO_LIMIT) answers.set(code, answer);
       }
       return answer;
     }));
