@@ -14,6 +14,7 @@ import { randomBytes } from "crypto";
 import ExcelJS from "exceljs";
 import { type CellValue, type SheetInput, isCellError } from "../core/cells";
 import type { Finding, Report, Severity, TopicSummary } from "../core/report";
+import { CHECKLIST_COLUMNS, CHECKLIST_COLUMN_WIDTHS, checklistLayout } from "../core/checklistSheet";
 import { neutralizeFormulaText, uniqueSheetName } from "../core/text";
 import { InputError, type SpreadsheetInput, loadWorkbook, shortReason } from "./readInput";
 
@@ -303,104 +304,75 @@ function noteText(sorted: readonly Finding[], userNote: string): string {
 // ---------------------------------------------------------------------------------------------------
 // Snapshot Checklist (DPI's DEMO / Blank Copy page)
 
-const CHECKLIST_HEADERS = [
-  "Topic", "WISEdata Portal export", "Figure", "Status", "Errors", "Warnings", "WISEdash for District", "Checked (initials)",
-] as const;
-const CHECKLIST_WIDTHS = [30, 34, 48, 10, 8, 10, 34, 12];
-const CHECKLIST_HEADER_ROW = 6;
-
 function localDate(d: Date): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** Writes core's checklist layout (shared with the task pane) and styles it for print. */
 function addChecklistSheet(workbook: ExcelJS.Workbook, name: string, opts: AnnotateOptions): void {
   const { report, teamMembers, checkedOn } = opts;
+  const layout = checklistLayout({ report, teamMembers, checkedOn: localDate(checkedOn) });
   const ws = workbook.addWorksheet(name, {
     pageSetup: {
       orientation: "landscape",
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      printTitlesRow: `${CHECKLIST_HEADER_ROW}:${CHECKLIST_HEADER_ROW}`,
+      printTitlesRow: `${layout.headerRow}:${layout.headerRow}`,
     },
   });
-  const text = (s: string) => neutralizeFormulaText(s);
   const thin: Partial<ExcelJS.Borders> = {
     top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" },
   };
+  const width = CHECKLIST_COLUMNS.length;
+  layout.values.forEach((values, r) => values.forEach((v, c) => {
+    if (v !== "") ws.getCell(r + 1, c + 1).value = v;
+  }));
 
-  ws.getCell("A1").value = text(`CTE and Career Education Data Check — school year ${report.schoolYear}`);
   ws.getCell("A1").font = { bold: true, size: 14 };
-  ws.getCell("A2").value = text("Team Members:");
   ws.getCell("A2").font = { bold: true };
-  const team = teamMembers?.trim() ?? "";
-  if (team !== "") {
-    ws.getCell("B2").value = text(team);
-  } else {
-    // A line to write the names on once printed.
-    for (const col of ["B", "C"]) ws.getCell(`${col}2`).border = { bottom: { style: "thin" } };
-  }
-  ws.getCell("A3").value = text("Date of Data Check:");
   ws.getCell("A3").font = { bold: true };
-  ws.getCell("B3").value = text(localDate(checkedOn));
-  ws.getCell("A4").value = text("Current View is used to check data before the December Snapshot.");
   ws.getCell("A4").font = { italic: true };
+  // Without names, a line to write them on once printed.
+  if (!layout.hasTeam) for (const col of ["B", "C"]) ws.getCell(`${col}2`).border = { bottom: { style: "thin" } };
 
-  const header = ws.getRow(CHECKLIST_HEADER_ROW);
-  CHECKLIST_HEADERS.forEach((h, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = text(h);
+  for (let c = 1; c <= width; c++) {
+    const cell = ws.getCell(layout.headerRow, c);
     cell.font = { bold: true };
     cell.alignment = { wrapText: true, vertical: "top" };
     cell.border = thin;
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
-  });
-
-  report.checklist.forEach((entry, i) => {
-    const row = ws.getRow(CHECKLIST_HEADER_ROW + 1 + i);
-    const values: (string | number)[] = [
-      text(entry.title),
-      text(entry.exports),
-      text(entry.figure.text),
-      text(entry.status.toUpperCase()),
-      entry.errors,
-      entry.warnings,
-      text(entry.dashboard),
-      "",
-    ];
-    values.forEach((v, c) => {
-      const cell = row.getCell(c + 1);
-      if (v !== "") cell.value = v;
+  }
+  for (let r = layout.firstTopicRow; r <= layout.lastTopicRow; r++) {
+    for (let c = 1; c <= width; c++) {
+      const cell = ws.getCell(r, c);
       cell.alignment = { wrapText: true, vertical: "top" };
       cell.border = thin;
-    });
-    row.getCell(4).fill = { type: "pattern", pattern: "solid", fgColor: { argb: STATUS_FILL[entry.status] } };
-    row.getCell(4).font = { bold: true };
-  });
+    }
+  }
+  for (const { row, status } of layout.statuses) {
+    ws.getCell(row, 4).fill = { type: "pattern", pattern: "solid", fgColor: { argb: STATUS_FILL[status] } };
+    ws.getCell(row, 4).font = { bold: true };
+  }
 
-  // What was not checked and why (e.g. no DPI list loaded), below the table: topic | note across B:H.
-  const notes = report.checklist.flatMap((entry) => (entry.notes ?? []).map((note) => ({ title: entry.title, note })));
-  if (notes.length > 0) {
-    let r = CHECKLIST_HEADER_ROW + report.checklist.length + 2;
-    ws.getCell(r, 1).value = text("Not checked");
-    ws.getCell(r, 1).font = { bold: true };
-    const noteWidth = CHECKLIST_WIDTHS.slice(1).reduce((a, b) => a + b, 0);
-    for (const { title, note } of notes) {
-      r++;
-      ws.getCell(r, 1).value = text(title);
+  // What was not checked and why, below the table: topic | note across B:H.
+  if (layout.notesRow !== null) {
+    ws.getCell(layout.notesRow, 1).font = { bold: true };
+    const noteWidth = CHECKLIST_COLUMN_WIDTHS.slice(1).reduce((a, b) => a + b, 0);
+    for (let r = layout.notesRow + 1; r <= layout.values.length; r++) {
+      const [title, note] = layout.values[r - 1].map(String);
+      ws.mergeCells(r, 2, r, width);
       ws.getCell(r, 1).alignment = { wrapText: true, vertical: "top" };
-      ws.mergeCells(r, 2, r, CHECKLIST_HEADERS.length);
-      ws.getCell(r, 2).value = text(note);
       ws.getCell(r, 2).alignment = { wrapText: true, vertical: "top" };
       // Excel does not auto-fit merged cells: size the row for the wrapped text.
-      const lines = Math.max(Math.ceil(title.length / CHECKLIST_WIDTHS[0]), Math.ceil(note.length / noteWidth), 1);
+      const lines = Math.max(Math.ceil(title.length / CHECKLIST_COLUMN_WIDTHS[0]), Math.ceil(note.length / noteWidth), 1);
       if (lines > 1) ws.getRow(r).height = 15 * lines;
     }
   }
 
-  CHECKLIST_WIDTHS.forEach((w, i) => {
+  CHECKLIST_COLUMN_WIDTHS.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
-  ws.views = [{ state: "frozen", ySplit: CHECKLIST_HEADER_ROW }];
+  ws.views = [{ state: "frozen", ySplit: layout.headerRow }];
 }
