@@ -345,11 +345,15 @@ function addChecklistSheet(workbook: ExcelJS.Workbook, name: string, opts: Annot
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
   }
   for (let r = layout.firstTopicRow; r <= layout.lastTopicRow; r++) {
+    let lines = 1;
     for (let c = 1; c <= width; c++) {
       const cell = ws.getCell(r, c);
       cell.alignment = { wrapText: true, vertical: "top" };
       cell.border = thin;
+      lines = Math.max(lines, Math.ceil(String(layout.values[r - 1][c - 1]).length / (CHECKLIST_COLUMN_WIDTHS[c - 1] - 1)));
     }
+    // Files written by exceljs carry no row heights, and wrapped text is not re-fitted on open everywhere.
+    if (lines > 1) ws.getRow(r).height = 15 * lines;
   }
   for (const { row, status } of layout.statuses) {
     ws.getCell(row, 4).fill = { type: "pattern", pattern: "solid", fgColor: { argb: STATUS_FILL[status] } };
