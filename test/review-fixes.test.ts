@@ -92,3 +92,11 @@ test("generic findings on an IRC/WBL export row go to the row's own topic", () =
   const report = check([careerEd([["1", 8, "Non-Certified Career Education", "School-based Enterprise", "", 100], ["2", 8, "Industry Recognized Credentials", BI, "A", ""]])]);
   expect(report.findings.filter((f) => f.rule === "GRADE-OUT-OF-RANGE").map((f) => [f.row, f.topic])).toEqual([[3, "industry-credentials"], [2, "work-based-learning"]]);
 });
+
+test("findings per row on a sheet without a header row: every row is data, headerIndex -1", async () => {
+  const { findingsByRow } = await import("../src/core/rowFindings");
+  const sheet = { name: "Raw", rows: [["9000000001", 9], ["", 10]] };
+  const out = findingsByRow(sheet, { overrides: { Raw: { kind: "participants", columns: { studentId: "Column A", grade: "Column B" } } }, schoolYear: "2025-26" });
+  expect(out).toMatchObject({ kind: "participants", headerIndex: -1, roles: ["data", "data"] });
+  expect(out.byRow[1].map((f) => f.rule)).toEqual(["STUDENT-ID-MISSING"]);
+});

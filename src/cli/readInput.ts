@@ -9,6 +9,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { type CellValue, type SheetInput, isBlank } from "../core/cells";
 import { parseCsv } from "../core/csv";
+import { decodeText } from "../io/decodeText";
 
 /** A problem with an input (or output) file that the user can fix; `message` is a full sentence. */
 export class InputError extends Error {
@@ -106,18 +107,6 @@ function startsWith(bytes: Buffer, magic: readonly number[]): boolean {
 }
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-
-/** UTF-8 (BOM or not); a UTF-16 file with BOM; bytes that are not valid UTF-8 are read as Windows-1252 (Excel "CSV" on Windows). */
-function decodeText(bytes: Buffer): string {
-  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder("utf-16le").decode(bytes);
-  if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder("utf-16be").decode(bytes);
-  try {
-    // ignoreBOM keeps a UTF-8 BOM in the text; parseCsv strips it.
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
-  }
-}
 
 function readCsv(file: string, bytes: Buffer): SheetInput[] {
   if (startsWith(bytes, ZIP_MAGIC)) {

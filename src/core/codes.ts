@@ -25,7 +25,8 @@ export function memoByText<T>(lookup: (text: string) => T, limit = 4096): (text:
   };
 }
 
-function indexByKey<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): Map<string, T> {
+/** Items by the folded form of each of their names; the first item to claim a key keeps it. */
+export function indexByKey<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): Map<string, T> {
   const map = new Map<string, T>();
   for (const item of items) for (const key of keysOf(item)) {
     const folded = foldKey(key);

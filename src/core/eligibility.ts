@@ -2,6 +2,7 @@
  * Grade bands per reported element (reference-data/grade-rules.csv and the snapshot preparation guide).
  * One table for the grade rules (GRADE-OUT-OF-RANGE, SINGLE-PARENT-GRADE) and =CTE.ELIGIBLE().
  */
+import { indexByKey } from "./codes";
 import { foldKey } from "./normalize";
 
 export type EligibilityElement =
@@ -30,13 +31,7 @@ export const GRADE_BAND_LIST: readonly GradeBand[] = [
 export const GRADE_BANDS: Readonly<Record<EligibilityElement, GradeBand>> =
   Object.fromEntries(GRADE_BAND_LIST.map((b) => [b.element, b])) as Record<EligibilityElement, GradeBand>;
 
-const BAND_BY_KEY = new Map<string, GradeBand>();
-for (const band of GRADE_BAND_LIST) {
-  for (const key of [band.element, band.label, ...band.aliases]) {
-    const folded = foldKey(key);
-    if (folded && !BAND_BY_KEY.has(folded)) BAND_BY_KEY.set(folded, band);
-  }
-}
+const BAND_BY_KEY = indexByKey(GRADE_BAND_LIST, (band) => [band.element, band.label, ...band.aliases]);
 
 /** The band of an element named in any accepted spelling ("IRC", "Single Parent", "concentrators"); null if none. */
 export function gradeBandOf(text: string): GradeBand | null {

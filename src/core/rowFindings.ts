@@ -16,7 +16,7 @@ export interface SheetFindings {
   readonly kind: ExportKind | null;
   /** why the kind was chosen, or why none was */
   readonly note: string;
-  /** 0-based index of the header row in sheet.rows; null when the sheet is not recognised */
+  /** 0-based index of the header row in sheet.rows; -1 for a sheet without one; null when not recognised */
   readonly headerIndex: number | null;
   /** one role per input row: rows above the header are "title", blank and total rows "skipped" */
   readonly roles: readonly RowRole[];
@@ -42,7 +42,7 @@ export function findingsByRow(sheet: SheetInput, options: CheckOptions = {}): Sh
     if (index >= 0 && index < byRow.length) byRow[index].push(f);
   }
   const table = result.tables.find((t) => t.sheet === sheet.name && t.kind === report?.kind);
-  if (!report || report.kind === null || report.headerRow === null || !table) {
+  if (!report || report.kind === null || !table) {
     return { kind: null, note: report?.note ?? "the sheet was not checked", headerIndex: null, roles: sheet.rows.map(() => "unrecognised"), byRow, result };
   }
   const headerIndex = report.headerRow === null ? -1 : report.headerRow - firstRow;

@@ -10,21 +10,11 @@ import { parseCsv } from "../core/csv";
 import { recognize } from "../core/recognize";
 import type { StoredReference } from "../excel/settings";
 import { type InflateRaw, XlsxError, readXlsx } from "./xlsx";
+import { decodeText } from "../io/decodeText";
 
 export type ReferenceKind = "dpi-courses" | "dpi-iac-clusters";
 
 export class ReferenceFileError extends Error {}
-
-/** UTF-8 (with or without BOM), UTF-16 with BOM, otherwise Windows-1252 (Excel's "CSV" on Windows). */
-export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes);
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("windows-1252").decode(bytes);
-  }
-}
 
 /** A stored reference as engine input (named after its file, so findings say where they are). */
 export function referenceSheet(ref: StoredReference): SheetInput {
