@@ -1,6 +1,6 @@
 /** The readable checklist table `cte-check` prints without --json. */
 import { Finding, Report } from "../core/report";
-import { TOPIC_META } from "../core/checklist";
+import { TOPIC_META, severityCounts } from "../core/checklist";
 
 const FINDINGS_PER_TOPIC = 5;
 
@@ -47,9 +47,7 @@ export function formatReport(report: Report, inputs: readonly string[]): string 
     lines.push("Not checked");
     lines.push(...notes);
   }
-  const errors = report.findings.filter((f) => f.severity === "error").length;
-  const warnings = report.findings.filter((f) => f.severity === "warning").length;
-  const infos = report.findings.length - errors - warnings;
+  const { errors, warnings, infos } = severityCounts(report.findings);
   lines.push("");
   const n = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
   lines.push(`${n(errors, "error")}, ${n(warnings, "warning")}, ${n(infos, "note")}.`);

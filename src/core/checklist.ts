@@ -202,18 +202,23 @@ function topicHasData(topic: Topic, tables: Tables): boolean {
   }
 }
 
-export function buildChecklist(findings: readonly Finding[], tables: Tables, reference: ReferenceLists, sheetsRecognised: number, sheetsOther: number): TopicSummary[] {
-  const counts = new Map<Topic, { errors: number; warnings: number; infos: number }>();
-  for (const topic of TOPICS) counts.set(topic, { errors: 0, warnings: 0, infos: 0 });
+/** Findings counted by severity: the totals every adapter shows. */
+export function severityCounts(findings: readonly Finding[]): { errors: number; warnings: number; infos: number } {
+  const c = { errors: 0, warnings: 0, infos: 0 };
   for (const f of findings) {
-    const c = counts.get(f.topic)!;
     if (f.severity === "error") c.errors++;
     else if (f.severity === "warning") c.warnings++;
     else c.infos++;
   }
+  return c;
+}
+
+export function buildChecklist(findings: readonly Finding[], tables: Tables, reference: ReferenceLists, sheetsRecognised: number, sheetsOther: number): TopicSummary[] {
+  const byTopic = new Map<Topic, Finding[]>(TOPICS.map((t) => [t, []]));
+  for (const f of findings) byTopic.get(f.topic)!.push(f);
   return TOPICS.map((topic) => {
     const meta = TOPIC_META[topic];
-    const c = counts.get(topic)!;
+    const c = severityCounts(byTopic.get(topic)!);
     const hasData = topic === "structure" ? sheetsRecognised + sheetsOther > 0 : topicHasData(topic, tables);
     const status = c.errors > 0 ? "fail" : c.warnings > 0 ? "warn" : hasData ? "pass" : "no-data";
     const notes: string[] = [];

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import {
   Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select, makeStyles, tokens,
 } from "@fluentui/react-components";
+import { severityCounts } from "../core/checklist";
 import type { SheetOverride } from "../core/engine";
 import { defaultSchoolYear, schoolYearStart } from "../core/normalize";
 import type { Finding } from "../core/report";
@@ -122,9 +123,7 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
       });
       setRun(result);
       setSettings(result.settings);
-      const findings = result.result.report.findings;
-      const errors = findings.filter((f) => f.severity === "error").length;
-      const warnings = findings.filter((f) => f.severity === "warning").length;
+      const { errors, warnings } = severityCounts(result.result.report.findings);
       const checked = result.result.report.sheets.filter((s) => s.kind !== null && workbookHas(result, s.sheet)).length;
       if (result.applyError) {
         setMessage({ intent: "warning", title: "Checked, but not highlighted", text: result.applyError.message });
@@ -237,9 +236,7 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
   };
 
   const report = run?.result.report ?? null;
-  const totals = report
-    ? { errors: report.findings.filter((f) => f.severity === "error").length, warnings: report.findings.filter((f) => f.severity === "warning").length }
-    : null;
+  const totals = report ? severityCounts(report.findings) : null;
 
   return (
     <main className={styles.root}>
