@@ -1,6 +1,7 @@
 /** The readable checklist table `cte-check` prints without --json. */
 import { Finding, Report } from "../core/report";
 import { TOPIC_META, severityCounts } from "../core/checklist";
+import { plural } from "../core/text";
 
 const FINDINGS_PER_TOPIC = 5;
 
@@ -49,7 +50,6 @@ export function formatReport(report: Report, inputs: readonly string[]): string 
   }
   const { errors, warnings, infos } = severityCounts(report.findings);
   lines.push("");
-  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
-  lines.push(`${n(errors, "error")}, ${n(warnings, "warning")}, ${n(infos, "note")}.`);
+  lines.push(`${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "note")}.`);
   return lines.join("\n");
 }

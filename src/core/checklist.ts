@@ -12,7 +12,7 @@ import { graduatesWithDiploma } from "./rules/graduates";
 import { programAreasOffered } from "./rules/programAreas";
 import { RULES } from "./rules/registry";
 import { ExportTable } from "./table";
-import { neutralizeFormulaText } from "./text";
+import { neutralizeFormulaText, plural } from "./text";
 
 interface TopicMeta {
   readonly title: string;
@@ -38,10 +38,6 @@ export const TOPIC_META: Readonly<Record<Topic, TopicMeta>> = {
 };
 
 type Tables = (kind: ExportKind) => readonly ExportTable[];
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function countsBy(pairs: Iterable<[string, string]>): Map<string, number> {
   const sets = new Map<string, Set<string>>();

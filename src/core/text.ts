@@ -8,6 +8,11 @@ export function neutralizeFormulaText(s: string): string {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
+/** "1 student", "3 students": counts in composed text (digits ungrouped, as in the JSON figures). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g;
 const MAX_SHEET_NAME = 31;
 
