@@ -252,6 +252,10 @@ export function convertCellValue(value: unknown): CellValue {
 /** One line, no stack, at most 160 characters. */
 export function shortReason(err: unknown): string {
   const raw = err instanceof Error ? err.message : String(err);
-  const line = raw.split(/\r?\n/)[0].replace(/\s+/g, " ").replace(/[.\s]+$/, "").trim() || "unknown error";
+  let line = raw.slice(0, 1000).split(/\r?\n/)[0].replace(/\s+/g, " ");
+  // Trailing dots and spaces cut by position: /[.\s]+$/ backtracks quadratically on a long run of dots.
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === "." || line[end - 1] === " ")) end--;
+  line = line.slice(0, end).trim() || "unknown error";
   return line.length > 160 ? `${line.slice(0, 157)}...` : line;
 }

@@ -3,6 +3,7 @@
  * certificated statuses, IRC and WBL programs), by folded key so case, spacing, punctuation and
  * "&"/"and" do not matter. Built once at module load: lookups are O(1) on hot paths.
  */
+import { matchableText } from "./boundedText";
 import { foldKey } from "./normalize";
 import {
   CERTIFICATED_STATUSES, CERTIFIED_PROGRAM_TYPES, CLUSTERS, CREDENTIAL_TYPES, EXIT_TYPES, IRC_PROGRAMS,
@@ -71,7 +72,7 @@ function codeListLookup<T extends { code: string; description: string }>(items: 
   return memoByText((text: string) => {
     const direct = byKey.get(foldKey(text));
     if (direct) return direct;
-    const code = /^\s*([A-Za-z]{1,3})\s*[-–:]/.exec(text);
+    const code = /^\s*([A-Za-z]{1,3})\s*[-–:]/.exec(matchableText(text));
     return code ? byKey.get(foldKey(code[1])) ?? null : null;
   });
 }
@@ -86,8 +87,9 @@ export const credentialTypeOf: (text: string) => CredentialType | null = codeLis
 
 /** "A", "a", "A - Student met the requirements…", or the meaning's text -> "A"; null when none fits. */
 export const certificatedStatusOf: (text: string) => "A" | "B" | "C" | "D" | null = memoByText(function certificatedStatusOf(text: string): "A" | "B" | "C" | "D" | null {
-  const t = text.trim();
-  const code = /^([ABCDabcd])(?:\s*[-–:.)]\s*.*|\s+\S.*)?$/.exec(t);
+  const t = matchableText(text);
+  // [\s\S]* rather than \s*.*: two adjacent unbounded quantifiers over spaces backtrack quadratically.
+  const code = /^([ABCDabcd])(?:\s*[-–:.)][\s\S]*|\s+\S[\s\S]*)?$/.exec(t);
   if (code) return code[1].toUpperCase() as "A" | "B" | "C" | "D";
   const key = foldKey(t).replace(/^student /, "");
   for (const s of CERTIFICATED_STATUSES) {
@@ -130,6 +132,6 @@ export function classifyCareerEdRow(programName: string, programType: string): {
   const wbl = wblProgramOf(programName);
   if (wbl) return { kind: "wbl", wbl, irc: null };
   const irc = ircProgramOf(programName);
-  if (irc || /^\s*irc\b/i.test(programName)) return { kind: "irc", wbl: null, irc };
+  if (irc || /^irc\b/i.test(matchableText(programName))) return { kind: "irc", wbl: null, irc };
   return { kind: isCertifiedProgramType(programType) ? "irc" : "wbl", wbl: null, irc: null };
 }

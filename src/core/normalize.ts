@@ -2,18 +2,22 @@
  * Value normalisation shared by every rule, the task pane and the custom functions (spec §3).
  * Every function here is total: any input gives a result, never an exception.
  */
+import { MAX_MATCHED_LENGTH, matchableText } from "./boundedText";
 import { CellValue, cellErrorText, cellText } from "./cells";
 
 /** Folds text for code-list matching: case, spacing, punctuation and "&" vs "and" do not matter. */
 export function foldKey(text: string): string {
-  return text
+  return matchableText(text)
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/&/g, " and ")
     .replace(/[^a-z0-9]+/g, " ")
     .trim()
-    .replace(/ +/g, " ");
+    .replace(/ +/g, " ")
+    // NFKD may lengthen a clipped text: bounded again, so folding a folded key changes nothing.
+    .slice(0, MAX_MATCHED_LENGTH)
+    .trim();
 }
 
 /** Trims and folds internal whitespace, keeping case. */
@@ -39,9 +43,12 @@ export function normalizeGrade(value: CellValue): number | null {
     return Number.isInteger(value) && value >= 1 && value <= 12 ? value : null;
   }
   if (typeof value !== "string") return null;
-  let t = value.trim().toLowerCase();
+  let t = matchableText(value).toLowerCase();
   if (t === "") return null;
-  t = t.replace(/^k12[-_ ]?/, "").replace(/^(grade level|grade|gr)\.?\s*/, "").replace(/\s+grade$/, "").trim();
+  t = t.replace(/^k12[-_ ]?/, "").replace(/^(grade level|grade|gr)\.?\s*/, "");
+  // "10th grade": a trailing word is cut by position; a pattern like /\s+grade$/ backtracks quadratically.
+  if (/\sgrade$/.test(t)) t = t.slice(0, -"grade".length);
+  t = t.trim();
   // "12 - Twelfth Grade", "KG - Kindergarten": SIS descriptors print the code first.
   const coded = /^([a-z0-9]{1,3})\s*[-–:]\s*[a-z].*$/.exec(t);
   if (coded) t = coded[1];
@@ -85,7 +92,7 @@ export function normalizeIac(value: CellValue, source: "workbook" | "csv" = "wor
     return { iac: s.iac, storedAsNumber: true, fromSixDigit: s.fromSixDigit };
   }
   if (typeof value !== "string") return { iac: null, storedAsNumber: false, fromSixDigit: false };
-  const t = value.trim();
+  const t = matchableText(value);
   const m = IAC_TEXT.exec(t);
   if (!m) return { iac: null, storedAsNumber: false, fromSixDigit: false };
   const [, intPart, fracPart] = m;
@@ -108,7 +115,7 @@ export function normalizeRosterCode(value: CellValue): string | null {
     return Number.isSafeInteger(value) && value >= 0 ? String(value) : null;
   }
   if (typeof value !== "string") return null;
-  const t = value.trim().replace(/\.0+$/, "");
+  const t = matchableText(value).replace(/\.0+$/, "");
   if (!/^\d+$/.test(t)) return null;
   return t.replace(/^0+(?=\d)/, "");
 }
@@ -124,7 +131,7 @@ export function normalizeYesNo(value: CellValue): boolean | null | undefined {
   if (typeof value === "boolean") return value;
   if (typeof value === "number") return value === 1 ? true : value === 0 ? false : undefined;
   if (typeof value !== "string") return undefined;
-  const t = value.trim().toLowerCase().replace(/\.$/, "");
+  const t = matchableText(value).toLowerCase().replace(/\.$/, "");
   if (t === "") return null;
   if (YES.has(t)) return true;
   if (NO.has(t)) return false;
@@ -137,7 +144,8 @@ export function normalizeYesNo(value: CellValue): boolean | null | undefined {
 export function normalizeNumber(value: CellValue): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value !== "string") return null;
-  const m = /^\s*(-?\d{1,3}(?:,\d{3})+|-?\d+)(\.\d+)?\s*(?:h|hr|hrs|hours?)?\.?\s*$/i.exec(value);
+  // Trimmed first, so one \s* remains: two unbounded \s* around optional parts backtrack quadratically.
+  const m = /^(-?\d{1,3}(?:,\d{3})+|-?\d+)(\.\d+)?(?:\s*(?:hours?|hrs|hr|h))?\.?$/i.exec(matchableText(value));
   if (!m) return null;
   return Number(m[1].replace(/,/g, "") + (m[2] ?? ""));
 }
@@ -148,7 +156,7 @@ const SCHOOL_YEAR = /^(\d{4})\s*[-–/]\s*(\d{2}|\d{4})$/;
 
 /** "2025-26" from "2025-26", "2025-2026", "2025/26"; null otherwise (the second year must follow the first). */
 export function normalizeSchoolYear(text: string): string | null {
-  const m = SCHOOL_YEAR.exec(text.trim());
+  const m = SCHOOL_YEAR.exec(matchableText(text));
   if (!m) return null;
   const start = Number(m[1]);
   const end = m[2].length === 2 ? Number(m[2]) : Number(m[2]) % 100;

@@ -2,6 +2,7 @@
  * Export-kind recognition from headers (spec §2): find the header row within the first 20 rows,
  * map columns to canonical fields by synonyms, decide the kind by required and distinguishing fields.
  */
+import { clipForMatching } from "./boundedText";
 import { CellValue, cellText } from "./cells";
 import { ExportKind } from "./report";
 
@@ -18,7 +19,8 @@ export type Field =
 
 /** Normalised header: case, spacing, punctuation and a trailing "(s)" ignored. */
 export function headerKey(text: string): string {
-  return text.toLowerCase().replace(/\(s\)\s*$/, "").replace(/&/g, "and").replace(/[^a-z0-9]+/g, "");
+  const t = clipForMatching(text.trimEnd()).toLowerCase();
+  return (t.endsWith("(s)") ? t.slice(0, -3) : t).replace(/&/g, "and").replace(/[^a-z0-9]+/g, "");
 }
 
 const STUDENT_ID = ["Student ID", "WSN", "WISEid", "WISE ID", "Student WSN", "Student Id (WSN)", "Student ID (WSN)", "WISEid (WSN)"];

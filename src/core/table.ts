@@ -3,6 +3,7 @@
  * every rule reads a normalised column once (the engine's cost stays near one pass over the cells).
  */
 import { a1, columnLetters } from "./address";
+import { clipForMatching } from "./boundedText";
 import { CellValue, SheetInput, cellErrorText, cellText, isBlank } from "./cells";
 import { Field, Recognition, SENSITIVE_FIELDS } from "./recognize";
 import { ExportKind } from "./report";
@@ -104,7 +105,8 @@ export class ExportTable {
       const c = this.columns[field];
       for (const row of this.rows) {
         const v = c === undefined ? undefined : row.cells[c];
-        col[row.index] = cellErrorText(v) === null ? cellText(v).replace(/\s+/g, " ") : "";
+        // Cut first: rules match and quote this text, and no value a rule reads needs more than the bound.
+        col[row.index] = cellErrorText(v) === null ? clipForMatching(cellText(v)).replace(/\s+/g, " ") : "";
       }
       this.textCache.set(field, col);
     }

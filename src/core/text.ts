@@ -1,4 +1,5 @@
 /** Text safety shared by every adapter that writes into a sheet or a report (spec §7). */
+import { clipForMatching } from "./boundedText";
 
 /**
  * Text a spreadsheet (or a CSV export of it) could take for a formula gets a leading apostrophe:
@@ -16,12 +17,20 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g;
 const MAX_SHEET_NAME = 31;
 
+function trimApostrophes(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && s[start] === "'") start++;
+  while (end > start && s[end - 1] === "'") end--;
+  return s.slice(start, end);
+}
+
 /** A valid, unused worksheet name (Excel compares names case-insensitively); records it in `used`. */
 export function uniqueSheetName(wanted: string, used: Set<string>): string {
-  let base = wanted
+  // Apostrophes are cut from both ends by position: /'+$/ backtracks quadratically on a long run of them.
+  let base = trimApostrophes(clipForMatching(wanted)
     .replace(INVALID_SHEET_CHARS, "_")
-    .replace(/[\u0000-\u001f]/g, " ")
-    .replace(/^'+|'+$/g, "")
+    .replace(/[\u0000-\u001f]/g, " "))
     .trim();
   if (base === "" || base.toLowerCase() === "history") base = base === "" ? "Sheet" : `${base}_`;
   base = base.slice(0, MAX_SHEET_NAME);

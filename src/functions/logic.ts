@@ -374,9 +374,9 @@ export function rule(ruleId: unknown): Out[][] {
 /** Longest text Excel keeps in a cell. */
 const CELL_MAX = 32767;
 
-/** A row's findings as one cell: "RULE-ID: message | RULE-ID: message". */
-export function findingsText(findings: readonly Finding[]): string {
-  const text = findings.map((f) => `${f.rule}: ${f.message}`).join(" | ");
+/** A row's findings as one cell: "RULE-ID: message | RULE-ID: message", after `prefix`, cut to Excel's cell limit. */
+export function findingsText(findings: readonly Finding[], prefix = ""): string {
+  const text = prefix + findings.map((f) => `${f.rule}: ${f.message}`).join(" | ");
   return text.length > CELL_MAX ? `${text.slice(0, CELL_MAX - 1)}…` : text;
 }
 
@@ -411,7 +411,7 @@ export function check(tableWithHeaders: unknown, catalog?: unknown, iacList?: un
   return rows.map((_, i) => {
     const role = found.roles[i];
     const findings = found.byRow[i] ?? [];
-    if (role === "header") return [findings.length > 0 ? `${kind} | ${findingsText(findings)}` : kind];
+    if (role === "header") return [findings.length > 0 ? findingsText(findings, `${kind} | `) : kind];
     if (role === "data") return [findings.length > 0 ? findingsText(findings) : "OK"];
     return [""];
   });

@@ -1,4 +1,5 @@
 /** Dual enrollment and advanced courses (AP, IB): roster codes against titles and the DPI catalog (topic 11). */
+import { matchableText } from "../boundedText";
 import { foldKey, normalizeRosterCode, normalizeYesNo } from "../normalize";
 import { ExportKind } from "../report";
 import { DataRow, ExportTable } from "../table";
@@ -12,7 +13,7 @@ function courseTables(ctx: RuleContext): ExportTable[] {
 
 /** "AP", "IB" or "" from a local course title. "Pre-AP" and "Pre-IB" are not AP/IB courses. */
 export function apIbOfTitle(title: string): "AP" | "IB" | "" {
-  const key = ` ${foldKey(title.replace(/\bpre[-\s]?(ap|ib)\b/gi, " "))} `;
+  const key = ` ${foldKey(matchableText(title).replace(/\bpre[-\s]?(ap|ib)\b/gi, " "))} `;
   if (/ ap /.test(key) || key.includes(" advanced placement ")) return "AP";
   if (/ ib /.test(key) || key.includes(" international baccalaureate ")) return "IB";
   return "";
@@ -20,14 +21,22 @@ export function apIbOfTitle(title: string): "AP" | "IB" | "" {
 
 /** Titles that mark college credit: "- TC", Start College Now, Early College Credit, ECCP, dual credit. */
 export function titleMarksCollegeCredit(title: string): boolean {
-  if (/[-–(]\s*TC\b/i.test(title) || /\bTC\s*\)?\s*$/.test(title)) return true;
+  const t = matchableText(title);
+  if (/[-–(]\s*TC\b/i.test(t) || /\bTC\s*\)?$/.test(t)) return true;
   const key = ` ${foldKey(title)} `;
   return [" start college now ", " scn ", " early college credit ", " eccp ", " dual credit ", " dual enrollment ", " transcripted credit "].some((m) => key.includes(m));
 }
 
 /** A/B semester suffixes do not make another course ("MAT AP STATISTICS A" = "… B"). */
 export function baseTitle(title: string): string {
-  return title.replace(/\s+(?:[AB]|S[12]|SEM\s*[12])\s*(?=(?:[-–]\s*TC)?\s*$)/i, " ").replace(/\s+/g, " ").trim();
+  // Cut by position (a trailing "- TC", then the suffix before it): one pattern with \s+ … \s*$ backtracks
+  // quadratically on long runs of spaces.
+  const t = matchableText(title);
+  const tc = /[-–]\s*TC$/i.exec(t);
+  const head = (tc ? t.slice(0, tc.index) : t).trimEnd();
+  const suffix = /\s(?:[AB]|S[12]|SEM\s*[12])$/i.exec(head);
+  const kept = suffix ? `${head.slice(0, suffix.index)} ${tc ? tc[0] : ""}` : t;
+  return kept.replace(/\s+/g, " ").trim();
 }
 
 export const COURSE_CODE_UNKNOWN: RuleDef = {

@@ -1,4 +1,5 @@
 /** What a rule module is and what it may use: the registry runs each over the recognised exports. */
+import { clipForMatching } from "../boundedText";
 import { classifyCareerEdRow } from "../codes";
 import { Field } from "../recognize";
 import { ReferenceLists } from "../referenceLists";
@@ -65,6 +66,6 @@ export function topicOfRow(t: ExportTable, r: DataRow): Topic {
 
 /** Quotes a user value for a message: ‘value’, shortened, and never at the start of the message. */
 export function q(value: string): string {
-  const t = value.replace(/\s+/g, " ").trim();
+  const t = clipForMatching(value).replace(/\s+/g, " ").trim();
   return `‘${t.length > 60 ? `${t.slice(0, 57)}…` : t}’`;
 }
