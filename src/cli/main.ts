@@ -7,7 +7,6 @@ import * as path from "path";
 import { CheckOptionsError, resolveSchoolYear, runChecklist } from "../core/engine";
 import { recognize } from "../core/recognize";
 import type { SheetInput } from "../core/cells";
-import { writeAnnotatedCopy } from "./annotate";
 import { formatReport } from "./format";
 import { InputError, SpreadsheetInput, readSpreadsheet } from "./readInput";
 
@@ -150,6 +149,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const { report } = runChecklist(inputs.flatMap((i) => i.sheets), { schoolYear: args.schoolYear, today: io.today, referenceSheets });
     if (args.out) {
       if (totalRows > LARGE_INPUT_ROWS) progress(`writing ${args.out}…`);
+      // exceljs (through annotate) loads only when a copy is written.
+      const { writeAnnotatedCopy } = await import("./annotate");
       const written = await writeAnnotatedCopy({ inputs, report, outPath: args.out, teamMembers: args.team, checkedOn: io.today ?? new Date(), protectedPaths: args.references });
       if (!args.json) progress(`wrote ${args.out}: ${written.flaggedCells} flagged cells, ${written.notes} notes`);
     }

@@ -6,10 +6,11 @@
  */
 import { promises as fsp } from "fs";
 import * as path from "path";
-import ExcelJS from "exceljs";
+// Loaded only when a workbook is read: a CSV run does not pay exceljs's start-up.
+import type ExcelJS from "exceljs";
 import { type CellValue, type SheetInput, isBlank } from "../core/cells";
 import { parseCsv } from "../core/csv";
-import { decodeText } from "../io/decodeText";
+import { decodeTextWithEncoding } from "../io/decodeText";
 
 /** A problem with an input (or output) file that the user can fix; `message` is a full sentence. */
 export class InputError extends Error {
@@ -56,7 +57,7 @@ export async function readSpreadsheet(
   try {
     let workbook: ExcelJS.Workbook | undefined;
     let sheets: SheetInput[];
-    if (format === "csv") sheets = readCsv(file, bytes);
+    if (format === "csv") sheets = readCsv(file, bytes, onProgress);
     else ({ sheets, workbook } = await readWorkbook(file, bytes));
     if (onProgress) {
       for (const sheet of sheets) {
@@ -108,7 +109,7 @@ function startsWith(bytes: Buffer, magic: readonly number[]): boolean {
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-function readCsv(file: string, bytes: Buffer): SheetInput[] {
+function readCsv(file: string, bytes: Buffer, onNote?: (message: string) => void): SheetInput[] {
   if (startsWith(bytes, ZIP_MAGIC)) {
     throw new InputError(
       `'${file}' is an Excel workbook (or another zip file), not a CSV text file; if it is a workbook, rename it to .xlsx.`,
@@ -119,7 +120,13 @@ function readCsv(file: string, bytes: Buffer): SheetInput[] {
       `'${file}' is an Excel 97-2003 or password-protected file, not a CSV text file; save it from Excel as "CSV UTF-8" or .xlsx.`,
     );
   }
-  const text = decodeText(bytes);
+  const { text, encoding, invalidUtf8At } = decodeTextWithEncoding(bytes);
+  if (invalidUtf8At !== null && onNote) {
+    const at = `byte 0x${bytes[invalidUtf8At].toString(16).toUpperCase().padStart(2, "0")} at offset ${invalidUtf8At}`;
+    onNote(encoding === "windows-1252"
+      ? `note: '${file}' is not UTF-8 (${at}); read as Windows-1252, Excel's "CSV (Comma delimited)" encoding.`
+      : `note: '${file}' is UTF-8 except for stray bytes (the first: ${at}); they read as \uFFFD. Save it again as "CSV UTF-8" to fix them.`);
+  }
   if (text.replace(/^\uFEFF/, "").trim() === "") throw new InputError(`'${file}' is empty.`);
   if (text.includes("\u0000")) throw new InputError(`'${file}' is not a CSV text file: it contains binary data.`);
 
@@ -157,7 +164,8 @@ export async function loadWorkbook(file: string, bytes: Buffer): Promise<ExcelJS
       looksLikeText(bytes) ? "it is a text file, not a workbook (a CSV file needs the .csv extension)" : "it is not a zip-based .xlsx file",
     );
   }
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   try {
     // exceljs types its parameter as its own ArrayBuffer-like `Buffer`; at run time it takes a Node Buffer.
     await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
@@ -215,7 +223,7 @@ export function worksheetToSheetInput(ws: ExcelJS.Worksheet): SheetInput {
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // A merged range's other cells report the master's value in exceljs; Office.js gives them empty.
-      if (cell.type === ExcelJS.ValueType.Merge) return;
+      if (cell.master !== cell) return;
       const value = convertCellValue(cell.value);
       if (value === null || value === undefined) return;
       (sparse[rowNumber - 1] ??= [])[colNumber - 1] = value;
