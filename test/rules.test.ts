@@ -33,6 +33,8 @@ const cases: Case[] = [
   // structure
   { rule: "SHEET-UNRECOGNIZED", name: "notes sheet", sheets: [{ name: "Notes", rows: [["Call CESA about pathways"], ["todo"]] }], expect: [["Notes", 1]] },
   { rule: "SHEET-UNRECOGNIZED", name: "near miss: participants", sheets: [participants([["1", 9]])], expect: [] },
+  { rule: "RECORD-FIELD-COUNT", name: "CSV records short and long", sheets: [{ name: "P", source: "csv", rows: [["Student ID", "Grade"], ["1", "9"], ["2"], ["3", "10", "x"]] }], expect: [["P", 3], ["P", 4]] },
+  { rule: "RECORD-FIELD-COUNT", name: "near miss: a trailing separator; a workbook's short row", sheets: [{ name: "P", source: "csv", rows: [["Student ID", "Grade"], ["1", "9", ""]] }, { name: "W", rows: [["Student ID", "Grade"], ["2"]] }], expect: [] },
   { rule: "COLUMN-MISSING", name: "concentrators without cluster", sheets: [{ name: "C", rows: [["WSN", "Grade", "IAC Code"], ["1", 11, "01.09"]] }], expect: [["C", 1]] },
   { rule: "COLUMN-MISSING", name: "near miss: all required", sheets: [concentrators([["1", 11, "01.09", AFNR, "Ag"]])], expect: [] },
   { rule: "COLUMN-DUPLICATE", name: "two id columns", sheets: [{ name: "P", rows: [["Student ID", "WSN", "Grade"], ["1", "1", 9]] }], expect: [["P", 1]] },

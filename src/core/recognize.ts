@@ -95,7 +95,7 @@ export const SENSITIVE_FIELDS: ReadonlySet<Field> = new Set<Field>(["singleParen
 
 /** A header naming a sensitive element: its column may only ever be read as that element. */
 export function isSensitiveHeader(text: string): boolean {
-  return (KEY_TO_FIELDS.get(headerKey(text)) ?? []).some((f) => SENSITIVE_FIELDS.has(f));
+  return fieldsOfKey(headerKey(text)).some((f) => SENSITIVE_FIELDS.has(f));
 }
 
 const KEY_TO_FIELDS = new Map<string, Field[]>();
@@ -108,9 +108,24 @@ for (const [field, synonyms] of Object.entries(FIELD_SYNONYMS) as [Field, readon
   }
 }
 
+/**
+ * Spellings of the sensitive elements beyond the synonyms ("Single Parent (Y/N)", "Homeless (McKinney-Vento)",
+ * "McKinney-Vento Homeless"): any header that starts with the element's name, or names McKinney-Vento, is that
+ * element, so its values are only ever read (and withheld) as it.
+ */
+function sensitiveFieldsOfKey(key: string): readonly Field[] {
+  if (key.startsWith("singleparent")) return ["singleParent"];
+  if (key.startsWith("homeless") || key.includes("mckinneyvento")) return ["homeless"];
+  return [];
+}
+
+function fieldsOfKey(key: string): readonly Field[] {
+  return KEY_TO_FIELDS.get(key) ?? sensitiveFieldsOfKey(key);
+}
+
 /** Fields a header text can mean (several when a synonym is shared, e.g. "Cluster"). */
 export function fieldsForHeader(text: string): readonly Field[] {
-  return KEY_TO_FIELDS.get(headerKey(text)) ?? [];
+  return fieldsOfKey(headerKey(text));
 }
 
 export interface ColumnMapping {
@@ -138,7 +153,7 @@ export function mapColumns(kind: ExportKind, headers: readonly CellValue[]): Col
       return;
     }
     // "Course Title" is the local title in roster exports but the SCED title in the DPI catalog.
-    const fields = (KEY_TO_FIELDS.get(key) ?? []).filter((f) => accepted.has(f));
+    const fields = fieldsOfKey(key).filter((f) => accepted.has(f));
     const field = pickField(kind, fields);
     if (!field) return;
     const list = found.get(field) ?? [];
@@ -177,7 +192,7 @@ function fieldsInRow(row: readonly CellValue[]): Set<Field> {
   for (const cell of row) {
     const text = cellText(cell);
     if (!text) continue;
-    for (const f of KEY_TO_FIELDS.get(headerKey(text)) ?? []) set.add(f);
+    for (const f of fieldsOfKey(headerKey(text))) set.add(f);
   }
   return set;
 }

@@ -16,6 +16,25 @@ export interface DataRow {
   readonly cells: readonly CellValue[];
 }
 
+/** A CSV record whose field count differs from its header record's (RECORD-FIELD-COUNT). */
+export interface MisshapenRecord extends DataRow {
+  /** how many fields the record has */
+  readonly fields: number;
+  /** how many fields the header record has */
+  readonly headerFields: number;
+}
+
+/**
+ * Whether a CSV record lines up with its header record: the same number of fields, or more whose extras
+ * are all empty (a trailing separator). Otherwise a separator is missing or extra somewhere and any value
+ * may sit under a neighbour's column.
+ */
+function fitsHeader(cells: readonly CellValue[], headerFields: number): boolean {
+  if (cells.length < headerFields) return false;
+  for (let c = headerFields; c < cells.length; c++) if (!isBlank(cells[c])) return false;
+  return true;
+}
+
 /** Blank rows are skipped; so is a row whose only non-empty cell starts with "Total" (spec §2). */
 export function isSkippableRow(cells: readonly CellValue[]): boolean {
   let nonEmpty = 0;
@@ -47,6 +66,11 @@ export class ExportTable {
   readonly columns: Readonly<Partial<Record<Field, number>>>;
   readonly headers: readonly string[];
   readonly rows: readonly DataRow[];
+  /**
+   * CSV records with more or fewer fields than the header record. They are left out of `rows`: their values
+   * may sit under the wrong columns, and a single-parent or homeless value must never be read as another field.
+   */
+  readonly misshapenRecords: readonly MisshapenRecord[];
   readonly source: "workbook" | "csv";
   private readonly firstRow: number;
   private readonly firstColumn: number;
@@ -62,12 +86,19 @@ export class ExportTable {
     this.firstColumn = input.firstColumn ?? 1;
     this.headers = headerTexts(input, recognition.headerIndex);
     const rows: DataRow[] = [];
+    const misshapen: MisshapenRecord[] = [];
+    const headerFields = this.source === "csv" && recognition.headerIndex >= 0 ? (input.rows[recognition.headerIndex] ?? []).length : null;
     for (let i = recognition.headerIndex + 1; i < input.rows.length; i++) {
       const cells = input.rows[i] ?? [];
       if (isSkippableRow(cells)) continue;
+      if (headerFields !== null && !fitsHeader(cells, headerFields)) {
+        misshapen.push({ index: i, row: this.firstRow + i, cells: [], fields: cells.length, headerFields });
+        continue;
+      }
       rows.push({ index: i, row: this.firstRow + i, cells });
     }
     this.rows = rows;
+    this.misshapenRecords = misshapen;
   }
 
   /** The header's worksheet row; a sheet without a header row puts sheet-level findings on its first row. */

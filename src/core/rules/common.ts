@@ -18,6 +18,19 @@ export const SHEET_UNRECOGNIZED: RuleDef = {
   description: "No WISEdata export kind matches the sheet's headers, so it is not checked.",
 };
 
+export const RECORD_FIELD_COUNT: RuleDef = {
+  id: "RECORD-FIELD-COUNT", topic: "structure", severity: "warning",
+  description: "A CSV record has more or fewer fields than its header record: its values may sit under the wrong columns, so it is not checked (a single-parent or homeless value never moves into another field).",
+  run(ctx) {
+    for (const t of allTables(ctx)) {
+      for (const r of t.misshapenRecords) {
+        const how = r.fields < r.headerFields ? "fewer" : "more";
+        ctx.report({ table: t, at: r, message: `Record ${r.row} has ${r.fields} ${r.fields === 1 ? "field" : "fields"}, ${how} than the ${r.headerFields} of the header record: a separator is missing or extra (often an unquoted comma inside a value), so its values may sit under the wrong columns. The record is not checked; fix it and export again.` });
+      }
+    }
+  },
+};
+
 export const COLUMN_MISSING: RuleDef = {
   id: "COLUMN-MISSING", topic: "structure", severity: "error",
   description: "A recognised export lacks a column its checks need (one finding, on the header row).",

@@ -9,7 +9,7 @@ import * as singleParent from "./singleParent";
 import { RuleDef } from "./types";
 
 export const RULES: readonly RuleDef[] = [
-  common.SHEET_UNRECOGNIZED, common.COLUMN_MISSING, common.COLUMN_DUPLICATE, common.VALUE_ERROR,
+  common.SHEET_UNRECOGNIZED, common.RECORD_FIELD_COUNT, common.COLUMN_MISSING, common.COLUMN_DUPLICATE, common.VALUE_ERROR,
   common.STUDENT_ID_MISSING, common.DUPLICATE_ROW, common.GRADE_MISSING, common.GRADE_INVALID, common.GRADE_OUT_OF_RANGE,
   concentrators.CONCENTRATOR_MULTIPLE_PATHWAYS, concentrators.CONCENTRATOR_NOT_PARTICIPANT,
   concentrators.IAC_MISSING, concentrators.IAC_INVALID_FORMAT, concentrators.IAC_UNKNOWN, concentrators.IAC_STORED_AS_NUMBER,
