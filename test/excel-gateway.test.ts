@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { isCellError } from "../src/core/cells";
-import { runChecklist } from "../src/core/engine";
+import { OWN_SHEET_NOTE, runChecklist } from "../src/core/engine";
 import { HighlightPlan, MAX_CHUNK_CHARS, buildHighlightPlan } from "../src/core/plan";
 import { readSpreadsheet } from "../src/cli/readInput";
 import { GatewayError } from "../src/excel/gateway";
@@ -397,9 +397,11 @@ describe("navigation, summary sheet, settings", () => {
     const second = await gateway.writeChecklistSheet({ report: run.result.report, teamMembers: "", checkedOn: "2026-11-29" });
     expect(second.sheet).toBe("Snapshot Checklist (2)");
     expect(wb.values("CTE Participants")).toEqual(valuesBefore);
-    // The checklist sheets are never checked (nor read) on the next run.
+    // The checklist sheets are told by their content and listed as not checked on the next run.
     const again = await runCheck(gateway, { today: TODAY });
-    expect(again.result.report.sheets.map((s) => s.sheet)).not.toContain("Snapshot Checklist");
+    const own = again.result.report.sheets.filter((s) => s.sheet.startsWith("Snapshot Checklist"));
+    expect(own.map((s) => [s.sheet, s.kind, s.note])).toEqual([["Snapshot Checklist", null, OWN_SHEET_NOTE], ["Snapshot Checklist (2)", null, OWN_SHEET_NOTE]]);
+    expect(again.result.report.findings.filter((f) => f.sheet.startsWith("Snapshot Checklist"))).toEqual([]);
   });
 
   it("keeps settings in the document, across reopen, and refuses reference lists too large to keep", async () => {

@@ -1,6 +1,8 @@
 import { CellValue } from "../src/core/cells";
 import { decideKind, headerKey, mapColumns, recognize } from "../src/core/recognize";
 import { check } from "./helpers/fixtures";
+import { checklistLayout } from "../src/core/checklistSheet";
+import { OWN_SHEET_NOTE, isOwnSheet } from "../src/core/engine";
 
 describe("headerKey", () => {
   test.each([
@@ -98,8 +100,18 @@ describe("user overrides", () => {
     expect(report.findings).toEqual([]);
     expect(report.sheets[0].note).toBe("left out by the user");
   });
-  test("our own Snapshot Checklist sheet is never checked", () => {
-    const report = check([{ name: "Snapshot Checklist", rows: [["Topic", "Student ID", "Grade"], ["x", "", ""]] }]);
-    expect(report.sheets).toEqual([]);
+  test("our own Snapshot Checklist sheet, told by its content, is listed as not checked whatever its name", () => {
+    const written = check([{ name: "P", rows: [["Student ID", "Grade"], ["", 9]] }]);
+    const layout = checklistLayout({ report: written, teamMembers: "Ana", checkedOn: "2026-11-29" });
+    const report = check([{ name: "Renamed by the user", rows: layout.values }]);
+    expect(report.sheets).toEqual([{ sheet: "Renamed by the user", kind: null, headerRow: null, dataRows: 0, columns: {}, note: OWN_SHEET_NOTE }]);
+    expect(report.findings).toEqual([]);
+    expect(isOwnSheet({ rows: layout.values })).toBe(true);
+  });
+  test("a user's sheet named like ours is checked", () => {
+    const report = check([{ name: "Snapshot Checklist data", rows: [["Student ID", "Grade"], ["", 9]] }]);
+    expect(report.sheets[0]).toMatchObject({ sheet: "Snapshot Checklist data", kind: "participants" });
+    expect(report.findings.map((f) => f.rule)).toContain("STUDENT-ID-MISSING");
+    expect(isOwnSheet({ rows: [["Topic", "Student ID", "Grade"], ["x", "", ""]] })).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
  * values write plus a few format calls; it follows the layout the CLI writes into its annotated copy.
  * Every text is neutralised against formula injection.
  */
+import { type CellValue, cellText } from "./cells";
 import type { Report, TopicSummary } from "./report";
 import { neutralizeFormulaText } from "./text";
 
@@ -17,6 +18,22 @@ export const CHECKLIST_COLUMN_WIDTHS = [30, 34, 48, 10, 8, 10, 34, 12] as const;
 export const CHECKLIST_HEADER_ROW = 6;
 
 export type ChecklistCell = string | number;
+
+const TITLE_PREFIX = "CTE and Career Education Data Check — school year";
+const TEAM_LABEL = "Team Members:";
+const DATE_LABEL = "Date of Data Check:";
+
+/**
+ * Whether a sheet is a Snapshot Checklist the add-in or cte-check wrote, judged by its content (the title,
+ * the team and date labels and the table header of checklistLayout at their rows), never by its name: a
+ * user's own sheet may be called "Snapshot Checklist data" and must still be checked.
+ */
+export function isChecklistSheet(rows: readonly (readonly CellValue[])[]): boolean {
+  const first = (r: number) => cellText(rows[r]?.[0]);
+  if (!first(0).startsWith(TITLE_PREFIX) || first(1) !== TEAM_LABEL || first(2) !== DATE_LABEL) return false;
+  const header = rows[CHECKLIST_HEADER_ROW - 1] ?? [];
+  return CHECKLIST_COLUMNS.every((title, c) => cellText(header[c]) === title);
+}
 
 export interface ChecklistLayout {
   /** rows × CHECKLIST_COLUMNS.length values, starting at A1; "" is an empty cell */
@@ -47,9 +64,9 @@ export function checklistLayout({ report, teamMembers, checkedOn }: ChecklistShe
   const team = (teamMembers ?? "").replace(/\s+/g, " ").trim();
 
   const values: ChecklistCell[][] = [
-    row(text(`CTE and Career Education Data Check — school year ${report.schoolYear}`)),
-    row(text("Team Members:"), text(team)),
-    row(text("Date of Data Check:"), text(checkedOn.trim())),
+    row(text(`${TITLE_PREFIX} ${report.schoolYear}`)),
+    row(text(TEAM_LABEL), text(team)),
+    row(text(DATE_LABEL), text(checkedOn.trim())),
     row(text("Current View is used to check data before the December Snapshot.")),
     row(),
     row(...CHECKLIST_COLUMNS.map(text)),

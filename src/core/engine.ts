@@ -5,6 +5,7 @@
 import { a1 } from "./address";
 import { SheetInput } from "./cells";
 import { buildChecklist } from "./checklist";
+import { isChecklistSheet } from "./checklistSheet";
 import { defaultSchoolYear, normalizeSchoolYear } from "./normalize";
 import { Field, KIND_SPEC, Recognition, SENSITIVE_FIELDS, headerKey, isSensitiveHeader, recognize } from "./recognize";
 import { ReferenceLists, loadCourseCatalog, loadIacList } from "./referenceLists";
@@ -40,10 +41,12 @@ export interface CheckResult {
   readonly reference: ReferenceLists;
 }
 
-/** Sheets the add-in writes itself are never checked. */
-export function isOwnSheet(name: string): boolean {
-  return /^snapshot checklist\b/i.test(name.trim());
+/** The Snapshot Checklist sheets the add-in writes itself are never checked (told by content, not name). */
+export function isOwnSheet(sheet: Pick<SheetInput, "rows">): boolean {
+  return isChecklistSheet(sheet.rows);
 }
+
+export const OWN_SHEET_NOTE = "a Snapshot Checklist sheet written by this add-in or cte-check; not checked";
 
 export class CheckOptionsError extends Error {}
 
@@ -129,7 +132,10 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
 
   const recognised: Recognised[] = [];
   for (const input of sheets) {
-    if (isOwnSheet(input.name)) continue;
+    if (isOwnSheet(input)) {
+      sheetReports.push({ sheet: input.name, kind: null, headerRow: null, dataRows: 0, columns: {}, note: OWN_SHEET_NOTE });
+      continue;
+    }
     const override = options.overrides?.[input.name];
     if (override?.kind === "ignore") {
       sheetReports.push({ sheet: input.name, kind: null, headerRow: null, dataRows: 0, columns: {}, note: "left out by the user" });

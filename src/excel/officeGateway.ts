@@ -24,7 +24,6 @@
  * - select a cell: 1; write the Snapshot Checklist sheet: 2; load settings: 1; save settings: 2.
  */
 import type { CellValue, SheetInput } from "../core/cells";
-import { isOwnSheet } from "../core/engine";
 import { CHECKLIST_COLUMN_WIDTHS, CHECKLIST_COLUMNS, CHECKLIST_SHEET_BASE_NAME, type ChecklistSheetInput, checklistLayout } from "../core/checklistSheet";
 import type { HighlightPlan, HighlightSeverity } from "../core/plan";
 import { uniqueSheetName } from "../core/text";
@@ -151,8 +150,9 @@ export class OfficeExcelGateway implements ExcelGateway {
           ws: m.ws,
           rowIndex: m.used.isNullObject ? 0 : m.used.rowIndex,
           columnIndex: m.used.isNullObject ? 0 : m.used.columnIndex,
-          // The add-in's own Snapshot Checklist sheets are never checked, so they are not read either.
-          rows: m.used.isNullObject || isOwnSheet(m.name) ? 0 : m.used.rowCount,
+          // Every sheet is read: the engine tells the add-in's own Snapshot Checklist sheets by their content
+          // (a user's sheet may share the name), and they are small.
+          rows: m.used.isNullObject ? 0 : m.used.rowCount,
           columns: m.used.isNullObject ? 0 : m.used.columnCount,
         }));
         for (const s of sheets) {

@@ -40,7 +40,7 @@ function headersOf(sheet: SheetInput, info: SheetReport | undefined): string[] {
 export function SheetsPanel({ sheets, report, overrides, disabled, onChange }: SheetsPanelProps) {
   const styles = useStyles();
   const infos = new Map(report.sheets.map((s) => [s.sheet, s]));
-  const shown = sheets.filter((s) => !isOwnSheet(s.name) && (s.rows.length > 0 || overrides[s.name]));
+  const shown = sheets.filter((s) => !isOwnSheet(s) && (s.rows.length > 0 || overrides[s.name]));
   if (shown.length === 0) return <p className={styles.note}>No sheet with data in this workbook.</p>;
   return (
     <ul className={styles.list}>
