@@ -8,9 +8,5 @@ if (!fs.existsSync(compiled)) {
   process.exit(2);
 }
 const { runCli } = require(compiled);
-runCli(process.argv.slice(2), {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-}).then((code) => {
-  process.exitCode = code;
-});
+// A closed pipe or a full disk on stdout ends the run with one line on stderr and exit status 4.
+require(path.join(__dirname, "..", "dist-cli", "cli", "processIo.js")).runCliProcess(runCli);

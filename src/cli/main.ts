@@ -1,13 +1,16 @@
 /**
  * `cte-check`: the checklist engine over .xlsx/.csv files (spec §6). A thin adapter: read files,
  * run the engine, print the table or the JSON report, optionally write the annotated copy.
- * Exit status: 0 no errors found, 1 errors found, 2 unusable arguments or unreadable input.
+ * Exit status: 0 no errors found, 1 errors found, 2 unusable arguments or unreadable input,
+ * 4 the report could not be written to standard output (closed pipe, full disk).
  */
 import * as path from "path";
 import { CheckOptionsError, resolveSchoolYear, runChecklist } from "../core/engine";
 import { recognize } from "../core/recognize";
 import type { SheetInput } from "../core/cells";
 import { formatReport } from "./format";
+import { runCliProcess } from "./processIo";
+import { distinctInputFiles, outputExists, replacedNote, reportForJson } from "./runChecks";
 import { InputError, SpreadsheetInput, readSpreadsheet } from "./readInput";
 
 export const USAGE = `Usage: cte-check [options] <file.xlsx|file.csv>...
@@ -18,13 +21,19 @@ All files of one run are checked together (one district), so cross-export checks
 Options:
   --json                 print the JSON report (only that) on stdout
   --out <copy.xlsx>      write an annotated copy: highlights, a note per flagged cell and a
-                         "Snapshot Checklist" sheet; the input files are never modified
+                         "Snapshot Checklist" sheet; the input files are never modified (an
+                         existing file of that name is replaced, and stderr says so)
   --reference <file>     a DPI course catalog or IAC to Cluster list (.csv/.xlsx); repeatable
-  --school-year <year>   e.g. 2025-26 (default: the year the next December snapshot covers)
+  --school-year <year>   e.g. 2025-26, from 2000-01 to 2098-99 (default: the year the next
+                         December snapshot covers)
   --team <names>         team members for the Snapshot Checklist sheet
   -h, --help             show this help
 
-Exit status: 0 no errors found, 1 errors found, 2 unusable arguments or unreadable input.`;
+The same file given twice is checked once (a note on stderr says so).
+
+Exit status: 0 no errors found, 1 errors found, 2 unusable arguments or unreadable input,
+4 the report could not be written to standard output (the reading program closed the pipe, as
+\`| head\` does, or the disk is full); one line on stderr says which.`;
 
 export interface CliArgs {
   json: boolean;
@@ -127,6 +136,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     // Fail fast on a bad year, before reading possibly large files.
     resolveSchoolYear({ schoolYear: args.schoolYear, today: io.today });
+    const distinct = await distinctInputFiles(args.files);
+    for (const note of distinct.notes) progress(note);
+    args.files = distinct.files;
     const inputs: SpreadsheetInput[] = [];
     // The first workbook is kept for --out, so the annotated copy does not load it a second time.
     for (const file of args.files) inputs.push(await readSpreadsheet(file, { onProgress: progress, keepWorkbook: args.out !== null && !inputs.some((i) => i.format === "xlsx") }));
@@ -151,10 +163,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (totalRows > LARGE_INPUT_ROWS) progress(`writing ${args.out}…`);
       // exceljs (through annotate) loads only when a copy is written.
       const { writeAnnotatedCopy } = await import("./annotate");
+      const replacing = await outputExists(args.out);
       const written = await writeAnnotatedCopy({ inputs, report, outPath: args.out, teamMembers: args.team, checkedOn: io.today ?? new Date(), protectedPaths: args.references });
+      if (replacing) progress(replacedNote(args.out));
       if (!args.json) progress(`wrote ${args.out}: ${written.flaggedCells} flagged cells, ${written.notes} notes`);
     }
-    io.stdout(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, args.files.map((f) => path.basename(f)))}\n`);
+    io.stdout(args.json ? `${JSON.stringify(reportForJson(report), null, 2)}\n` : `${formatReport(report, args.files.map((f) => path.basename(f)))}\n`);
     return report.findings.some((f) => f.severity === "error") ? 1 : 0;
   } catch (err) {
     if (err instanceof InputError || err instanceof CheckOptionsError) {
@@ -167,11 +181,4 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-if (require.main === module) {
-  runCli(process.argv.slice(2), {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-  }).then((code) => {
-    process.exitCode = code;
-  });
-}
+if (require.main === module) void runCliProcess(runCli);

@@ -154,12 +154,21 @@ export function normalizeNumber(value: CellValue): number | null {
 
 const SCHOOL_YEAR = /^(\d{4})\s*[-–/]\s*(\d{2}|\d{4})$/;
 
-/** "2025-26" from "2025-26", "2025-2026", "2025/26"; null otherwise (the second year must follow the first). */
+/** School years this checker accepts: WISEdata's era, not year 0000 or 9999 (typos, not years). */
+export const FIRST_SCHOOL_YEAR_START = 2000;
+export const LAST_SCHOOL_YEAR_START = 2098;
+
+/**
+ * "2025-26" from "2025-26", "2025-2026", "2025/26"; null otherwise (the second year must follow the first,
+ * and the first lie between 2000 and 2098).
+ */
 export function normalizeSchoolYear(text: string): string | null {
   const m = SCHOOL_YEAR.exec(matchableText(text));
   if (!m) return null;
   const start = Number(m[1]);
-  const end = m[2].length === 2 ? Number(m[2]) : Number(m[2]) % 100;
+  if (start < FIRST_SCHOOL_YEAR_START || start > LAST_SCHOOL_YEAR_START) return null;
+  if (m[2].length === 4 && Number(m[2]) !== start + 1) return null;
+  const end = Number(m[2]) % 100;
   if ((start + 1) % 100 !== end) return null;
   return `${start}-${String(end).padStart(2, "0")}`;
 }
