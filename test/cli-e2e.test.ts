@@ -267,7 +267,7 @@ describe("exit status through the real binary", () => {
     });
 
     it("a bad --school-year", () => {
-      expectUnusable(results.badYear, /School year "2025-27" is not a school year like 2025-26 \(from 2000-01 to 2098-99\)\./);
+      expectUnusable(results.badYear, /School year "2025-27" is not a school year like 2025-26 \(from 2000-01 to 2099-00\)\./);
     });
 
     it("a --reference file that is not a DPI list", () => {

@@ -84,11 +84,11 @@ test("the same input file given twice (also through another path) is checked onc
   expect(r.stderr.match(/is the same file as/g)).toHaveLength(2);
 });
 
-test.each(["0000-01", "9999-00", "1899-00", "2025-3026", "2099-00"])("--school-year %s is refused with exit 2", async (year) => {
+test.each(["0000-01", "9999-00", "1899-00", "2025-3026", "2100-01"])("--school-year %s is refused with exit 2", async (year) => {
   const r = await cli(["--school-year", year, blankIds("year.csv", 1)]);
   expect(r.code).toBe(2);
   expect(r.stdout).toBe("");
-  expect(r.stderr).toContain(`School year "${year}" is not a school year like 2025-26 (from 2000-01 to 2098-99).`);
+  expect(r.stderr).toContain(`School year "${year}" is not a school year like 2025-26 (from 2000-01 to 2099-00).`);
 });
 
 test("the JSON's sheet names, column headers and figure keys are neutralised like messages", async () => {

@@ -24,7 +24,7 @@ Options:
                          "Snapshot Checklist" sheet; the input files are never modified (an
                          existing file of that name is replaced, and stderr says so)
   --reference <file>     a DPI course catalog or IAC to Cluster list (.csv/.xlsx); repeatable
-  --school-year <year>   e.g. 2025-26, from 2000-01 to 2098-99 (default: the year the next
+  --school-year <year>   e.g. 2025-26, from 2000-01 to 2099-00 (default: the year the next
                          December snapshot covers)
   --team <names>         team members for the Snapshot Checklist sheet
   -h, --help             show this help

@@ -53,7 +53,7 @@ export class CheckOptionsError extends Error {}
 export function resolveSchoolYear(options: CheckOptions): string {
   if (options.schoolYear === undefined || options.schoolYear === "") return defaultSchoolYear(options.today ?? new Date());
   const year = normalizeSchoolYear(options.schoolYear);
-  if (!year) throw new CheckOptionsError(`School year "${options.schoolYear}" is not a school year like 2025-26 (from 2000-01 to 2098-99).`);
+  if (!year) throw new CheckOptionsError(`School year "${options.schoolYear}" is not a school year like 2025-26 (from 2000-01 to 2099-00).`);
   return year;
 }
 

@@ -156,11 +156,11 @@ const SCHOOL_YEAR = /^(\d{4})\s*[-–/]\s*(\d{2}|\d{4})$/;
 
 /** School years this checker accepts: WISEdata's era, not year 0000 or 9999 (typos, not years). */
 export const FIRST_SCHOOL_YEAR_START = 2000;
-export const LAST_SCHOOL_YEAR_START = 2098;
+export const LAST_SCHOOL_YEAR_START = 2099;
 
 /**
  * "2025-26" from "2025-26", "2025-2026", "2025/26"; null otherwise (the second year must follow the first,
- * and the first lie between 2000 and 2098).
+ * and the first lie between 2000 and 2099).
  */
 export function normalizeSchoolYear(text: string): string | null {
   const m = SCHOOL_YEAR.exec(matchableText(text));
