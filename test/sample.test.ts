@@ -33,6 +33,7 @@ const CANNOT_FIRE: Record<string, string> = {
   "COLUMN-MISSING": "every recognised sheet of the sample has all of its kind's required columns",
   "IAC-NOT-SUGGESTED": "needs a DPI IAC to Cluster list that marks suggested IACs; the sample ships only a course catalog",
   "PROGRAM-AREA-COVERAGE": "all six program areas have CTE course offerings by design",
+  "RECORD-FIELD-COUNT": "the sample is a workbook; the rule is about CSV records (test/csv-records.test.ts covers it)",
   "WBL-PROGRAM-RETIRED": "the sample has no State Co-op programs (their warning depends on the school year)",
 };
 

@@ -127,7 +127,8 @@ function readCsv(file: string, bytes: Buffer, onNote?: (message: string) => void
       ? `note: '${file}' is not UTF-8 (${at}); read as Windows-1252, Excel's "CSV (Comma delimited)" encoding.`
       : `note: '${file}' is UTF-8 except for stray bytes (the first: ${at}); they read as \uFFFD. Save it again as "CSV UTF-8" to fix them.`);
   }
-  if (text.replace(/^\uFEFF/, "").trim() === "") throw new InputError(`'${file}' is empty.`);
+  // A search for the first non-blank character, not a trimmed copy of the whole text.
+  if (!/[^\s\uFEFF]/.test(text)) throw new InputError(`'${file}' is empty.`);
   if (text.includes("\u0000")) throw new InputError(`'${file}' is not a CSV text file: it contains binary data.`);
 
   const parsed = parseCsv(text);
@@ -137,7 +138,12 @@ function readCsv(file: string, bytes: Buffer, onNote?: (message: string) => void
         `the file looks truncated (or a closing quote is missing).`,
     );
   }
-  const rows: CellValue[][] = parsed.records.map((r) => r.fields.map((f) => (f === "" ? null : f)));
+  // Each record's own array becomes the row (empty fields read as empty cells): no second copy per record.
+  const rows: CellValue[][] = parsed.records.map((r) => {
+    const cells: CellValue[] = r.fields;
+    for (let c = 0; c < cells.length; c++) if (cells[c] === "") cells[c] = null;
+    return cells;
+  });
   // Trailing empty records (blank lines at the end) are not data; the workbook adapter trims the same way.
   while (rows.length > 0 && rows[rows.length - 1].every((v) => v === null)) rows.pop();
   if (!rows.some((row) => row.some((v) => !isBlank(v)))) throw new InputError(`'${file}' has no data.`);

@@ -39,14 +39,26 @@ export const TOPIC_META: Readonly<Record<Topic, TopicMeta>> = {
 
 type Tables = (kind: ExportKind) => readonly ExportTable[];
 
-function countsBy(pairs: Iterable<[string, string]>): Map<string, number> {
-  const sets = new Map<string, Set<string>>();
-  for (const [key, id] of pairs) {
-    const s = sets.get(key) ?? new Set<string>();
-    s.add(id);
-    sets.set(key, s);
+/**
+ * Distinct students per key, most first. Keys may come in two parts (cluster, IAC) so no key string is
+ * built per row: a 100,000-row export would otherwise allocate one per row.
+ */
+class DistinctCounter {
+  private readonly sets = new Map<string, Map<string, Set<string>>>();
+
+  add(key: string, id: string, subKey = ""): void {
+    let subs = this.sets.get(key);
+    if (!subs) this.sets.set(key, (subs = new Map()));
+    let ids = subs.get(subKey);
+    if (!ids) subs.set(subKey, (ids = new Set()));
+    ids.add(id);
   }
-  return new Map([...sets].map(([k, s]) => [k, s.size] as [string, number]).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+
+  counts(label: (key: string, subKey: string) => string = (key) => key): Map<string, number> {
+    const entries: [string, number][] = [];
+    for (const [key, subs] of this.sets) for (const [subKey, ids] of subs) entries.push([label(key, subKey), ids.size]);
+    return new Map(entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
+  }
 }
 
 function listText(counts: Map<string, number>, unit: string, max = 8): string {
@@ -56,9 +68,6 @@ function listText(counts: Map<string, number>, unit: string, max = 8): string {
   return parts.join("; ");
 }
 
-function* rowsOf(tables: readonly ExportTable[]) {
-  for (const t of tables) for (const r of t.rows) yield { t, r };
-}
 
 function figureFor(topic: Topic, tables: Tables, reference: ReferenceLists, sheetsRecognised: number, sheetsOther: number): { text: string; [k: string]: unknown } {
   switch (topic) {
@@ -71,26 +80,26 @@ function figureFor(topic: Topic, tables: Tables, reference: ReferenceLists, shee
       return { text: plural(n, "student"), students: n };
     }
     case "iac-codes": {
-      const pairs: [string, string][] = [];
-      for (const { t, r } of rowsOf(tables("concentrators"))) {
+      const counter = new DistinctCounter();
+      for (const t of tables("concentrators")) for (const r of t.rows) {
         const iac = normalizeIac(t.raw(r, "iac") ?? null).iac;
         const id = t.present(r, "studentId");
         if (!iac || id === null) continue;
         const cluster = clusterOf(t.text(r, "cluster")) ?? IAC_DEFAULT_CLUSTER.get(iac) ?? "";
-        pairs.push([`${cluster ? `${cluster} ` : ""}${iac}`, id]);
+        counter.add(cluster, id, iac);
       }
-      const counts = countsBy(pairs);
+      const counts = counter.counts((cluster, iac) => `${cluster ? `${cluster} ` : ""}${iac}`);
       return { text: counts.size === 0 ? "no IACs" : `${plural(counts.size, "IAC")}: ${listText(counts, "student", 6)}`, iacs: Object.fromEntries(counts) };
     }
     case "career-clusters": {
-      const pairs: [string, string][] = [];
-      for (const { t, r } of rowsOf(tables("concentrators"))) {
+      const counter = new DistinctCounter();
+      for (const t of tables("concentrators")) for (const r of t.rows) {
         const text = t.present(r, "cluster");
         const id = t.present(r, "studentId");
         if (text === null || id === null) continue;
-        pairs.push([clusterOf(text) ?? text, id]);
+        counter.add(clusterOf(text) ?? text, id);
       }
-      const counts = countsBy(pairs);
+      const counts = counter.counts();
       return { text: counts.size === 0 ? "no clusters" : `${plural(counts.size, "cluster")}: ${listText(counts, "student", 6)}`, clusters: Object.fromEntries(counts) };
     }
     case "program-areas": {
@@ -98,7 +107,7 @@ function figureFor(topic: Topic, tables: Tables, reference: ReferenceLists, shee
       const catalogCte = (c: string) => reference.catalog?.courses.get(c)?.cte ?? null;
       const covered = programAreasOffered(offerings, catalogCte);
       const concentratorAreas = new Set<string>();
-      for (const { t, r } of rowsOf(tables("concentrators"))) {
+      for (const t of tables("concentrators")) for (const r of t.rows) {
         for (const part of splitMultiValue(t.text(r, "programArea"))) {
           const area = programAreaOf(part);
           if (area) concentratorAreas.add(area.name);
@@ -123,29 +132,29 @@ function figureFor(topic: Topic, tables: Tables, reference: ReferenceLists, shee
     case "industry-credentials":
     case "work-based-learning": {
       const want = topic === "industry-credentials" ? "irc" : "wbl";
-      const pairs: [string, string][] = [];
-      for (const { t, r } of rowsOf(tables("irc-wbl"))) {
+      const counter = new DistinctCounter();
+      for (const t of tables("irc-wbl")) for (const r of t.rows) {
         const name = t.present(r, "programName");
         const id = t.present(r, "studentId");
         if (name === null || id === null) continue;
         const row = classifyCareerEdRow(name, t.text(r, "programType"));
         if (row.kind !== want) continue;
-        pairs.push([row.irc?.name ?? row.wbl?.name ?? name, id]);
+        counter.add(row.irc?.name ?? row.wbl?.name ?? name, id);
       }
-      const counts = countsBy(pairs);
+      const counts = counter.counts();
       return { text: counts.size === 0 ? "no students" : listText(counts, "student"), programs: Object.fromEntries(counts) };
     }
     case "certificated-status": {
-      const pairs: [string, string][] = [];
+      const counter = new DistinctCounter();
       const all = new Set<string>();
-      for (const { t, r } of rowsOf(tables("irc-wbl"))) {
+      for (const t of tables("irc-wbl")) for (const r of t.rows) {
         const code = certificatedStatusOf(t.text(r, "certificatedStatus"));
         const id = t.present(r, "studentId");
         if (!code || id === null) continue;
-        pairs.push([code, id]);
+        counter.add(code, id);
         all.add(id);
       }
-      const counts = countsBy(pairs);
+      const counts = counter.counts();
       const byCode = ["A", "B", "C", "D"].filter((c) => counts.has(c)).map((c) => `${c} ${counts.get(c)}`).join(", ");
       return { text: `Certificated Program Status - ${plural(all.size, "student")}${byCode ? ` (${byCode})` : ""}`, students: all.size, statuses: Object.fromEntries(counts) };
     }
@@ -153,7 +162,7 @@ function figureFor(topic: Topic, tables: Tables, reference: ReferenceLists, shee
       // Counts only: the sensitive values themselves never leave the engine.
       const singleParents = new Set<string>();
       const homeless = new Set<string>();
-      for (const { t, r } of rowsOf(tables("demographics"))) {
+      for (const t of tables("demographics")) for (const r of t.rows) {
         const id = t.present(r, "studentId") ?? `row ${r.row}`;
         if (normalizeYesNo(t.raw(r, "singleParent") ?? null) === true) singleParents.add(id);
         // A "Homeless Type" column holds a kind ("Doubled-Up", "Shelter"): any value but a "no" counts there;
@@ -168,7 +177,7 @@ function figureFor(topic: Topic, tables: Tables, reference: ReferenceLists, shee
       const de = new Set<string>();
       const ap = new Set<string>();
       const ib = new Set<string>();
-      for (const kind of ["courses", "course-offerings"] as const) for (const { t, r } of rowsOf(tables(kind))) {
+      for (const kind of ["courses", "course-offerings"] as const) for (const t of tables(kind)) for (const r of t.rows) {
         const title = t.text(r, "localCourseTitle");
         const code = normalizeRosterCode(t.raw(r, "rosterCode") ?? null);
         const key = `${baseTitle(title)}|${code ?? ""}`;

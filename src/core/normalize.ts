@@ -92,13 +92,29 @@ export function normalizeIac(value: CellValue, source: "workbook" | "csv" = "wor
     return { iac: s.iac, storedAsNumber: true, fromSixDigit: s.fromSixDigit };
   }
   if (typeof value !== "string") return { iac: null, storedAsNumber: false, fromSixDigit: false };
+  // An IAC column repeats a few codes: each spelling is read once (results are never mutated).
+  if (value.length > IAC_CACHED_LENGTH) return iacOfText(value);
+  const known = IAC_TEXT_CACHE.get(value);
+  if (known) return known;
+  const result = Object.freeze(iacOfText(value));
+  if (IAC_TEXT_CACHE.size >= IAC_TEXT_CACHE_LIMIT) IAC_TEXT_CACHE.clear();
+  IAC_TEXT_CACHE.set(value, result);
+  void source; // text in a CSV and text in a workbook are treated alike: both are the portal's text
+  return result;
+}
+
+const IAC_TEXT_CACHE = new Map<string, IacResult>();
+const IAC_TEXT_CACHE_LIMIT = 4096;
+/** Longer text (a code with its title) is read each time rather than kept. */
+const IAC_CACHED_LENGTH = 80;
+
+function iacOfText(value: string): IacResult {
   const t = matchableText(value);
   const m = IAC_TEXT.exec(t);
   if (!m) return { iac: null, storedAsNumber: false, fromSixDigit: false };
   const [, intPart, fracPart] = m;
   const s = seriesFrom(intPart, fracPart);
   const lostZero = intPart.length === 1 || (fracPart.length !== 2 && fracPart.length !== 4);
-  void source; // text in a CSV and text in a workbook are treated alike: both are the portal's text
   return { iac: s.iac, storedAsNumber: lostZero, fromSixDigit: s.fromSixDigit };
 }
 

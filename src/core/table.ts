@@ -59,6 +59,11 @@ export function headerTexts(input: SheetInput, headerIndex: number): string[] {
   return Array.from({ length: width }, (_, c) => `Column ${columnLetters((input.firstColumn ?? 1) + c)}`);
 }
 
+/** Runs of whitespace as one space; the text itself (no copy) when it has none to fold, as most cells. */
+function foldSpaces(text: string): string {
+  return /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, " ") : text;
+}
+
 export class ExportTable {
   readonly sheet: string;
   readonly kind: ExportKind;
@@ -137,7 +142,7 @@ export class ExportTable {
       for (const row of this.rows) {
         const v = c === undefined ? undefined : row.cells[c];
         // Cut first: rules match and quote this text, and no value a rule reads needs more than the bound.
-        col[row.index] = cellErrorText(v) === null ? clipForMatching(cellText(v)).replace(/\s+/g, " ") : "";
+        col[row.index] = cellErrorText(v) === null ? foldSpaces(clipForMatching(cellText(v))) : "";
       }
       this.textCache.set(field, col);
     }

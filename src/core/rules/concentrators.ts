@@ -5,13 +5,27 @@ import { CIP2020_SERIES, IAC_DEFAULT_CLUSTER } from "../reference";
 import { DataRow, ExportTable } from "../table";
 import { RuleDef, q } from "./types";
 
-/** Student ids of one kind across its sheets (ids compared as trimmed text, leading zeros kept). */
-export function studentIds(tables: readonly ExportTable[]): Set<string> {
-  const ids = new Set<string>();
-  for (const t of tables) for (const r of t.rows) {
-    const id = t.present(r, "studentId");
-    if (id !== null) ids.add(id);
+/** Each table's id set, built once: several rules and figures ask for the same export's ids. */
+const idsOfTable = new WeakMap<ExportTable, ReadonlySet<string>>();
+
+function tableIds(t: ExportTable): ReadonlySet<string> {
+  let ids = idsOfTable.get(t);
+  if (!ids) {
+    const set = new Set<string>();
+    for (const r of t.rows) {
+      const id = t.present(r, "studentId");
+      if (id !== null) set.add(id);
+    }
+    idsOfTable.set(t, (ids = set));
   }
+  return ids;
+}
+
+/** Student ids of one kind across its sheets (ids compared as trimmed text, leading zeros kept). */
+export function studentIds(tables: readonly ExportTable[]): ReadonlySet<string> {
+  if (tables.length === 1) return tableIds(tables[0]);
+  const ids = new Set<string>();
+  for (const t of tables) for (const id of tableIds(t)) ids.add(id);
   return ids;
 }
 
@@ -19,11 +33,25 @@ export const CONCENTRATOR_MULTIPLE_PATHWAYS: RuleDef = {
   id: "CONCENTRATOR-MULTIPLE-PATHWAYS", topic: "cte-concentrators", severity: "error",
   description: "One concentrator reported with more than one distinct IAC (each concentrator has a single pathway).",
   run(ctx) {
+    // First pass: each student's first IAC, noting students with another; only they are gathered in full.
+    const firstIac = new Map<string, string>();
+    const several = new Set<string>();
+    for (const t of ctx.tables("concentrators")) for (const r of t.rows) {
+      const id = t.present(r, "studentId");
+      if (id === null) continue;
+      const iac = normalizeIac(t.raw(r, "iac") ?? null).iac;
+      if (iac === null) continue;
+      const first = firstIac.get(id);
+      if (first === undefined) firstIac.set(id, iac);
+      else if (first !== iac) several.add(id);
+    }
+    if (several.size === 0) return;
     const byStudent = new Map<string, { t: ExportTable; r: DataRow; iac: string }[]>();
     for (const t of ctx.tables("concentrators")) for (const r of t.rows) {
       const id = t.present(r, "studentId");
+      if (id === null || !several.has(id)) continue;
       const iac = normalizeIac(t.raw(r, "iac") ?? null).iac;
-      if (id === null || iac === null) continue;
+      if (iac === null) continue;
       const list = byStudent.get(id) ?? [];
       list.push({ t, r, iac });
       byStudent.set(id, list);
