@@ -7,6 +7,7 @@ const path = require("path");
 const zlib = require("zlib");
 const { spawnSync } = require("child_process");
 const { sheets, writeXlsx } = require("./district.js");
+const { peerBench } = require("./peer.js");
 
 const ROOT = path.join(__dirname, "..");
 const core = (m) => require(path.join(ROOT, "dist-cli", "core", m));
@@ -104,6 +105,9 @@ function print() {
   const sections = require(path.join(ROOT, "dist-bench", "bench", "sections.js"));
   engineBench();
   await cliBench();
+  const peerDir = fs.mkdtempSync(path.join(os.tmpdir(), "cte-bench-peer-"));
+  peerBench(add, peerDir);
+  fs.rmSync(peerDir, { recursive: true, force: true });
   await sections.gateway(add);
   sections.functions(add, median);
   bundleBench();

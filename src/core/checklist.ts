@@ -5,8 +5,9 @@ import { clusterOf, classifyCareerEdRow, certificatedStatusOf, programAreaOf, sp
 import { normalizeIac, normalizeRosterCode, normalizeYesNo } from "./normalize";
 import { PROGRAM_AREAS, IAC_DEFAULT_CLUSTER } from "./reference";
 import { ReferenceLists } from "./referenceLists";
-import { ExportKind, Finding, TOPICS, Topic, TopicSummary } from "./report";
-import { studentIds } from "./rules/concentrators";
+import { type ExportKind, TOPICS, type Topic } from "./kinds";
+import type { Finding, TopicSummary } from "./report";
+import { idsAreUnique, studentIds } from "./rules/concentrators";
 import { apIbOfTitle, baseTitle, titleMarksCollegeCredit } from "./rules/courses";
 import { graduatesWithDiploma } from "./rules/graduates";
 import { programAreasOffered } from "./rules/programAreas";
@@ -44,14 +45,18 @@ type Tables = (kind: ExportKind) => readonly ExportTable[];
  * built per row: a 100,000-row export would otherwise allocate one per row.
  */
 class DistinctCounter {
-  private readonly sets = new Map<string, Map<string, Set<string>>>();
+  private readonly sets = new Map<string, Map<string, Set<string> | { size: number }>>();
+
+  /** `uniqueIds`: no id is on two rows, so each row is a distinct student and a count needs no set. */
+  constructor(private readonly uniqueIds = false) {}
 
   add(key: string, id: string, subKey = ""): void {
     let subs = this.sets.get(key);
     if (!subs) this.sets.set(key, (subs = new Map()));
     let ids = subs.get(subKey);
-    if (!ids) subs.set(subKey, (ids = new Set()));
-    ids.add(id);
+    if (!ids) subs.set(subKey, (ids = this.uniqueIds ? { size: 0 } : new Set()));
+    if (ids instanceof Set) ids.add(id);
+    else ids.size++;
   }
 
   counts(label: (key: string, subKey: string) => string = (key) => key): Map<string, number> {
@@ -80,7 +85,7 @@ function figureFor(topic: Topic, tables: Tables, reference: ReferenceLists, shee
       return { text: plural(n, "student"), students: n };
     }
     case "iac-codes": {
-      const counter = new DistinctCounter();
+      const counter = new DistinctCounter(idsAreUnique(tables("concentrators")));
       for (const t of tables("concentrators")) for (const r of t.rows) {
         const iac = normalizeIac(t.raw(r, "iac") ?? null).iac;
         const id = t.present(r, "studentId");
@@ -92,7 +97,7 @@ function figureFor(topic: Topic, tables: Tables, reference: ReferenceLists, shee
       return { text: counts.size === 0 ? "no IACs" : `${plural(counts.size, "IAC")}: ${listText(counts, "student", 6)}`, iacs: Object.fromEntries(counts) };
     }
     case "career-clusters": {
-      const counter = new DistinctCounter();
+      const counter = new DistinctCounter(idsAreUnique(tables("concentrators")));
       for (const t of tables("concentrators")) for (const r of t.rows) {
         const text = t.present(r, "cluster");
         const id = t.present(r, "studentId");
@@ -132,7 +137,7 @@ function figureFor(topic: Topic, tables: Tables, reference: ReferenceLists, shee
     case "industry-credentials":
     case "work-based-learning": {
       const want = topic === "industry-credentials" ? "irc" : "wbl";
-      const counter = new DistinctCounter();
+      const counter = new DistinctCounter(idsAreUnique(tables("irc-wbl")));
       for (const t of tables("irc-wbl")) for (const r of t.rows) {
         const name = t.present(r, "programName");
         const id = t.present(r, "studentId");

@@ -44,10 +44,13 @@ export const programAreaOf: (text: string) => ProgramArea | null = memoByText(fu
   return PROGRAM_AREA_BY_KEY.get(foldKey(text)) ?? null;
 });
 
-/** A cell may list several program areas ("Ag; Bus"): names contain commas, so only ; | and newlines separate. */
-export function splitMultiValue(text: string): string[] {
-  return text.split(/[;|\n]+/).map((s) => s.trim()).filter((s) => s !== "");
-}
+/**
+ * A cell may list several program areas ("Ag; Bus"): names contain commas, so only ; | and newlines separate.
+ * Memoised (a column repeats a few values); the parts are shared, so they are frozen.
+ */
+export const splitMultiValue: (text: string) => readonly string[] = memoByText(function splitMultiValue(text: string): readonly string[] {
+  return Object.freeze(text.split(/[;|\n]+/).map((s) => s.trim()).filter((s) => s !== ""));
+});
 
 export type Cluster = (typeof CLUSTERS)[number];
 const CLUSTER_BY_KEY = indexByKey(CLUSTERS, (c) => [c.title, ...c.aliases]);

@@ -4,21 +4,10 @@
  */
 import { z } from "zod";
 
-export const TOPICS = [
-  "cte-participants", "cte-concentrators", "iac-codes", "career-clusters", "program-areas",
-  "cte-graduates", "industry-credentials", "certificated-status", "work-based-learning",
-  "single-parent", "dual-enrollment-ap-ib", "structure",
-] as const;
-export type Topic = (typeof TOPICS)[number];
+import { EXPORT_KINDS, SEVERITIES, TOPICS } from "./kinds";
 
-export const EXPORT_KINDS = [
-  "participants", "concentrators", "course-offerings", "courses", "hs-completion", "irc-wbl",
-  "demographics", "dpi-courses", "dpi-iac-clusters",
-] as const;
-export type ExportKind = (typeof EXPORT_KINDS)[number];
-
-export const SEVERITIES = ["error", "warning", "info"] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export { EXPORT_KINDS, SEVERITIES, TOPICS };
+export type { ExportKind, Severity, Topic } from "./kinds";
 
 export const findingSchema = z.object({
   rule: z.string().regex(/^[A-Z0-9-]+$/),

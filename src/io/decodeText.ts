@@ -37,10 +37,13 @@ export function decodeText(bytes: Uint8Array): string {
 export function decodeTextWithEncoding(bytes: Uint8Array): DecodedText {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes), encoding: "utf-16le", invalidUtf8At: null };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes), encoding: "utf-16be", invalidUtf8At: null };
-  const scan = scanUtf8(bytes);
-  if (scan.firstInvalid === null) {
-    return { text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes), encoding: "utf-8", invalidUtf8At: null };
+  // Valid UTF-8, the usual case, is decided by the platform's decoder; only other bytes are scanned here.
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes), encoding: "utf-8", invalidUtf8At: null };
+  } catch {
+    // not UTF-8: see how far from it below
   }
+  const scan = scanUtf8(bytes);
   // More well-formed multi-byte sequences than bad bytes: a UTF-8 file with stray bytes, not Windows-1252
   // (whose accented letters and dashes are single bytes that are almost never well-formed UTF-8).
   if (scan.multiByteSequences > scan.invalidBytes) {

@@ -1,10 +1,10 @@
 /** Rules every export shares: structure, error values, student ids, duplicate rows, grades. */
-import { cellErrorText, cellText } from "../cells";
+import { type CellValue, cellErrorText, cellText } from "../cells";
 import { EligibilityElement, GRADE_BANDS as ELIGIBILITY } from "../eligibility";
 import { normalizeGrade } from "../normalize";
 import { Field } from "../recognize";
-import { EXPORT_KINDS, ExportKind } from "../report";
-import { ExportTable } from "../table";
+import { EXPORT_KINDS, type ExportKind } from "../kinds";
+import { type DataRow, ExportTable } from "../table";
 import { RuleContext, RuleDef, q, topicOfRow } from "./types";
 
 const STUDENT_KINDS: readonly ExportKind[] = ["participants", "concentrators", "hs-completion", "irc-wbl", "demographics"];
@@ -76,23 +76,54 @@ export const STUDENT_ID_MISSING: RuleDef = {
   },
 };
 
+/** How many leading cells hold text: trailing empty cells do not make rows differ. */
+function textLength(cells: readonly CellValue[]): number {
+  let n = cells.length;
+  while (n > 0 && cellText(cells[n - 1]) === "") n--;
+  return n;
+}
+
+/** A 32-bit FNV-1a hash of a row's cell texts (as cellText gives them, trailing empty cells ignored). */
+function rowTextHash(cells: readonly CellValue[], n: number): number {
+  let h = 0x811c9dc5;
+  for (let c = 0; c < n; c++) {
+    const text = cellText(cells[c]);
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0x1f, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function sameRowText(a: readonly CellValue[], b: readonly CellValue[], n: number): boolean {
+  if (n !== textLength(b)) return false;
+  for (let c = 0; c < n; c++) if (cellText(a[c]) !== cellText(b[c])) return false;
+  return true;
+}
+
 export const DUPLICATE_ROW: RuleDef = {
   id: "DUPLICATE-ROW", topic: "structure", severity: "warning",
   description: "A row whose cells all equal an earlier row's in the same sheet (the later row is flagged).",
   run(ctx) {
     for (const t of allTables(ctx)) {
       if (t.kind === "dpi-courses" || t.kind === "dpi-iac-clusters") continue;
-      const seen = new Map<string, number>();
+      // Rows are grouped by a hash of their cells' text and compared only within a group: no key string
+      // per row (on a 100,000-row export those keys were much of the run's garbage).
+      const seen = new Map<number, DataRow | DataRow[]>();
       for (const r of t.rows) {
-        const parts = r.cells.map(cellText);
-        while (parts.length > 0 && parts[parts.length - 1] === "") parts.pop();
-        const key = parts.join("\u0001");
-        const first = seen.get(key);
-        if (first === undefined) {
-          seen.set(key, r.row);
-          continue;
+        const n = textLength(r.cells);
+        const hash = rowTextHash(r.cells, n);
+        const group = seen.get(hash);
+        let first: DataRow | undefined;
+        if (group === undefined) seen.set(hash, r);
+        else if (!Array.isArray(group)) {
+          if (sameRowText(r.cells, group.cells, n)) first = group;
+          else seen.set(hash, [group, r]);
+        } else {
+          for (const earlier of group) if (sameRowText(r.cells, earlier.cells, n)) { first = earlier; break; }
+          if (first === undefined) group.push(r);
         }
-        ctx.report({ table: t, at: r, topic: topicOfRow(t, r), message: `Row ${r.row} repeats row ${first} cell for cell. Remove the duplicate or check why the export lists it twice.` });
+        if (first === undefined) continue;
+        ctx.report({ table: t, at: r, topic: topicOfRow(t, r), message: `Row ${r.row} repeats row ${first.row} cell for cell. Remove the duplicate or check why the export lists it twice.` });
       }
     }
   },

@@ -5,20 +5,33 @@ import { CIP2020_SERIES, IAC_DEFAULT_CLUSTER } from "../reference";
 import { DataRow, ExportTable } from "../table";
 import { RuleDef, q } from "./types";
 
-/** Each table's id set, built once: several rules and figures ask for the same export's ids. */
-const idsOfTable = new WeakMap<ExportTable, ReadonlySet<string>>();
+/** Each table's id set and how many rows have an id, built once: several rules and figures ask for them. */
+const idsOfTable = new WeakMap<ExportTable, { ids: ReadonlySet<string>; rowsWithId: number }>();
 
-function tableIds(t: ExportTable): ReadonlySet<string> {
-  let ids = idsOfTable.get(t);
-  if (!ids) {
-    const set = new Set<string>();
+function tableIdInfo(t: ExportTable): { ids: ReadonlySet<string>; rowsWithId: number } {
+  let info = idsOfTable.get(t);
+  if (!info) {
+    const ids = new Set<string>();
+    let rowsWithId = 0;
     for (const r of t.rows) {
       const id = t.present(r, "studentId");
-      if (id !== null) set.add(id);
+      if (id === null) continue;
+      ids.add(id);
+      rowsWithId++;
     }
-    idsOfTable.set(t, (ids = set));
+    idsOfTable.set(t, (info = { ids, rowsWithId }));
   }
-  return ids;
+  return info;
+}
+
+function tableIds(t: ExportTable): ReadonlySet<string> {
+  return tableIdInfo(t).ids;
+}
+
+/** True when no student id appears on two rows across the tables (then rows count students). */
+export function idsAreUnique(tables: readonly ExportTable[]): boolean {
+  const rows = tables.reduce((n, t) => n + tableIdInfo(t).rowsWithId, 0);
+  return studentIds(tables).size === rows;
 }
 
 /** Student ids of one kind across its sheets (ids compared as trimmed text, leading zeros kept). */
