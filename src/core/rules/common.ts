@@ -5,6 +5,7 @@ import { normalizeGrade } from "../normalize";
 import { Field } from "../recognize";
 import { EXPORT_KINDS, type ExportKind } from "../kinds";
 import { type DataRow, ExportTable } from "../table";
+import { plural } from "../text";
 import { RuleContext, RuleDef, q, topicOfRow } from "./types";
 
 const STUDENT_KINDS: readonly ExportKind[] = ["participants", "concentrators", "hs-completion", "irc-wbl", "demographics"];
@@ -25,7 +26,7 @@ export const RECORD_FIELD_COUNT: RuleDef = {
     for (const t of allTables(ctx)) {
       for (const r of t.misshapenRecords) {
         const how = r.fields < r.headerFields ? "fewer" : "more";
-        ctx.report({ table: t, at: r, message: `Record ${r.row} has ${r.fields} ${r.fields === 1 ? "field" : "fields"}, ${how} than the ${r.headerFields} of the header record: a separator is missing or extra (often an unquoted comma inside a value), so its values may sit under the wrong columns. The record is not checked; fix it and export again.` });
+        ctx.report({ table: t, at: r, message: `Record ${r.row} has ${plural(r.fields, "field")}, ${how} than the ${r.headerFields} of the header record: a separator is missing or extra (often an unquoted comma inside a value), so its values may sit under the wrong columns. The record is not checked; fix it and export again.` });
       }
     }
   },
