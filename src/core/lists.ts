@@ -94,7 +94,8 @@ export function buildIacList(rows: Rows, name = "IAC list range"): IacListRange 
     cols = { iac: h.columns.iac, cluster: h.columns.cluster ?? h.columns.careerPathway, suggested: h.columns.suggested, title: h.columns.iacTitle };
   } else {
     data = rows;
-    const iac = bestColumn(filled, width, (v) => normalizeIac(v).iac !== null);
+    // A column of "1", "2"… text is a row number, not IACs Excel saved as whole numbers.
+    const iac = bestColumn(filled, width, (v) => { const n = normalizeIac(v); return n.iac !== null && !n.wholeNumberText; });
     if (iac === undefined) return { problem: `the ${name} has no column of IAC codes (NN.NN) and no IAC header` };
     const cluster = bestColumn(filled, width, (v) => clusterOf(cellText(v)) !== null, [iac]);
     const taken = [iac, ...(cluster === undefined ? [] : [cluster])];

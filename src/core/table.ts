@@ -5,6 +5,7 @@
 import { a1, columnLetters } from "./address";
 import { CellValue, SheetInput, cellErrorText, cellText, isBlank } from "./cells";
 import { Field, Recognition, SENSITIVE_FIELDS } from "./recognize";
+import { isSummaryRow } from "./summaryRow";
 import { ExportKind } from "./report";
 
 export interface DataRow {
@@ -15,17 +16,9 @@ export interface DataRow {
   readonly cells: readonly CellValue[];
 }
 
-/** Blank rows are skipped; so is a row whose only non-empty cell starts with "Total" (spec §2). */
+/** Blank rows are skipped, and so are summary rows: a total label and numbers only. */
 export function isSkippableRow(cells: readonly CellValue[]): boolean {
-  let nonEmpty = 0;
-  let first = "";
-  for (const c of cells) {
-    if (isBlank(c)) continue;
-    nonEmpty++;
-    if (nonEmpty > 1) return false;
-    first = cellText(c);
-  }
-  return nonEmpty === 0 || /^total\b/i.test(first);
+  return cells.every((c) => isBlank(c)) || isSummaryRow(cells);
 }
 
 /**

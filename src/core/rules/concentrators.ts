@@ -109,7 +109,7 @@ export const IAC_MISSING: RuleDef = {
           } else {
             iac = n.iac;
             if (n.storedAsNumber) {
-              const how = typeof raw === "number" ? "is stored as a number" : "lost a zero";
+              const how = typeof raw === "number" ? "is stored as a number" : n.wholeNumberText ? "was saved as a whole number (Excel dropped its zeros)" : "lost a zero";
               ctx.report({ table: t, at: r, field: "iac", rule: IAC_STORED_AS_NUMBER, message: `IAC ${q(text)} ${how}; it reads as ${iac}. Format the column as Text and enter ${iac} (Excel drops zeros from codes).` });
             }
             if (list) {
