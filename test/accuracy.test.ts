@@ -70,7 +70,7 @@ describe("IACs a CSV holds as whole numbers", () => {
     expect(stored.map((f) => f.row)).toEqual([2, 3]);
     expect(stored[0].message).toContain("whole number");
     expect(stored[0].message).toContain("01.00");
-    const figure = report.checklist.find((t) => t.topic === "iac-codes")?.figure as { iacs: Record<string, number> };
+    const figure = report.checklist.find((t) => t.topic === "iac-codes")?.figure as unknown as { iacs: Record<string, number> };
     expect(Object.keys(figure.iacs).sort()).toEqual([expect.stringContaining("01.00"), expect.stringContaining("15.00")].sort());
   });
 

@@ -9,6 +9,7 @@ import { recognize } from "../core/recognize";
 import type { SheetInput } from "../core/cells";
 import { writeAnnotatedCopy } from "./annotate";
 import { formatReport } from "./format";
+import { jsonForTerminal, outputWidth, withEscapedStderr } from "./terminal";
 import { InputError, SpreadsheetInput, readSpreadsheet } from "./readInput";
 
 export const USAGE = `Usage: cte-check [options] <file.xlsx|file.csv>...
@@ -103,12 +104,16 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   today?: Date;
+  /** columns the text output wraps to (default 80) */
+  width?: number;
 }
 
 const LARGE_INPUT_ROWS = 20_000;
 
 /** Runs the CLI; returns the exit status instead of exiting, so tests call it in-process. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  // File and sheet names in messages must not act on the terminal.
+  const io = withEscapedStderr(rawIo);
   let args: CliArgs;
   try {
     args = parseArgs(argv);
@@ -153,7 +158,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const written = await writeAnnotatedCopy({ inputs, report, outPath: args.out, teamMembers: args.team, checkedOn: io.today ?? new Date(), protectedPaths: args.references });
       if (!args.json) progress(`wrote ${args.out}: ${written.flaggedCells} flagged cells, ${written.notes} notes`);
     }
-    io.stdout(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatReport(report, args.files.map((f) => path.basename(f)))}\n`);
+    io.stdout(args.json ? `${jsonForTerminal(report)}\n` : `${formatReport(report, args.files.map((f) => path.basename(f)), io.width)}\n`);
     return report.findings.some((f) => f.severity === "error") ? 1 : 0;
   } catch (err) {
     if (err instanceof InputError || err instanceof CheckOptionsError) {
@@ -170,6 +175,7 @@ if (require.main === module) {
   runCli(process.argv.slice(2), {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
+    width: outputWidth(process.stdout),
   }).then((code) => {
     process.exitCode = code;
   });
