@@ -8,9 +8,12 @@ if (!fs.existsSync(compiled)) {
   process.exit(2);
 }
 const { runCli } = require(compiled);
+const { outputWidth } = require(path.join(__dirname, "..", "dist-cli", "cli", "terminal.js"));
 runCli(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
+  // The text output wraps to the terminal's width (80 when stdout is not a terminal).
+  width: outputWidth(process.stdout),
 }).then((code) => {
   process.exitCode = code;
 });
