@@ -23,6 +23,9 @@ const isDigits = (w: string) => w.length > 0 && w.length <= 15 && [...w].every((
 /** "Total", "Grand Total", "Totals", "Count:", "Total Records: 412", "Total: 2 students". */
 export function isTotalLabel(text: string): boolean {
   if (text.length > MAX_LABEL_CHARS) return false;
+  // Most cells hold none of the total words: a cheap look before splitting the text into words.
+  const lower = text.toLowerCase();
+  if (!lower.includes("total") && !lower.includes("count") && !lower.includes("sum")) return false;
   const words = asciiWords(text);
   if (!words.some((w) => TOTAL_WORDS.has(w))) return false;
   return words.every((w) => TOTAL_WORDS.has(w) || LABEL_WORDS.has(w) || isDigits(w));
