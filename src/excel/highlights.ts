@@ -12,12 +12,17 @@
  * already), deletes nothing whose formula lacks the marker, and verifies each sheet's rule count after.
  *
  * Round trips ("syncs"):
- * - find our rules: 1 (sheet names, events, and the rule types of the sheets the last read saw) + 1 (the
- *   formulas of custom rules; skipped when no sheet has one) — plus 1 when the sheets differ from the read's
- *   (or with no read just before, as for Clear).
+ * - find our rules: 1 (sheet names, events, and the rule types of the sheets last seen, e.g. by the read)
+ *   + 1 more when the sheets differ from those (a new pane, a sheet added or renamed) + 1 for the formulas
+ *   of custom rules (none when no sheet has one).
  * - then 1 write (events off, suspend calculation and screen updating, delete, add, events back), split
- *   only if the request would exceed ~4 MB.
- * So Clear takes 4 (3 when no sheet has a custom rule), Run's highlighting after its read 3.
+ *   only if the request would exceed ~4 MB; none when there is nothing to delete or add.
+ * So highlighting after a read takes 2 (3 when custom rules exist), Clear 3 in a pane that has read the
+ * workbook and 4 in a new pane (e.g. after reopening).
+ *
+ * Residual risk, inherent to positional ids: a rule the user adds in the milliseconds between the formula
+ * read and the delete shifts the positions; the rule counts checked after the delete catch it, and Clear
+ * then looks again, but the delete itself cannot be undone.
  */
 import { HIGHLIGHT_SEVERITIES, type HighlightPlan, type HighlightSeverity } from "../core/plan";
 import { hasErrorCode } from "./errors";

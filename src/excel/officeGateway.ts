@@ -14,7 +14,7 @@
  *   estimated response, so a sheet costs at most ⌈rows/20,000⌉ of them unless it is very wide or
  *   text-heavy. If Excel on the web still refuses a response as too large, that round trip is retried with
  *   smaller blocks.
- * - highlight after a read, and clear: see highlights.ts (3 and 4).
+ * - highlight after a read: 2 or 3; clear: 3, or 4 in a new pane (see highlights.ts).
  * - select a cell: 1; write the Snapshot Checklist sheet: 2; load settings: 1; save settings: 2.
  */
 import type { CellValue, SheetInput } from "../core/cells";
