@@ -1,22 +1,28 @@
 // Builds the add-in into dist/: taskpane.html (+ bundle), functions.html/js/json (custom functions,
 // JavaScript-only runtime), help.html, assets and the manifest.
 //   npm run build                  production; manifest URLs rewritten to ADDIN_URL (default: unchanged)
-//   npm run dev-server             https://localhost:3000 with the Office dev certificates
+//   npm run dev-server             https://localhost:3000 with the Office dev certificates (never http)
+// Every build also writes host configuration (CORS headers, MIME types) for IIS, Azure Static Web Apps and
+// nginx into dist/ (scripts/hosting.js).
 const path = require("path");
-const fs = require("fs");
-const os = require("os");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { CORS_HEADERS, hostConfigs } = require("./scripts/hosting");
+const { devHttpsOptions, missingCerts, missingCertMessage } = require("./scripts/dev-server");
 
 const DEV_URL = "https://localhost:3000/";
 
-/** office-addin-dev-certs writes these (run `npx office-addin-dev-certs install` once on Windows/Mac). */
-function devHttpsOptions() {
-  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
-  const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
-  if (!Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) return null;
-  return Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))]));
+/** Emits the static hosts' configuration files into dist/. */
+class HostConfigPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("HostConfigPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "HostConfigPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        for (const [name, text] of Object.entries(hostConfigs())) compilation.emitAsset(name, new sources.RawSource(text));
+      });
+    });
+  }
 }
 
 /** Rewrites the dev URL inside emitted assets (functions.json's helpUrl) for a production build. */
@@ -42,6 +48,8 @@ module.exports = (env, argv) => {
   const production = argv.mode === "production";
   const prodUrl = (process.env.ADDIN_URL || DEV_URL).replace(/\/?$/, "/");
   const https = !production ? devHttpsOptions() : null;
+  // The manifest says https: serving over http would only fail later, inside Office.
+  if (env && env.WEBPACK_SERVE && !https) throw new Error(missingCertMessage(missingCerts()));
   return {
     devtool: production ? false : "source-map",
     entry: {
@@ -66,6 +74,7 @@ module.exports = (env, argv) => {
     performance: { maxAssetSize: 600 * 1024, maxEntrypointSize: 600 * 1024 },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HostConfigPlugin(),
       ...(production ? [new RewriteUrlsPlugin(DEV_URL, prodUrl, ["functions.json"])] : []),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "functions.html", template: "./src/functions/functions.html", chunks: ["functions"] }),
@@ -82,8 +91,8 @@ module.exports = (env, argv) => {
       }),
     ],
     devServer: {
-      headers: { "Access-Control-Allow-Origin": "*" },
-      server: https ? { type: "https", options: https } : "http",
+      headers: CORS_HEADERS,
+      server: { type: "https", options: https },
       port: 3000,
       static: { directory: path.join(__dirname, "dist") },
     },
