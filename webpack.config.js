@@ -98,6 +98,7 @@ module.exports = (env, argv) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/functions/help.html", to: "help.html" },
+          { from: "src/taskpane/webview-check.js", to: "webview-check.js" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
