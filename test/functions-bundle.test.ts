@@ -195,6 +195,10 @@ describe("dist/functions.js", () => {
   describe.each(["customFunctionsError", "cellValue"])("an error cell in a range, handed over as %s, is answered for that cell only", (as) => {
     const err = (code: string) => ({ $error: code, as });
 
+    test("the emitted functions.json lets error cells through to the functions (else Excel never calls them)", () => {
+      expect((metadata as { allowErrorForDataTypeAny?: boolean }).allowErrorForDataTypeAny).toBe(true);
+    });
+
     test("scalar functions: that cell gets an error naming the input error, the others their values", () => {
       const box = sandbox({ errorCodeEnum: true });
       box.load();
