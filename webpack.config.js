@@ -10,6 +10,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { CORS_HEADERS, hostConfigs } = require("./scripts/hosting");
 const { devHttpsOptions, missingCerts, missingCertMessage } = require("./scripts/dev-server");
+const { finishFunctionsMetadata } = require("./scripts/functions-json");
 
 const DEV_URL = "https://localhost:3000/";
 
@@ -44,6 +45,20 @@ class RewriteUrlsPlugin {
   }
 }
 
+/** Adds what the JSDoc cannot express to the generated functions.json (scripts/functions-json.js). */
+class FinishFunctionsMetadataPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("FinishFunctionsMetadataPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap({ name: "FinishFunctionsMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, (assets) => {
+        if (!assets["functions.json"]) return;
+        const finished = finishFunctionsMetadata(assets["functions.json"].source().toString());
+        compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(finished, null, 2)));
+      });
+    });
+  }
+}
+
 module.exports = (env, argv) => {
   const production = argv.mode === "production";
   const prodUrl = (process.env.ADDIN_URL || DEV_URL).replace(/\/?$/, "/");
@@ -54,8 +69,11 @@ module.exports = (env, argv) => {
     devtool: production ? false : "source-map",
     entry: {
       taskpane: "./src/taskpane/index.tsx",
-      functions: "./src/functions/functions.ts",
+      // Its own layer, so that the modules it shares with the task pane are compiled a second time, for the
+      // custom-functions runtime (ES2016: see tsconfig.functions.json).
+      functions: { import: "./src/functions/functions.ts", layer: "functions" },
     },
+    experiments: { layers: true },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
@@ -67,7 +85,13 @@ module.exports = (env, argv) => {
         {
           test: /\.tsx?$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json" } },
+          oneOf: [
+            {
+              issuerLayer: "functions",
+              use: { loader: "ts-loader", options: { configFile: "tsconfig.functions.json", instance: "functions" } },
+            },
+            { use: { loader: "ts-loader", options: { configFile: "tsconfig.web.json" } } },
+          ],
         },
       ],
     },
@@ -75,6 +99,7 @@ module.exports = (env, argv) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new HostConfigPlugin(),
+      new FinishFunctionsMetadataPlugin(),
       ...(production ? [new RewriteUrlsPlugin(DEV_URL, prodUrl, ["functions.json"])] : []),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new HtmlWebpackPlugin({ filename: "functions.html", template: "./src/functions/functions.html", chunks: ["functions"] }),
@@ -82,6 +107,7 @@ module.exports = (env, argv) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "src/functions/help.html", to: "help.html" },
+          { from: "src/taskpane/webview-check.js", to: "webview-check.js" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
