@@ -482,3 +482,6 @@ export function looksLikeData(rows: readonly (readonly CellValue[])[]): boolean 
   }
   return false;
 }
+
+/** Every field name, for validating user corrections (--column, --map). */
+export const ALL_FIELDS: readonly Field[] = Object.keys(FIELD_SYNONYMS) as Field[];
