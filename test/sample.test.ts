@@ -31,6 +31,7 @@ const NO_CATALOG_ONLY = new Set(["APIB-CODE-INCONSISTENT"]);
 /** Rules this workbook cannot make fire, and why. Kept exact: the test fails when one starts firing. */
 const CANNOT_FIRE: Record<string, string> = {
   "COLUMN-MISSING": "every recognised sheet of the sample has all of its kind's required columns",
+  "CLUSTER-COLUMN-HOLDS-PROGRAM-AREAS": "the sample's concentrators report clusters in the cluster column; a sheet holding program areas there would repeat every cluster finding (test/rules.test.ts has its cases)",
   "IAC-NOT-SUGGESTED": "needs a DPI IAC to Cluster list that marks suggested IACs; the sample ships only a course catalog",
   "PROGRAM-AREA-COVERAGE": "all six program areas have CTE course offerings by design",
   "WBL-PROGRAM-RETIRED": "the sample has no State Co-op programs (their warning depends on the school year)",
@@ -74,10 +75,18 @@ describe("samples/district-sample.xlsx", () => {
     for (const r of [withoutCatalog, withCatalog]) expect(problems(r)).toContain("Roster Course Offering!8 CTE-DEPARTMENT-MISMATCH");
   });
 
-  it("has only the Notes sheet as an info finding, and a catalog note only when none is loaded", () => {
-    const kinds = ["participants", "concentrators", "course-offerings", "courses", "hs-completion", "irc-wbl", "demographics", null];
+  it("has as info findings only the Notes sheet and the counselor sheet's two value-read columns, and a catalog note only when none is loaded", () => {
+    const kinds = ["participants", "concentrators", "course-offerings", "courses", "hs-completion", "irc-wbl", "demographics", "concentrators", null];
     for (const r of [withoutCatalog, withCatalog]) {
-      expect(r.findings.filter((f) => f.severity === "info").map(key)).toEqual(["Notes!1 SHEET-UNRECOGNIZED"]);
+      expect(r.findings.filter((f) => f.severity === "info").map(key).sort()).toEqual(["Counselor Concentrators!1 COLUMN-INFERRED", "Counselor Concentrators!1 COLUMN-INFERRED", "Notes!1 SHEET-UNRECOGNIZED"]);
+      // The Notes sheet is one text cell per row: a note, not a warning.
+      expect(r.findings.find((f) => f.rule === "SHEET-UNRECOGNIZED")?.severity).toBe("info");
+      const counselor = r.sheets.find((s) => s.sheet === "Counselor Concentrators")!;
+      expect(counselor).toMatchObject({
+        kind: "concentrators", headerRow: 1, dataRows: 4,
+        columns: { studentId: "Student Number", grade: "Grade Level Placement", iac: "Concentration Code", cluster: "Pathway" },
+        decidedBy: { studentId: "header", grade: "header", iac: "values", cluster: "values" },
+      });
     }
     expect(withoutCatalog.sheets.map((s) => s.kind)).toEqual(kinds);
     // The --reference file is listed after the workbook's sheets as the DPI list it is.
