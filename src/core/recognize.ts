@@ -411,10 +411,13 @@ export function recognize(rows: readonly (readonly CellValue[])[], forcedKind?: 
   for (let i = 0; i < limit; i++) {
     const row = rows[i] ?? [];
     const known = fieldsInRow(row).size;
-    if (known < 2) continue;
-    if (!best || known > best.known) best = { index: i, known };
+    if (known < 1) continue;
+    // One known header is enough when the values below add a second field ("Student Number" + exit types).
     const evidence = evidenceFor(rows, i, hints);
-    const kind = forcedKind ?? decideKindOf(new Set([...fieldsInRow(row), ...valueFields(evidence)]), row);
+    const fields = new Set([...fieldsInRow(row), ...valueFields(evidence)]);
+    if (fields.size < 2) continue;
+    if (known >= 2 && (!best || known > best.known)) best = { index: i, known };
+    const kind = forcedKind ?? decideKindOf(fields, row);
     if (!kind) continue;
     const r = build(kind, i, evidence, "its headers");
     if (Object.keys(r.mapping.columns).length < 2) continue;
