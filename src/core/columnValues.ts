@@ -114,10 +114,14 @@ export function shareOf(profile: ColumnProfile, cls: ValueClass): number {
   return profile.sampled === 0 ? 0 : (profile.counts[cls] ?? 0) / profile.sampled;
 }
 
-/** A cell that reads as a value of some class, not as a header: a row of these is data, not headers. */
-export function looksLikeValue(value: CellValue): boolean {
+/**
+ * A cell no header would be: a number, a date, a yes/no value or a student's id, code or grade. A row with
+ * one of these is data, so a student's values are never taken for column names.
+ */
+export function isDataCell(value: CellValue): boolean {
   if (typeof value === "number" || typeof value === "boolean" || value instanceof Date) return true;
+  if (cellText(value) === "") return false;
   let hit = false;
-  classesOf(value, () => { hit = true; });
-  return hit || cellText(value) === "";
+  classesOf(value, (c) => { if (c === "studentId" || c === "iac" || c === "grade" || c === "flag") hit = true; });
+  return hit;
 }

@@ -4,7 +4,7 @@
  */
 import { columnLetters } from "./address";
 import { CellValue, cellText } from "./cells";
-import { ColumnProfile, MOSTLY, MOSTLY_WITH_NAME, VALUE_CLASS_TEXT, ValueClass, looksLikeValue, profileColumns, shareOf } from "./columnValues";
+import { ColumnProfile, MOSTLY, MOSTLY_WITH_NAME, VALUE_CLASS_TEXT, ValueClass, isDataCell, profileColumns, shareOf } from "./columnValues";
 import { ExportKind } from "./report";
 
 export type Field =
@@ -455,10 +455,10 @@ export function recognize(rows: readonly (readonly CellValue[])[], forcedKind?: 
 function recognizeFromValues(rows: readonly (readonly CellValue[])[], limit: number, forcedKind: ExportKind | null, hints: RecognizeHints | undefined): { kind: ExportKind; index: number } | null {
   const first = rows.slice(0, limit).findIndex((r) => nonEmptyCount(r) >= 3);
   if (first < 0) return null;
-  const row = rows[first];
-  const valueCells = row.filter((c) => cellText(c) !== "" && looksLikeValue(c)).length;
-  const index = valueCells * 2 > nonEmptyCount(row) ? (first === 0 ? -1 : first - 1) : first;
-  if (index === -1 && first !== 0) return null;
+  const isData = rows[first].some(isDataCell);
+  // A data row below a title: the title row is not a header, and data never becomes one.
+  if (isData && first !== 0) return null;
+  const index = isData ? -1 : first;
   if (forcedKind) return { kind: forcedKind, index };
   const fields = valueFields(evidenceFor(rows, index, hints));
   if (!fields.has("studentId") || fields.size < 2) return null;
