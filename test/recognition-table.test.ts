@@ -228,3 +228,23 @@ test("a value-read column costs a bounded sample: 100,000 rows are profiled from
   expect(report.findings.find((f) => f.rule === "COLUMN-INFERRED")?.message).toContain("200 of 200 sampled values");
   expect(Date.now() - started).toBeLessThan(20_000);
 });
+
+test("the sheet's name is supporting evidence: it lowers the bar for its export's own fields, never decides alone", () => {
+  const rows: CellValue[][] = [
+    ["WSN", "Grade", "Cluster", "Code"],
+    ["9000000001", 11, AFNR, "01.09"],
+    ["9000000002", 12, IT, "11.01"],
+    ["9000000003", 11, IT, "see counselor"],
+    ["9000000004", 12, AFNR, "TBD"],
+    ["9000000005", 12, AFNR, "01.09"],
+  ];
+  const named = check([{ name: "Concentrators fall", rows }]);
+  expect(named.sheets[0]).toMatchObject({ kind: "concentrators", columns: { iac: "Code" }, decidedBy: { iac: "values" } });
+  expect(named.findings.find((f) => f.rule === "COLUMN-INFERRED")?.message).toContain("3 of 5 sampled values are CIP codes like 01.09");
+  const rows2 = rows.map((r, i) => (i === 5 ? [r[0], r[1], r[2], "n/a"] : r));
+  const plain = check([{ name: "Sheet1", rows: rows2 }]);
+  expect(plain.sheets[0].columns.iac).toBeUndefined();
+  const namedLow = check([{ name: "Concentrators fall", rows: rows2 }]);
+  expect(namedLow.sheets[0].columns.iac).toBe("Code");
+  expect(namedLow.findings.find((f) => f.rule === "COLUMN-INFERRED")?.message).toContain("sheet's name speaks of this export");
+});

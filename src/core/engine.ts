@@ -177,7 +177,7 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
     const inferred = recognition.inferred.map((i) => ({ field: i.field, column: table.headerOf(i.field) ?? i.header, why: i.why }));
     sheetReports.push({ sheet: table.sheet, kind: table.kind, headerRow: table.hasHeaderRow ? table.headerRow : null, dataRows: table.rows.length, columns, note: recognition.note, decidedBy, ...(inferred.length ? { inferred } : {}) });
     for (const i of recognition.inferred) {
-      emit(COLUMN_INFERRED, table, { at: "header", field: i.field, message: `Column ${q(table.headerOf(i.field) ?? i.header)} is read as ${i.field} from its values, not its header: ${i.why}. If that is wrong, choose the column for ${i.field} in the task pane (or cte-check --column "${table.sheet}:${i.field}=HEADER").` });
+      emit(COLUMN_INFERRED, table, { at: "header", field: i.field, message: `Column ${q(table.headerOf(i.field) ?? i.header)} is read as ${i.field} from its values, not its header: ${i.why}. If that is wrong, choose the column for ${i.field} in the task pane (or cte-check --column "SHEET:${i.field}=HEADER").` });
     }
     if (recognition.missing.length > 0) {
       const names = recognition.missing.join(", ");

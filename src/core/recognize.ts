@@ -343,7 +343,7 @@ function inferColumns(kind: ExportKind, mapping: ColumnMapping, evidence: ValueE
   const used = new Set<number>(Object.values(columns) as number[]);
   for (const d of mapping.duplicates) for (const c of d.columns) used.add(c);
   const inferred: InferredColumn[] = [];
-  const nameNote = evidence.namedKind === kind ? " (the sheet's name supports it)" : "";
+  const nameNote = evidence.namedKind === kind ? " (below the usual share, but the sheet's name speaks of this export)" : "";
   const headerOf = (c: number) => headers[c] || `column ${c + 1}`;
   for (const field of KIND_SPEC[kind].fields) {
     const cls = VALUE_FIELDS[field];
@@ -359,7 +359,7 @@ function inferColumns(kind: ExportKind, mapping: ColumnMapping, evidence: ValueE
     if (best < 0) continue;
     columns[field] = best;
     used.add(best);
-    inferred.push({ field, column: best, header: headerOf(best), why: `${describeShare(evidence.profiles[best], cls)}${nameNote}` });
+    inferred.push({ field, column: best, header: headerOf(best), why: `${describeShare(evidence.profiles[best], cls)}${shareOf(evidence.profiles[best], cls) < MOSTLY ? nameNote : ""}` });
   }
   const flagFields = (FLAG_FIELDS[kind] ?? []).filter((f) => columns[f] === undefined);
   const flagColumns = [...evidence.open].filter((c) => !used.has(c) && evidence.profiles[c] && columnFits(evidence.profiles[c], "flag", MOSTLY));
