@@ -33,6 +33,9 @@ const cases: Case[] = [
   // structure
   { rule: "SHEET-UNRECOGNIZED", name: "notes sheet", sheets: [{ name: "Notes", rows: [["Call CESA about pathways"], ["todo"]] }], expect: [["Notes", 1]] },
   { rule: "SHEET-UNRECOGNIZED", name: "near miss: participants", sheets: [participants([["1", 9]])], expect: [] },
+  { rule: "SHEET-UNRECOGNIZED", name: "a sheet that looks like data is a warning", severity: "warning", sheets: [{ name: "Mystery", rows: [["Teacher", "Room", "Period"], ["Smith", "101", "3"], ["Jones", "102", "4"]] }], expect: [["Mystery", 1]] },
+  { rule: "COLUMN-INFERRED", name: "IAC and cluster read from values", sheets: [{ name: "C", rows: [["WSN", "Grade", "Concentration Code", "Pathway"], ["9000000001", 11, "01.09", AFNR], ["9000000002", 12, "11.01", IT]] }], expect: [["C", 1], ["C", 1]] },
+  { rule: "COLUMN-INFERRED", name: "near miss: every column decided by its header", sheets: [concentrators([["1", 11, "01.09", AFNR, "Ag"]])], expect: [] },
   { rule: "COLUMN-MISSING", name: "concentrators without cluster", sheets: [{ name: "C", rows: [["WSN", "Grade", "IAC Code"], ["1", 11, "01.09"]] }], expect: [["C", 1]] },
   { rule: "COLUMN-MISSING", name: "near miss: all required", sheets: [concentrators([["1", 11, "01.09", AFNR, "Ag"]])], expect: [] },
   { rule: "COLUMN-DUPLICATE", name: "two id columns", sheets: [{ name: "P", rows: [["Student ID", "WSN", "Grade"], ["1", "1", 9]] }], expect: [["P", 1]] },
@@ -75,6 +78,8 @@ const cases: Case[] = [
   { rule: "CLUSTER-MISSING", name: "blank cluster", sheets: [concentrators([["1", 11, "01.09", "", "Ag"]])], expect: [["Concentrators", 2]] },
   { rule: "CLUSTER-MISSING", name: "near miss: alias spelling", sheets: [concentrators([["1", 11, "01.09", "Agriculture, Food and Natural Resources", "Ag"]])], expect: [] },
   { rule: "CLUSTER-UNKNOWN", name: "made-up cluster", sheets: [concentrators([["1", 11, "01.09", "Farming Stuff", "Ag"]])], expect: [["Concentrators", 2]] },
+  { rule: "CLUSTER-COLUMN-HOLDS-PROGRAM-AREAS", name: "program areas in the cluster column", sheets: [concentrators([["1", 11, "01.09", "Agriculture and Natural Resources Education", "Ag"], ["2", 11, "11.01", "Business", "Bus"], ["3", 12, "11.01", IT, "Bus"]])], expect: [["Concentrators", 1]] },
+  { rule: "CLUSTER-COLUMN-HOLDS-PROGRAM-AREAS", name: "near miss: one program area among clusters", sheets: [concentrators([["1", 11, "01.09", "Ag", "Ag"], ["2", 11, "11.01", IT, "Bus"], ["3", 12, "11.01", IT, "Bus"]])], expect: [] },
   { rule: "CLUSTER-UNKNOWN", name: "near miss: 'Marketing' alias", sheets: [concentrators([["1", 11, "52.18", "Marketing", "Mar"]])], expect: [] },
   { rule: "IAC-CLUSTER-MISMATCH", name: "derived crosswalk: warning", sheets: [concentrators([["1", 11, "11.01", "Health Science", "Bus"]])], expect: [["Concentrators", 2]], severity: "warning" },
   { rule: "IAC-CLUSTER-MISMATCH", name: "DPI list: error (6800)", sheets: [concentrators([["1", 11, "11.01", "Health Science", "Bus"]]), iacList([["11.01", IT, "Y"]])], expect: [["Concentrators", 2]], severity: "error" },

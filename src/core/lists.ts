@@ -42,7 +42,8 @@ const nonBlankRows = (rows: Rows) => rows.filter((r) => r.some((c) => !isBlank(c
 /** The header row and field columns when the range starts (within 20 rows) with the list's own headers. */
 function headed(rows: Rows, kind: "dpi-iac-clusters" | "dpi-courses", key: Field): { index: number; columns: Partial<Record<Field, number>> } | null {
   const r = recognize(rows, kind);
-  if (r.headerIndex === null || r.mapping.columns[key] === undefined) return null;
+  // Only a header row counts here: columns read from values are the content path's job below.
+  if (r.headerIndex === null || r.headerIndex < 0 || r.mapping.columns[key] === undefined || r.inferred.some((i) => i.field === key)) return null;
   return { index: r.headerIndex, columns: r.mapping.columns };
 }
 

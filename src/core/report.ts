@@ -5,7 +5,7 @@
  * the task pane) do not carry zod.
  */
 import type { z } from "zod";
-import type { findingSchema, reportSchema, sheetReportSchema, topicSummarySchema } from "./reportSchema";
+import type { findingSchema, notCheckedSchema, reportSchema, sheetReportSchema, topicSummarySchema } from "./reportSchema";
 
 export const TOPICS = [
   "cte-participants", "cte-concentrators", "iac-codes", "career-clusters", "program-areas",
@@ -26,4 +26,6 @@ export type Severity = (typeof SEVERITIES)[number];
 export type Finding = z.infer<typeof findingSchema>;
 export type SheetReport = z.infer<typeof sheetReportSchema>;
 export type TopicSummary = z.infer<typeof topicSummarySchema>;
+/** A rule that did not run, and why (no DPI list loaded, no second export for a cross-export rule). */
+export type NotChecked = z.infer<typeof notCheckedSchema>;
 export type Report = z.infer<typeof reportSchema>;

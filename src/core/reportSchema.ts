@@ -31,6 +31,10 @@ export const sheetReportSchema = z.object({
   columns: z.record(z.string(), z.string()),
   /** why the kind was chosen, or why none was ("overridden by the user", "no known headers") */
   note: z.string().optional(),
+  /** how each mapped field's column was decided: its header, its values, or the user's choice */
+  decidedBy: z.record(z.string(), z.enum(["header", "values", "user"])).optional(),
+  /** fields taken from a column's values, not its header (each also a COLUMN-INFERRED finding) */
+  inferred: z.array(z.object({ field: z.string(), column: z.string(), why: z.string() })).optional(),
 });
 
 export const topicSummarySchema = z.object({
@@ -50,10 +54,21 @@ export const topicSummarySchema = z.object({
   notes: z.array(z.string()),
 });
 
+/** A rule that did not run, and why (no DPI list loaded, no second export for a cross-export rule). */
+export const notCheckedSchema = z.object({
+  rule: z.string(),
+  topic: z.enum(TOPICS),
+  why: z.string(),
+});
+
 export const reportSchema = z.object({
   schemaVersion: z.literal(1),
   schoolYear: z.string().regex(/^\d{4}-\d{2}$/),
   sheets: z.array(sheetReportSchema),
   findings: z.array(findingSchema),
   checklist: z.array(topicSummarySchema),
+  /** every rule that did not run, with why (additive to schemaVersion 1) */
+  notChecked: z.array(notCheckedSchema).optional(),
+  /** true when no sheet of any input was recognised: nothing was checked (additive to schemaVersion 1) */
+  nothingChecked: z.boolean().optional(),
 });

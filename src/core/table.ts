@@ -4,7 +4,7 @@
  */
 import { a1, columnLetters } from "./address";
 import { CellValue, SheetInput, cellErrorText, cellText, isBlank } from "./cells";
-import { Field, Recognition, SENSITIVE_FIELDS } from "./recognize";
+import { ColumnMapping, Field, Recognition, SENSITIVE_FIELDS } from "./recognize";
 import { isSummaryRow } from "./summaryRow";
 import { ExportKind } from "./report";
 
@@ -44,7 +44,7 @@ export class ExportTable {
   private readonly firstColumn: number;
   private readonly textCache = new Map<Field, string[]>();
 
-  constructor(input: SheetInput, kind: ExportKind, recognition: Recognition & { headerIndex: number }) {
+  constructor(input: SheetInput, kind: ExportKind, recognition: { readonly headerIndex: number; readonly mapping: ColumnMapping } & Partial<Omit<Recognition, "headerIndex" | "mapping">>) {
     this.sheet = input.name;
     this.kind = kind;
     this.headerIndex = recognition.headerIndex;
