@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 const NODE_BUILTINS = ["fs", "path", "os", "child_process", "http", "https", "net", "url", "util", "stream", "crypto", "zlib", "worker_threads", "process", "buffer", "events"];
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "dist/**", "dist-cli/**", "coverage/**", "samples/**", "test-output/**"] },
+  { ignores: ["node_modules/**", "dist/**", "dist-cli/**", "dist-bench/**", "coverage/**", "samples/**", "test-output/**"] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -70,8 +70,10 @@ same shape, and the results spill into the cells below / beside the formula. One
 <li>Two ranges of the same size are paired cell by cell; a single value is used with every cell of the other range.</li>
 <li>A blank cell gives an empty result (""), so a formula over a column with blank rows stays clean.</li>
 <li>A value that cannot be read gives <code>#VALUE!</code>, a value that is not on a list gives <code>#N/A</code>; select the
-cell and open its error indicator (the small warning button beside it) to read the reason. A cell that already holds an Excel
-error passes it on.</li>
+cell and open its error indicator (the small warning button beside it) to read the reason.</li>
+<li>A cell in a range that holds an Excel error (<code>#N/A</code>, <code>#REF!</code> …) gives an error in its own result cell
+only (<code>#N/A</code> for <code>#N/A</code>, else <code>#VALUE!</code>, naming the error); the other cells are still answered.
+CTE.CHECK reports it as VALUE-ERROR on that row.</li>
 <li>Optional lists (DPI's IAC to Cluster list, DPI's course catalog) are ranges you paste into the workbook, with or without
 their header row. They replace the built-in data for that formula.</li>
 </ul>

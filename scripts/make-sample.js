@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Writes a SYNTHETIC district workbook for demos and end-to-end tests (see samples/README.md):
- *   samples/district-sample.xlsx              one sheet per WISEdata Portal export, plus a "Notes" sheet
+ *   samples/district-sample.xlsx              one sheet per WISEdata Portal export, a counselor's own
+ *                                             concentrator list with headers no export uses, and a "Notes" sheet
  *   samples/synthetic-dpi-course-catalog.csv  a made-up stand-in for DPI's Roster course download
  *   samples/planted-problems.json             every problem planted on purpose: sheet, row, rule id
  *
@@ -397,6 +398,15 @@ const catalog = [
 ];
 
 // ---------------------------------------------------------------------------------------------
+// A counselor's own concentrator list: headers no WISEdata export uses ("Concentration Code", "Pathway"),
+// so the IAC and cluster columns are read from their values (COLUMN-INFERRED). No randomness here: the
+// rows above stay exactly as they were.
+const counselorRows = [
+  ...extra11.map((s, i) => row([s.wsn, s.name, String(s.grade), ["01.09", "11.01", "52.14"][i], [CL.afnr, CL.it, CL.mss][i]], [], s.name)),
+  row([extra9[2].wsn, extra9[2].name, String(extra9[2].grade), "46.99", CL.ac], [P("GRADE-OUT-OF-RANGE")], extra9[2].name),
+];
+
+// ---------------------------------------------------------------------------------------------
 // Sheet layout
 const SHEETS = [
   {
@@ -446,6 +456,12 @@ const SHEETS = [
     header: ["WSN", "Student Name", "Grade Level", "Single Parent", "Homeless"],
     widths: [14, 16, 12, 14, 10],
     rows: () => insertBlank(sortRows(demoRows), 40),
+  },
+  {
+    name: "Counselor Concentrators",
+    header: ["Student Number", "Student Name", "Grade Level Placement", "Concentration Code", "Pathway"],
+    widths: [16, 16, 22, 20, 40],
+    rows: () => sortRows(counselorRows),
   },
 ];
 

@@ -11,7 +11,8 @@ import {
   writeAnnotatedCopy,
 } from "../src/cli/annotate";
 import { InputError, type SpreadsheetInput, readSpreadsheet } from "../src/cli/readInput";
-import { type Finding, type Report, type TopicSummary, reportSchema } from "../src/core/report";
+import type { Finding, Report, TopicSummary } from "../src/core/report";
+import { reportSchema } from "../src/core/reportSchema";
 
 let dir: string;
 let bookPath: string;

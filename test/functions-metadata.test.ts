@@ -1,6 +1,6 @@
 /**
  * functions.json as custom-functions-metadata generates it from the JSDoc (the same generator the
- * webpack plugin runs), checked against the committed test/fixtures/functions.json so that a tag change
+ * webpack plugin runs) and the build finishes it (scripts/functions-json.js), checked against the committed test/fixtures/functions.json so that a tag change
  * shows in review; the manifest's custom-functions declaration; the help page.
  *   Update the fixture after an intended JSDoc change: UPDATE_FIXTURES=1 npx jest test/functions-metadata.test.ts
  */
@@ -18,6 +18,8 @@ const { generateCustomFunctionsMetadata } = require("custom-functions-metadata")
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { render } = require("../scripts/make-help.js") as { render(input: unknown): string };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { finishFunctionsMetadata } = require("../scripts/functions-json.js") as { finishFunctionsMetadata(json: string): typeof metadata };
 
 const ROOT = path.join(__dirname, "..");
 const FIXTURE = path.join(ROOT, "test", "fixtures", "functions.json");
@@ -25,12 +27,12 @@ const FIXTURE = path.join(ROOT, "test", "fixtures", "functions.json");
 interface Param { name: string; description?: string; type: string; dimensionality?: string; optional?: boolean }
 interface Fn { id: string; name: string; description?: string; helpUrl?: string; parameters: Param[]; result?: { dimensionality?: string }; options?: Record<string, boolean> }
 
-let metadata: { allowCustomDataForDataTypeAny?: boolean; functions: Fn[] };
+let metadata: { allowCustomDataForDataTypeAny?: boolean; allowErrorForDataTypeAny?: boolean; functions: Fn[] };
 
 beforeAll(async () => {
   const generated = await generateCustomFunctionsMetadata(path.join(ROOT, "src", "functions", "functions.ts"));
   expect(generated.errors).toEqual([]);
-  metadata = JSON.parse(generated.metadataJson);
+  metadata = finishFunctionsMetadata(generated.metadataJson);
   if (process.env.UPDATE_FIXTURES) fs.writeFileSync(FIXTURE, `${JSON.stringify(metadata, null, 2)}\n`);
 });
 
@@ -56,6 +58,17 @@ describe("functions.json", () => {
       // no volatile / streaming functions: they recalculate only when their inputs change
       expect(f.options).toBeUndefined();
     }
+  });
+
+  test("error cells in a range reach the functions (allowErrorForDataTypeAny), which answer them per cell", () => {
+    // Without it one #N/A anywhere in a range argument turns the whole spilled result into #N/A, and
+    // Excel never calls the function. It is a top-level property covering every `any` parameter, so every
+    // function must (and does, through logic's batch and CHECK's VALUE-ERROR rows) handle error cells.
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
+    const errorTaking = metadata.functions.flatMap((f) => f.parameters.filter((p) => p.type === "any").map((p) => `${f.id}.${p.name}`));
+    const perCell = FUNCTION_DOCS.map((d) => d.id);
+    expect(new Set(errorTaking.map((n) => n.split(".")[0]))).toEqual(new Set(perCell));
   });
 
   test("optional parameters are the issue's [bracketed] ones", () => {
@@ -93,7 +106,11 @@ describe("manifest.xml", () => {
   test("the build turns functions.ts into functions.json and serves help.html (webpack.config.js)", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const config = require("../webpack.config.js")({}, { mode: "production" });
-    expect(config.entry.functions).toBe("./src/functions/functions.ts");
+    // its own layer, compiled for the ES2016 runtime by tsconfig.functions.json
+    expect(config.entry.functions).toEqual({ import: "./src/functions/functions.ts", layer: "functions" });
+    const tsRule = config.module.rules.find((r: { test?: RegExp }) => r.test?.test("x.ts"));
+    expect(tsRule.oneOf[0]).toMatchObject({ issuerLayer: "functions", use: { options: { configFile: "tsconfig.functions.json" } } });
+    expect(config.plugins.map((p: { constructor: { name: string } }) => p.constructor.name)).toContain("FinishFunctionsMetadataPlugin");
     const plugin = config.plugins.find((p: { constructor: { name: string } }) => p.constructor.name === "CustomFunctionsMetadataPlugin");
     expect(plugin.options).toEqual({ output: "functions.json", input: "./src/functions/functions.ts" });
     expect(JSON.stringify(config.plugins)).toContain("src/functions/help.html");

@@ -9,7 +9,7 @@ import { parseCsv } from "../src/core/csv";
 import { runChecklist } from "../src/core/engine";
 import { foldKey, normalizeGrade, normalizeIac, normalizeNumber, normalizeRosterCode, normalizeSchoolYear, normalizeYesNo } from "../src/core/normalize";
 import { parseA1 } from "../src/core/address";
-import { reportSchema } from "../src/core/report";
+import { reportSchema } from "../src/core/reportSchema";
 
 const KNOWN_HEADERS = [
   "Student ID", "WSN", "Grade", "Grade Level", "CTE Concentration IAC Code", "CTE Concentration Program Area", "Cluster",

@@ -90,7 +90,10 @@ describe("header row and data rows", () => {
 describe("user overrides", () => {
   test("forcing a kind and mapping a column by header text", () => {
     const sheet = { name: "Mine", rows: [["Kid", "Yr", "Pathway code", "Cluster"], ["1", 11, "01.09", "Agriculture, Food & Natural Resources"]] };
-    expect(check([sheet]).sheets[0].kind).toBeNull();
+    // Headers alone decide nothing; the values make it a concentrators export without a student id column.
+    const auto = check([sheet]);
+    expect(auto.sheets[0]).toMatchObject({ kind: "concentrators", decidedBy: { iac: "values", grade: "values", cluster: "header" } });
+    expect(auto.findings.map((f) => f.rule)).toContain("COLUMN-MISSING");
     const report = check([sheet], { overrides: { Mine: { kind: "concentrators", columns: { studentId: "Kid", grade: "Yr", iac: "Pathway code" } } } });
     expect(report.sheets[0]).toMatchObject({ kind: "concentrators", columns: { studentId: "Kid", grade: "Yr", iac: "Pathway code", cluster: "Cluster" } });
     expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);

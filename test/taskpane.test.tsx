@@ -88,6 +88,17 @@ describe("task pane", () => {
     expect(screen.getByText(/Checked 3 sheets: \d+ errors, \d+ warnings\. \d+ cells highlighted\./)).toBeTruthy();
   });
 
+  it("says 'Nothing was checked' in its banner when no sheet is recognised, never a success", async () => {
+    const gateway = new FakeGateway();
+    gateway.sheets = [notesSheet(), { name: "Rooms", rows: [["Teacher", "Room", "Period"], ["Smith", "101", 3], ["Jones", "102", 4]] }].map(toInput);
+    renderPane(gateway);
+    await runChecklist();
+    expect(await screen.findByText("Nothing was checked")).toBeTruthy();
+    expect(screen.getByText(/No sheet of this workbook was recognised as a WISEdata export/)).toBeTruthy();
+    expect(screen.queryByText(/^Checked \d+ sheets?:/)).toBeNull();
+    expect(topicItem("Workbook structure").textContent).toMatch(/1 warning/);
+  });
+
   it("selects a finding's cell when it is clicked, and shows more findings on request", async () => {
     const gateway = new FakeGateway();
     gateway.sheets = [participantsSheet(3000)].map(toInput);

@@ -2,13 +2,20 @@
  * `cte-check`: the checklist engine over .xlsx/.csv files (spec §6). A thin adapter: read files,
  * run the engine, print the table or the JSON report, optionally write the annotated copy.
  * Exit status: 0 no errors found, 1 errors found, 2 unusable arguments or unreadable input,
+ * 3 nothing was checked (no sheet of any input was recognised),
  * 4 the report could not be written to standard output (closed pipe, full disk).
  */
 import * as path from "path";
 import { CheckOptionsError, resolveSchoolYear, runChecklist } from "../core/engine";
 import { recognize } from "../core/recognize";
 import type { SheetInput } from "../core/cells";
+import { EXPORT_KINDS } from "../core/report";
+import * as fs from "fs";
+import { OverrideError, OverrideMap, overridesFromFlags, parseOverrideMap, validateOverrides } from "../core/overrides";
+import { CliArgs, parseArgs } from "./args";
+import { formatRecognition } from "./recognizeText";
 import { formatReport } from "./format";
+import { escapeControlsKeepingLines, jsonForTerminal, outputWidth, withEscapedStderr } from "./terminal";
 import { runCliProcess } from "./processIo";
 import { distinctInputFiles, outputExists, replacedNote, reportForJson } from "./runChecks";
 import { InputError, SpreadsheetInput, readSpreadsheet } from "./readInput";
@@ -27,62 +34,27 @@ Options:
   --school-year <year>   e.g. 2025-26, from 2000-01 to 2099-00 (default: the year the next
                          December snapshot covers)
   --team <names>         team members for the Snapshot Checklist sheet
+  --recognize            print only what was recognised per sheet (kind, header row, each
+                         field -> column and how it was decided), then stop
+  --kind <SHEET=KIND>    read a sheet (or a CSV file's base name) as an export kind, or "ignore"
+                         it; kinds: ${EXPORT_KINDS.join(", ")}; repeatable
+  --column <SHEET:FIELD=HEADER>
+                         read FIELD (e.g. iac, cluster, studentId, grade) from the column HEADER; repeatable
+  --header-row <SHEET=N> the sheet's header is worksheet row N; repeatable
+  --map <file.json>      corrections as the task pane keeps them: {"SHEET": {"kind": …, "columns":
+                         {"FIELD": "HEADER"}, "headerRow": N}}; the flags above win over it
+  --version              print the version
   -h, --help             show this help
 
 The same file given twice is checked once (a note on stderr says so).
 
 Exit status: 0 no errors found, 1 errors found, 2 unusable arguments or unreadable input,
-4 the report could not be written to standard output (the reading program closed the pipe, as
-\`| head\` does, or the disk is full); one line on stderr says which.`;
+             3 nothing was checked (no sheet of any input was recognised as an export),
+             4 the report could not be written to standard output (the reading program closed
+             the pipe, as \`| head\` does, or the disk is full); one line on stderr says which.`;
 
-export interface CliArgs {
-  json: boolean;
-  out: string | null;
-  references: string[];
-  schoolYear: string | undefined;
-  team: string | undefined;
-  files: string[];
-  help: boolean;
-}
-
-export class UsageError extends Error {}
-
-export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { json: false, out: null, references: [], schoolYear: undefined, team: undefined, files: [], help: false };
-  const valueOf = (i: number, name: string): string => {
-    const v = argv[i + 1];
-    if (v === undefined || (v.startsWith("--") && v.length > 2)) throw new UsageError(`${name} needs a value.`);
-    return v;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const eq = a.startsWith("--") ? a.indexOf("=") : -1;
-    const name = eq > 0 ? a.slice(0, eq) : a;
-    const inline = eq > 0 ? a.slice(eq + 1) : undefined;
-    const take = () => {
-      const v = inline !== undefined ? inline : valueOf(i++, name);
-      if (v.trim() === "") throw new UsageError(`${name} needs a value.`);
-      return v;
-    };
-    const flag = () => {
-      if (inline !== undefined) throw new UsageError(`${name} takes no value.`);
-      return true;
-    };
-    switch (name) {
-      case "--json": args.json = flag(); break;
-      case "--out": args.out = take(); break;
-      case "--reference": args.references.push(take()); break;
-      case "--school-year": args.schoolYear = take(); break;
-      case "--team": args.team = take(); break;
-      case "-h": case "--help": args.help = flag(); break;
-      case "--": args.files.push(...argv.slice(i + 1)); i = argv.length; break;
-      default:
-        if (a.startsWith("-") && a !== "-") throw new UsageError(`Unknown option ${a}.`);
-        args.files.push(a);
-    }
-  }
-  return args;
-}
+export { UsageError, parseArgs } from "./args";
+export type { CliArgs } from "./args";
 
 /**
  * Findings name their sheet, so every sheet of a run gets a distinct name before the engine runs: the
@@ -111,12 +83,16 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   today?: Date;
+  /** columns the text output wraps to (default 80) */
+  width?: number;
 }
 
 const LARGE_INPUT_ROWS = 20_000;
 
 /** Runs the CLI; returns the exit status instead of exiting, so tests call it in-process. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  // File and sheet names in messages must not act on the terminal.
+  const io = withEscapedStderr(rawIo);
   let args: CliArgs;
   try {
     args = parseArgs(argv);
@@ -126,6 +102,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (args.help) {
     io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.version) {
+    io.stdout(`cte-check ${packageVersion()}\n`);
     return 0;
   }
   if (args.files.length === 0) {
@@ -155,10 +135,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       referenceFiles.push({ file, sheets: lists });
     }
     const referenceSheets = giveSheetsUniqueNames(inputs, referenceFiles);
+    const overrides = readOverrides(args, inputs.flatMap((i) => i.sheets));
     const totalRows = inputs.reduce((n, i) => n + i.sheets.reduce((m, s) => m + s.rows.length, 0), 0);
     if (totalRows > LARGE_INPUT_ROWS) progress(`checking ${totalRows.toLocaleString("en-US")} rows…`);
     // The report is the zod schema's type; tests validate real reports against the schema itself.
-    const { report } = runChecklist(inputs.flatMap((i) => i.sheets), { schoolYear: args.schoolYear, today: io.today, referenceSheets });
+    const { report } = runChecklist(inputs.flatMap((i) => i.sheets), { schoolYear: args.schoolYear, today: io.today, referenceSheets, overrides });
+    if (args.recognize) {
+      io.stdout(`${escapeControlsKeepingLines(formatRecognition(report))}\n`);
+      return report.nothingChecked ? NOTHING_CHECKED : 0;
+    }
     if (args.out) {
       if (totalRows > LARGE_INPUT_ROWS) progress(`writing ${args.out}…`);
       // exceljs (through annotate) loads only when a copy is written.
@@ -168,10 +153,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (replacing) progress(replacedNote(args.out));
       if (!args.json) progress(`wrote ${args.out}: ${written.flaggedCells} flagged cells, ${written.notes} notes`);
     }
-    io.stdout(args.json ? `${JSON.stringify(reportForJson(report), null, 2)}\n` : `${formatReport(report, args.files.map((f) => path.basename(f)))}\n`);
+    io.stdout(args.json ? `${jsonForTerminal(reportForJson(report))}\n` : `${formatReport(report, args.files.map((f) => path.basename(f)), io.width)}\n`);
+    if (report.nothingChecked) {
+      // Never "PASS" for files we could not read: say so, with its own exit status.
+      const said = `nothing was checked: no sheet of ${args.files.length === 1 ? "the input" : "any input"} was recognised as a WISEdata export. Run with --recognize to see why, and set the kind with --kind "SHEET=KIND" (or --map).`;
+      if (!args.json) io.stdout(`\nNothing was checked.\n`);
+      io.stderr(`cte-check: ${said}\n`);
+      return NOTHING_CHECKED;
+    }
     return report.findings.some((f) => f.severity === "error") ? 1 : 0;
   } catch (err) {
-    if (err instanceof InputError || err instanceof CheckOptionsError) {
+    if (err instanceof InputError || err instanceof CheckOptionsError || err instanceof OverrideError) {
       io.stderr(`cte-check: ${err.message}\n`);
       return 2;
     }
@@ -181,4 +173,37 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-if (require.main === module) void runCliProcess(runCli);
+/** Exit status when no sheet of any input was recognised. */
+export const NOTHING_CHECKED = 3;
+
+function packageVersion(): string {
+  // dist-cli/cli/main.js and src/cli/main.ts both sit two levels below the package root.
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version?: string }).version ?? "unknown";
+  } catch {
+    return "unknown";
+  }
+}
+
+/** The --map file and the --kind/--column/--header-row flags, merged and checked against the sheets read. */
+function readOverrides(args: CliArgs, sheets: readonly SheetInput[]): OverrideMap | undefined {
+  if (!args.map && args.kinds.length === 0 && args.columns.length === 0 && args.headerRows.length === 0) return undefined;
+  let base: OverrideMap = {};
+  if (args.map) {
+    let text: string;
+    try {
+      const size = fs.statSync(args.map).size;
+      if (size > 1_000_000) throw new OverrideError(`--map ${args.map} is ${size.toLocaleString("en-US")} bytes; a corrections file is a few kilobytes.`);
+      text = fs.readFileSync(args.map, "utf8");
+    } catch (err) {
+      if (err instanceof OverrideError) throw err;
+      throw new InputError(`cannot read --map ${args.map}: ${(err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (err as Error).message}`);
+    }
+    base = parseOverrideMap(text, args.map);
+  }
+  const overrides = overridesFromFlags(base, args);
+  validateOverrides(overrides, sheets);
+  return overrides;
+}
+
+if (require.main === module) void runCliProcess(runCli, process, { width: outputWidth(process.stdout) });

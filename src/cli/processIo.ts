@@ -39,7 +39,11 @@ interface ProcessLike {
  * stderr and EXIT_OUTPUT_FAILED; a failed write to stderr is ignored (there is nowhere left to say it, and
  * the exit status still tells).
  */
-export function runCliProcess(runCli: (argv: readonly string[], io: CliIo) => Promise<number>, proc: ProcessLike = process): Promise<void> {
+export function runCliProcess(
+  runCli: (argv: readonly string[], io: CliIo) => Promise<number>,
+  proc: ProcessLike = process,
+  extra: Omit<CliIo, "stdout" | "stderr"> = {},
+): Promise<void> {
   let stdoutFailed = false;
   const stdoutFailure = (err: unknown) => {
     if (stdoutFailed) return;
@@ -54,6 +58,7 @@ export function runCliProcess(runCli: (argv: readonly string[], io: CliIo) => Pr
   proc.stdout.on("error", stdoutFailure);
   proc.stderr.on("error", () => undefined);
   const io: CliIo = {
+    ...extra,
     stdout: (text) => {
       if (stdoutFailed) return;
       try {

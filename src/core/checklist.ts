@@ -5,8 +5,7 @@ import { clusterOf, classifyCareerEdRow, certificatedStatusOf, programAreaOf, sp
 import { normalizeIac, normalizeRosterCode, normalizeYesNo } from "./normalize";
 import { PROGRAM_AREAS, IAC_DEFAULT_CLUSTER } from "./reference";
 import { ReferenceLists } from "./referenceLists";
-import { type ExportKind, TOPICS, type Topic } from "./kinds";
-import type { Finding, TopicSummary } from "./report";
+import { ExportKind, Finding, NotChecked, TOPICS, Topic, TopicSummary } from "./report";
 import { idsAreUnique, studentIds } from "./rules/concentrators";
 import { apIbOfTitle, baseTitle, titleMarksCollegeCredit } from "./rules/courses";
 import { graduatesWithDiploma } from "./rules/graduates";
@@ -204,7 +203,16 @@ function figureFor(topic: Topic, tables: Tables, reference: ReferenceLists, shee
 /** Data a topic can be checked on: its exports, with the column the topic is about where that matters. */
 function topicHasData(topic: Topic, tables: Tables): boolean {
   const any = (kind: ExportKind, field?: Parameters<ExportTable["has"]>[0]) => tables(kind).some((t) => field === undefined || t.has(field));
+  // A topic's rules run on its export's key column: without it (COLUMN-MISSING) the topic was not checked.
   switch (topic) {
+    case "cte-participants": return any("participants", "studentId");
+    case "cte-concentrators": return any("concentrators", "studentId");
+    case "iac-codes": return any("concentrators", "iac");
+    case "career-clusters": return any("concentrators", "cluster");
+    case "cte-graduates": return any("hs-completion", "exitType");
+    case "industry-credentials":
+    case "work-based-learning": return any("irc-wbl", "programName");
+    case "dual-enrollment-ap-ib": return any("courses", "rosterCode") || any("course-offerings", "rosterCode");
     case "program-areas": return any("course-offerings", "cteDepartment") || any("concentrators", "programArea");
     case "certificated-status": return any("irc-wbl", "certificatedStatus");
     case "single-parent": return any("demographics", "singleParent") || any("demographics", "homeless");
@@ -223,13 +231,14 @@ export function severityCounts(findings: readonly Finding[]): { errors: number; 
   return c;
 }
 
-export function buildChecklist(findings: readonly Finding[], tables: Tables, reference: ReferenceLists, sheetsRecognised: number, sheetsOther: number): TopicSummary[] {
+export function buildChecklist(findings: readonly Finding[], tables: Tables, reference: ReferenceLists, sheetsRecognised: number, sheetsOther: number, notChecked: readonly NotChecked[] = []): TopicSummary[] {
   const byTopic = new Map<Topic, Finding[]>(TOPICS.map((t) => [t, []]));
   for (const f of findings) byTopic.get(f.topic)!.push(f);
   return TOPICS.map((topic) => {
     const meta = TOPIC_META[topic];
     const c = severityCounts(byTopic.get(topic)!);
-    const hasData = topic === "structure" ? sheetsRecognised + sheetsOther > 0 : topicHasData(topic, tables);
+    // Structure passes only when some sheet was recognised: "0 sheets recognised" is never a pass.
+    const hasData = topic === "structure" ? sheetsRecognised > 0 : topicHasData(topic, tables);
     const status = c.errors > 0 ? "fail" : c.warnings > 0 ? "warn" : hasData ? "pass" : "no-data";
     const notes: string[] = [];
     const needs = RULES.filter((r) => r.topic === topic && r.needs);
@@ -240,6 +249,7 @@ export function buildChecklist(findings: readonly Finding[], tables: Tables, ref
     if (topic === "program-areas" && tables("course-offerings").length > 0 && !tables("course-offerings").some((t) => t.has("cteDepartment"))) {
       notes.push("The Roster: Course Offering export has no CTE Department (Program Areas Type) column, so CTE offerings' program areas are not checked.");
     }
+    for (const n of notChecked) if (n.topic === topic && !RULES.find((r) => r.id === n.rule)?.needs) notes.push(`${n.rule} not run: ${n.why}.`);
     if (hasData && topic === "career-clusters" && !reference.iacList) notes.push("IAC and cluster pairs are checked against our derived crosswalk (warnings); load DPI's IAC to Cluster list for DPI 6800 errors.");
     return {
       topic, title: meta.title, status, errors: c.errors, warnings: c.warnings, infos: c.infos,

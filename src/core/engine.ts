@@ -7,13 +7,13 @@ import { SheetInput } from "./cells";
 import { buildChecklist } from "./checklist";
 import { isChecklistSheet } from "./checklistSheet";
 import { defaultSchoolYear, normalizeSchoolYear } from "./normalize";
-import { Field, KIND_SPEC, Recognition, SENSITIVE_FIELDS, headerKey, isSensitiveHeader, recognize } from "./recognize";
+import { Field, KIND_SPEC, Recognition, SENSITIVE_FIELDS, headerKey, isSensitiveHeader, looksLikeData, recognize } from "./recognize";
+import { notCheckedRules } from "./notChecked";
 import { ReferenceLists, loadCourseCatalog, loadIacList } from "./referenceLists";
-import { EXPORT_KINDS, type ExportKind, type Severity, TOPICS, type Topic } from "./kinds";
-import type { Finding, Report, SheetReport } from "./report";
-import { COLUMN_DUPLICATE, COLUMN_MISSING, SHEET_UNRECOGNIZED } from "./rules/common";
+import { EXPORT_KINDS, ExportKind, Finding, Report, Severity, SheetReport, TOPICS, Topic } from "./report";
+import { COLUMN_DUPLICATE, COLUMN_INFERRED, COLUMN_MISSING, SHEET_UNRECOGNIZED } from "./rules/common";
 import { RULES } from "./rules/registry";
-import { FindingDraft, RuleContext, RuleDef } from "./rules/types";
+import { FindingDraft, RuleContext, RuleDef, q } from "./rules/types";
 import { ExportTable, headerTexts } from "./table";
 
 /** The user's corrections for one sheet (kept in the workbook by the task pane). */
@@ -60,18 +60,19 @@ export function resolveSchoolYear(options: CheckOptions): string {
 
 interface Recognised {
   readonly input: SheetInput;
-  readonly recognition: Recognition;
+  readonly recognition: Recognition & { userFields?: readonly Field[] };
   readonly table: ExportTable | null;
 }
 
-function applyOverride(input: SheetInput, override: SheetOverride | undefined): Recognition {
+function applyOverride(input: SheetInput, override: SheetOverride | undefined): Recognition & { userFields?: readonly Field[] } {
   const forced = override?.kind && override.kind !== "ignore" ? override.kind : null;
   const headerIndex = override?.headerRow !== undefined ? override.headerRow - (input.firstRow ?? 1) : undefined;
-  const base = recognize(input.rows, forced, headerIndex);
+  const base = recognize(input.rows, forced, headerIndex, { name: input.name });
   if (!override?.columns || base.kind === null || base.headerIndex === null) return base;
   const headers = headerTexts(input, base.headerIndex);
   const columns: Partial<Record<Field, number>> = { ...base.mapping.columns };
   const refused: string[] = [];
+  const chosen: Field[] = [];
   for (const [field, target] of Object.entries(override.columns) as [Field, string | number][]) {
     const index = typeof target === "number" ? (target >= 0 && target < headers.length ? target : -1) : headers.findIndex((h) => headerKey(h) === headerKey(target));
     if (index < 0) continue;
@@ -82,10 +83,14 @@ function applyOverride(input: SheetInput, override: SheetOverride | undefined): 
       continue;
     }
     columns[field] = index;
+    chosen.push(field);
   }
   const missing = KIND_SPEC[base.kind].required.filter((r) => columns[r] === undefined);
   const note = `${base.note}; columns adjusted by the user${refused.length ? ` (${refused.join("; ")})` : ""}`;
-  return { ...base, mapping: { columns, duplicates: base.mapping.duplicates.filter((d) => !(d.field in (override.columns ?? {}))) }, missing, note };
+  const userFields = chosen;
+  // A column the user chose is no longer inferred, and a column the user moved elsewhere is no longer read from values.
+  const inferred = base.inferred.filter((i) => !userFields.includes(i.field) && columns[i.field] === i.column);
+  return { ...base, mapping: { columns, duplicates: base.mapping.duplicates.filter((d) => !(d.field in (override.columns ?? {}))) }, missing, note, inferred, userFields };
 }
 
 function recogniseSheet(input: SheetInput, override: SheetOverride | undefined): Recognised {
@@ -159,14 +164,27 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
       otherCount++;
       sheetReports.push({ sheet: input.name, kind: null, headerRow: null, dataRows: 0, columns: {}, note: recognition.note });
       const cell = a1(firstRow, firstColumn);
-      structureFinding(input.name, firstRow, cell, SHEET_UNRECOGNIZED, `Sheet ‘${input.name}’ is not checked: ${recognition.note}. If it is a WISEdata export, choose its kind in the task pane (or check its header row).`);
+      // A sheet that looks like data but was not read is a warning: it may be an export we failed to recognise.
+      const dataLike = looksLikeData(input.rows);
+      const advice = dataLike
+        ? "It looks like data: if it is a WISEdata export, choose its kind in the task pane or with --kind, or check its header row."
+        : "If it is a WISEdata export, choose its kind in the task pane (or check its header row).";
+      structureFinding(input.name, firstRow, cell, SHEET_UNRECOGNIZED, `Sheet ‘${input.name}’ is not checked: ${recognition.note}. ${advice}`, undefined, dataLike ? "warning" : "info");
       continue;
     }
     recognisedCount++;
     tablesByKind.get(table.kind)!.push(table);
     const columns: Record<string, string> = {};
     for (const field of Object.keys(table.columns) as Field[]) columns[field] = table.headerOf(field) ?? `column ${(table.columns[field] as number) + 1}`;
-    sheetReports.push({ sheet: table.sheet, kind: table.kind, headerRow: table.hasHeaderRow ? table.headerRow : null, dataRows: table.rows.length, columns, note: recognition.note });
+    const decidedBy: Record<string, "header" | "values" | "user"> = {};
+    for (const field of Object.keys(table.columns) as Field[]) {
+      decidedBy[field] = recognition.userFields?.includes(field) ? "user" : recognition.inferred.some((i) => i.field === field) ? "values" : "header";
+    }
+    const inferred = recognition.inferred.map((i) => ({ field: i.field, column: table.headerOf(i.field) ?? i.header, why: i.why }));
+    sheetReports.push({ sheet: table.sheet, kind: table.kind, headerRow: table.hasHeaderRow ? table.headerRow : null, dataRows: table.rows.length, columns, note: recognition.note, decidedBy, ...(inferred.length ? { inferred } : {}) });
+    for (const i of recognition.inferred) {
+      emit(COLUMN_INFERRED, table, { at: "header", field: i.field, message: `Column ${q(table.headerOf(i.field) ?? i.header)} is read as ${i.field} from its values, not its header: ${i.why}. If that is wrong, choose the column for ${i.field} in the task pane (or cte-check --column "SHEET:${i.field}=HEADER").` });
+    }
     if (recognition.missing.length > 0) {
       const names = recognition.missing.join(", ");
       emit(COLUMN_MISSING, table, { at: "header", message: `${KIND_SPEC[table.kind].title} ‘${table.sheet}’ has no column for ${names}. Add the column from the export (or map it in the task pane): checks that need it are skipped.`, topic: "structure" });
@@ -203,8 +221,11 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
     ((sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0)) ||
     a.row - b.row || a.cell.length - b.cell.length || a.cell.localeCompare(b.cell));
 
-  const checklist = buildChecklist(findings, studentTables, reference, recognisedCount, otherCount);
-  const report: Report = { schemaVersion: 1, schoolYear, sheets: sheetReports, findings, checklist };
+  const notChecked = notCheckedRules(studentTables, reference);
+  const checklist = buildChecklist(findings, studentTables, reference, recognisedCount, otherCount, notChecked);
+  // Reference lists are not the district's data: when none of its own sheets was read, nothing was checked.
+  const nothingChecked = ![...tablesByKind.entries()].some(([kind, list]) => kind !== "dpi-courses" && kind !== "dpi-iac-clusters" && list.length > 0);
+  const report: Report = { schemaVersion: 1, schoolYear, sheets: sheetReports, findings, checklist, notChecked, nothingChecked };
   return { report, tables: [...tablesByKind.values()].flat(), reference };
 }
 

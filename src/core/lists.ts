@@ -42,7 +42,8 @@ const nonBlankRows = (rows: Rows) => rows.filter((r) => r.some((c) => !isBlank(c
 /** The header row and field columns when the range starts (within 20 rows) with the list's own headers. */
 function headed(rows: Rows, kind: "dpi-iac-clusters" | "dpi-courses", key: Field): { index: number; columns: Partial<Record<Field, number>> } | null {
   const r = recognize(rows, kind);
-  if (r.headerIndex === null || r.mapping.columns[key] === undefined) return null;
+  // Only a header row counts here: columns read from values are the content path's job below.
+  if (r.headerIndex === null || r.headerIndex < 0 || r.mapping.columns[key] === undefined || r.inferred.some((i) => i.field === key)) return null;
   return { index: r.headerIndex, columns: r.mapping.columns };
 }
 
@@ -94,7 +95,8 @@ export function buildIacList(rows: Rows, name = "IAC list range"): IacListRange 
     cols = { iac: h.columns.iac, cluster: h.columns.cluster ?? h.columns.careerPathway, suggested: h.columns.suggested, title: h.columns.iacTitle };
   } else {
     data = rows;
-    const iac = bestColumn(filled, width, (v) => normalizeIac(v).iac !== null);
+    // A column of "1", "2"… text is a row number, not IACs Excel saved as whole numbers.
+    const iac = bestColumn(filled, width, (v) => { const n = normalizeIac(v); return n.iac !== null && !n.wholeNumberText; });
     if (iac === undefined) return { problem: `the ${name} has no column of IAC codes (NN.NN) and no IAC header` };
     const cluster = bestColumn(filled, width, (v) => clusterOf(cellText(v)) !== null, [iac]);
     const taken = [iac, ...(cluster === undefined ? [] : [cluster])];

@@ -68,7 +68,12 @@ export interface IacResult {
   readonly storedAsNumber: boolean;
   /** A six-digit CIP code ("01.0901") was given; its series is the IAC. */
   readonly fromSixDigit: boolean;
+  /** Text of a whole number ("1", "15"): a CSV cell Excel saved from the number 1 (01.00) or 15 (15.00). */
+  readonly wholeNumberText?: boolean;
 }
+
+/** "1" or "15": what Excel writes into a CSV for an IAC cell that had become the number 1 or 15. */
+const IAC_WHOLE_NUMBER_TEXT = /^\d{1,2}$/;
 
 const IAC_TEXT = /^(\d{1,2})\.(\d{1,4})(?:\s*(?:[-–:]\s*)?[A-Za-z].*)?$/;
 
@@ -78,7 +83,8 @@ function seriesFrom(intPart: string, fracPart: string): { iac: string; fromSixDi
 }
 
 /**
- * Normalises an IAC: "01.09", "1.09", "01.0901" and Excel-mangled numbers (1.1 -> "01.10", 11 -> "11.00").
+ * Normalises an IAC: "01.09", "1.09", "01.0901" and Excel-mangled numbers (1.1 -> "01.10", 11 -> "11.00"),
+ * also when a CSV holds them as text ("1.1", "11": a whole number means NN.00).
  * Text may carry a title after the code ("01.09 Animal Sciences").
  */
 export function normalizeIac(value: CellValue, source: "workbook" | "csv" = "workbook"): IacResult {
@@ -110,6 +116,7 @@ const IAC_CACHED_LENGTH = 80;
 
 function iacOfText(value: string): IacResult {
   const t = matchableText(value);
+  if (IAC_WHOLE_NUMBER_TEXT.test(t)) return { iac: `${t.padStart(2, "0")}.00`, storedAsNumber: true, fromSixDigit: false, wholeNumberText: true };
   const m = IAC_TEXT.exec(t);
   if (!m) return { iac: null, storedAsNumber: false, fromSixDigit: false };
   const [, intPart, fracPart] = m;

@@ -3,7 +3,9 @@
  * map columns to canonical fields by synonyms, decide the kind by required and distinguishing fields.
  */
 import { clipForMatching } from "./boundedText";
+import { columnLetters } from "./address";
 import { CellValue, cellText } from "./cells";
+import { ColumnProfile, MOSTLY, MOSTLY_WITH_NAME, VALUE_CLASS_TEXT, ValueClass, isDataCell, profileColumns, shareOf } from "./columnValues";
 import { ExportKind } from "./report";
 
 export type Field =
@@ -204,7 +206,11 @@ function rowHasHeader(row: readonly CellValue[], ...keys: string[]): boolean {
 
 /** Decides the kind from the fields a header row offers (spec §2 "Deciding the kind"); null when none fits. */
 export function decideKind(row: readonly CellValue[]): ExportKind | null {
-  const f = fieldsInRow(row);
+  return decideKindOf(fieldsInRow(row), row);
+}
+
+/** The kind decision on a set of fields (from headers, and from values where headers did not decide). */
+function decideKindOf(f: ReadonlySet<Field>, row: readonly CellValue[]): ExportKind | null {
   const hasStudent = f.has("studentId") || f.has("localStudentId");
   const hasLocalCourse = f.has("localCourseTitle") || f.has("localCourseCode");
   if (hasStudent) {
@@ -223,19 +229,31 @@ export function decideKind(row: readonly CellValue[]): ExportKind | null {
     const offeringOnly = f.has("localCourseCode") || f.has("cteCourse") || f.has("cteDepartment") || f.has("careerPathway") || f.has("dualEnrollment");
     return offeringOnly ? "course-offerings" : "courses";
   }
-  if (f.has("rosterCode") && f.has("courseProgram")) return "dpi-courses";
-  if (f.has("iac") && (f.has("cluster") || f.has("careerPathway"))) return "dpi-iac-clusters";
-  // A student export whose id column is missing: recognised so COLUMN-MISSING can say so.
+  // A student export whose id column is missing: recognised so COLUMN-MISSING can say so. DPI's reference
+  // lists never have a grade, so a grade column rules them out.
   if (f.has("grade") && (f.has("iac") || f.has("exitType") || f.has("programName") || f.has("singleParent") || f.has("homeless"))) {
     if (f.has("iac")) return "concentrators";
     if (f.has("exitType")) return "hs-completion";
     if (f.has("programName")) return "irc-wbl";
     return "demographics";
   }
+  if (f.has("rosterCode") && f.has("courseProgram")) return "dpi-courses";
+  if (f.has("iac") && (f.has("cluster") || f.has("careerPathway"))) return "dpi-iac-clusters";
   return null;
 }
 
 export const HEADER_SEARCH_ROWS = 20;
+
+/** A field taken from a column's values, not its header. */
+export interface InferredColumn {
+  readonly field: Field;
+  /** 0-based column index within the sheet's rows */
+  readonly column: number;
+  /** the column's header text ("Column D" for a sheet without a header row) */
+  readonly header: string;
+  /** why, in plain words: "9 of 10 sampled values are CIP codes like 01.09" */
+  readonly why: string;
+}
 
 export interface Recognition {
   readonly kind: ExportKind | null;
@@ -244,42 +262,197 @@ export interface Recognition {
   readonly mapping: ColumnMapping;
   readonly missing: readonly Field[];
   readonly note: string;
+  /** fields taken from values (COLUMN-INFERRED), in the kind's field order */
+  readonly inferred: readonly InferredColumn[];
+}
+
+export interface RecognizeHints {
+  /** the sheet's name, or a CSV file's base name: supporting evidence for the kind, never the only one */
+  readonly name?: string;
+}
+
+/** Fields a column's values can decide, and the value class that decides each. Sensitive fields never. */
+const VALUE_FIELDS: Partial<Record<Field, ValueClass>> = {
+  studentId: "studentId", grade: "grade", iac: "iac", cluster: "cluster", programArea: "programArea",
+  exitType: "exitType", certificatedStatus: "certificatedStatus", programName: "programName",
+};
+/** Value classes strong enough to tell one student export from another (cluster and program area names are not). */
+const KIND_DECIDING_CLASSES: readonly ValueClass[] = ["studentId", "grade", "iac", "exitType", "programName"];
+/** Yes/no fields a kind may take from a flag column, when exactly one of them and one flag column are left. */
+const FLAG_FIELDS: Partial<Record<ExportKind, readonly Field[]>> = {
+  participants: ["cteCourseCount"],
+  "course-offerings": ["cteCourse", "dualEnrollment"],
+  courses: ["dualEnrollment"],
+};
+
+/** The export a sheet or file name speaks of ("…concentrator…", "…roster…", "…completion…"), or null. */
+export function kindNamedBy(name: string | undefined): ExportKind | null {
+  if (!name) return null;
+  const n = name.toLowerCase();
+  if (/concentrator/.test(n)) return "concentrators";
+  if (/complet|graduat|exit/.test(n)) return "hs-completion";
+  if (/\birc\b|\bwbl\b|work.?based|credential/.test(n)) return "irc-wbl";
+  if (/demograph/.test(n)) return "demographics";
+  if (/offering|roster|section/.test(n)) return "course-offerings";
+  if (/participant/.test(n)) return "participants";
+  return null;
+}
+
+/** A column whose header names no known field (or is empty): its values may decide it. */
+function headerUndecided(cell: CellValue | undefined): boolean {
+  const text = cellText(cell);
+  return text === "" || fieldsOfKey(headerKey(text)).length === 0;
+}
+
+interface ValueEvidence {
+  readonly profiles: readonly ColumnProfile[];
+  /** columns whose header does not decide them */
+  readonly open: ReadonlySet<number>;
+  readonly namedKind: ExportKind | null;
+}
+
+function evidenceFor(rows: readonly (readonly CellValue[])[], headerIndex: number, hints: RecognizeHints | undefined): ValueEvidence {
+  const profiles = profileColumns(rows, headerIndex);
+  const header = headerIndex >= 0 ? rows[headerIndex] ?? [] : [];
+  const open = new Set<number>();
+  const width = Math.max(profiles.length, header.length);
+  for (let c = 0; c < width; c++) if (headerIndex < 0 || headerUndecided(header[c])) open.add(c);
+  return { profiles, open, namedKind: kindNamedBy(hints?.name) };
+}
+
+function thresholdFor(field: Field, kind: ExportKind | null, evidence: ValueEvidence): number {
+  return evidence.namedKind !== null && evidence.namedKind === kind && field !== "studentId" && field !== "grade" ? MOSTLY_WITH_NAME : MOSTLY;
+}
+
+/** The field a class can fill; a column fits a cluster or a program area only when that reading beats the other. */
+function columnFits(profile: ColumnProfile, cls: ValueClass, threshold: number): boolean {
+  if (profile.sampled === 0) return false;
+  const share = shareOf(profile, cls);
+  if (share < threshold) return false;
+  if (cls === "cluster") return share >= shareOf(profile, "programArea");
+  if (cls === "programArea") return share > shareOf(profile, "cluster");
+  return true;
+}
+
+/** Fields the open columns' values speak for, for the kind decision (before any kind is known). */
+function valueFields(evidence: ValueEvidence): Set<Field> {
+  const fields = new Set<Field>();
+  for (const c of evidence.open) {
+    const profile = evidence.profiles[c];
+    if (!profile) continue;
+    for (const cls of KIND_DECIDING_CLASSES) {
+      const field = cls as Field;
+      const threshold = evidence.namedKind && KIND_SPEC[evidence.namedKind].fields.includes(field) && cls !== "studentId" && cls !== "grade" ? MOSTLY_WITH_NAME : MOSTLY;
+      if (columnFits(profile, cls, threshold)) fields.add(field);
+    }
+  }
+  return fields;
+}
+
+function describeShare(profile: ColumnProfile, cls: ValueClass): string {
+  const n = profile.counts[cls] ?? 0;
+  return `${n} of ${profile.sampled} sampled values are ${VALUE_CLASS_TEXT[cls]}`;
+}
+
+/** Fills a kind's unmapped fields from open columns' values (each column used once, in the kind's field order). */
+function inferColumns(kind: ExportKind, mapping: ColumnMapping, evidence: ValueEvidence, headers: readonly string[]): { mapping: ColumnMapping; inferred: InferredColumn[] } {
+  const columns: Partial<Record<Field, number>> = { ...mapping.columns };
+  const used = new Set<number>(Object.values(columns) as number[]);
+  for (const d of mapping.duplicates) for (const c of d.columns) used.add(c);
+  const inferred: InferredColumn[] = [];
+  const nameNote = evidence.namedKind === kind ? " (below the usual share, but the sheet's name speaks of this export)" : "";
+  const headerOf = (c: number) => headers[c] || `column ${c + 1}`;
+  for (const field of KIND_SPEC[kind].fields) {
+    const cls = VALUE_FIELDS[field];
+    if (!cls || columns[field] !== undefined || SENSITIVE_FIELDS.has(field)) continue;
+    if (field === "studentId" && columns.localStudentId !== undefined) continue;
+    const threshold = thresholdFor(field, kind, evidence);
+    let best = -1;
+    for (const c of evidence.open) {
+      const profile = evidence.profiles[c];
+      if (used.has(c) || !profile || !columnFits(profile, cls, threshold)) continue;
+      if (best < 0 || shareOf(profile, cls) > shareOf(evidence.profiles[best], cls)) best = c;
+    }
+    if (best < 0) continue;
+    columns[field] = best;
+    used.add(best);
+    inferred.push({ field, column: best, header: headerOf(best), why: `${describeShare(evidence.profiles[best], cls)}${shareOf(evidence.profiles[best], cls) < MOSTLY ? nameNote : ""}` });
+  }
+  const flagFields = (FLAG_FIELDS[kind] ?? []).filter((f) => columns[f] === undefined);
+  const flagColumns = [...evidence.open].filter((c) => !used.has(c) && evidence.profiles[c] && columnFits(evidence.profiles[c], "flag", MOSTLY));
+  if (flagFields.length === 1 && flagColumns.length === 1) {
+    const [field] = flagFields;
+    const [c] = flagColumns;
+    columns[field] = c;
+    inferred.push({ field, column: c, header: headerOf(c), why: `${describeShare(evidence.profiles[c], "flag")}, the only yes/no column left` });
+  }
+  return { mapping: { columns, duplicates: mapping.duplicates }, inferred };
+}
+
+function textsOf(rows: readonly (readonly CellValue[])[], headerIndex: number): string[] {
+  if (headerIndex >= 0) return (rows[headerIndex] ?? []).map((c) => cellText(c));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  return Array.from({ length: width }, (_, c) => `Column ${columnLetters(c + 1)}`);
+}
+
+function nonEmptyCount(row: readonly CellValue[]): number {
+  let n = 0;
+  for (const c of row) if (cellText(c) !== "") n++;
+  return n;
 }
 
 /**
- * Finds the header row (the first of the first 20 rows whose cells decide a kind with at least two known
- * headers) and maps its columns. `forcedKind` is the user's override.
+ * Finds the header row (the first of the first 20 rows whose cells, with the values below them where the
+ * headers leave columns open, decide a kind with at least two known fields) and maps its columns.
+ * `forcedKind` and `forcedHeaderIndex` are the user's overrides; `hints.name` is the sheet or file name.
  */
-export function recognize(rows: readonly (readonly CellValue[])[], forcedKind?: ExportKind | null, forcedHeaderIndex?: number): Recognition {
-  const build = (kind: ExportKind, index: number): Recognition => {
-    const mapping = mapColumns(kind, rows[index] ?? []);
+export function recognize(rows: readonly (readonly CellValue[])[], forcedKind?: ExportKind | null, forcedHeaderIndex?: number, hints?: RecognizeHints): Recognition {
+  const build = (kind: ExportKind, index: number, evidence: ValueEvidence, how: string): Recognition => {
+    const headers = textsOf(rows, index);
+    const base = index >= 0 ? mapColumns(kind, rows[index] ?? []) : { columns: {}, duplicates: [] };
+    const { mapping, inferred } = inferColumns(kind, base, evidence, headers);
     const missing = KIND_SPEC[kind].required.filter((r) => mapping.columns[r] === undefined);
-    const note = forcedKind ? `kind set by the user (${KIND_SPEC[kind].title})` : `recognised as ${KIND_SPEC[kind].title} from its headers`;
-    return { kind, headerIndex: index, mapping, missing, note };
+    const fromValues = inferred.length ? ` and the values of ${inferred.map((i) => `‘${i.header}’`).join(", ")}` : "";
+    const named = !forcedKind && evidence.namedKind === kind ? "; its name agrees" : "";
+    const note = forcedKind ? `kind set by the user (${KIND_SPEC[kind].title})${fromValues ? `; columns from${fromValues.slice(4)}` : ""}` : `recognised as ${KIND_SPEC[kind].title} from ${how}${fromValues}${named}`;
+    return { kind, headerIndex: index, mapping, missing, note, inferred };
   };
-  if (forcedKind && forcedHeaderIndex !== undefined && forcedHeaderIndex >= 0 && forcedHeaderIndex < rows.length) {
-    return build(forcedKind, forcedHeaderIndex);
-  }
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  if (forcedHeaderIndex !== undefined && forcedHeaderIndex >= 0 && forcedHeaderIndex < rows.length) {
+    const evidence = evidenceFor(rows, forcedHeaderIndex, hints);
+    const row = rows[forcedHeaderIndex] ?? [];
+    const kind = forcedKind ?? decideKindOf(new Set([...fieldsInRow(row), ...valueFields(evidence)]), row);
+    if (kind) return build(kind, forcedHeaderIndex, evidence, `the header row the user set`);
+  }
   let best: { index: number; known: number } | null = null;
   for (let i = 0; i < limit; i++) {
     const row = rows[i] ?? [];
     const known = fieldsInRow(row).size;
-    if (known < 2) continue;
-    if (!best || known > best.known) best = { index: i, known };
-    const kind = forcedKind ?? decideKind(row);
+    if (known < 1) continue;
+    // One known header is enough when the values below add a second field ("Student Number" + exit types).
+    const evidence = evidenceFor(rows, i, hints);
+    const fields = new Set([...fieldsInRow(row), ...valueFields(evidence)]);
+    if (fields.size < 2) continue;
+    if (known >= 2 && (!best || known > best.known)) best = { index: i, known };
+    const kind = forcedKind ?? decideKindOf(fields, row);
     if (!kind) continue;
-    const r = build(kind, i);
+    const r = build(kind, i, evidence, "its headers");
     if (Object.keys(r.mapping.columns).length < 2) continue;
     return r;
+  }
+  const fromValues = recognizeFromValues(rows, limit, forcedKind ?? null, hints);
+  if (fromValues) {
+    const evidence = evidenceFor(rows, fromValues.index, hints);
+    const r = build(fromValues.kind, fromValues.index, evidence, fromValues.index < 0 ? "its values (it has no header row)" : "its values (its headers are not ones we know)");
+    if (forcedKind || r.inferred.length >= 2) return r;
   }
   if (forcedKind) {
     // The user chose the kind of a sheet whose headers we mostly do not know: its first non-empty row is
     // the header when it has at least one known header; otherwise the sheet has no header row (-1) and
     // every row is data, so no student's values are ever taken for column names.
     const first = rows.slice(0, limit).findIndex((r) => r.some((c) => cellText(c) !== ""));
-    if (first >= 0 && fieldsInRow(rows[first]).size > 0) return build(forcedKind, first);
-    return { kind: forcedKind, headerIndex: -1, mapping: { columns: {}, duplicates: [] }, missing: KIND_SPEC[forcedKind].required, note: `kind set by the user (${KIND_SPEC[forcedKind].title}); no header row, columns are named by letter` };
+    if (first >= 0 && fieldsInRow(rows[first]).size > 0) return build(forcedKind, first, evidenceFor(rows, first, hints), "its headers");
+    return { kind: forcedKind, headerIndex: -1, mapping: { columns: {}, duplicates: [] }, missing: KIND_SPEC[forcedKind].required, note: `kind set by the user (${KIND_SPEC[forcedKind].title}); no header row, columns are named by letter`, inferred: [] };
   }
   const empty: ColumnMapping = { columns: {}, duplicates: [] };
   const note = rows.every((r) => r.every((c) => cellText(c) === ""))
@@ -287,5 +460,48 @@ export function recognize(rows: readonly (readonly CellValue[])[], forcedKind?: 
     : best
       ? `row ${best.index + 1} has known headers, but not the set of any WISEdata export`
       : `no known export headers in the first ${HEADER_SEARCH_ROWS} rows`;
-  return { kind: null, headerIndex: null, mapping: empty, missing: [], note };
+  return { kind: null, headerIndex: null, mapping: empty, missing: [], note, inferred: [] };
 }
+
+/**
+ * A sheet whose headers we do not know at all: its first row of at least three non-empty cells is the
+ * header when its cells read as names, or the sheet has no header row when that row is already data
+ * (only when it is the sheet's first row: a title above data would otherwise become a data row). The
+ * values below then decide the kind, which needs a student id and one more deciding column.
+ */
+function recognizeFromValues(rows: readonly (readonly CellValue[])[], limit: number, forcedKind: ExportKind | null, hints: RecognizeHints | undefined): { kind: ExportKind; index: number } | null {
+  const first = rows.slice(0, limit).findIndex((r) => nonEmptyCount(r) >= 3);
+  if (first < 0) return null;
+  const isData = rows[first].some(isDataCell);
+  // A data row below a title: the title row is not a header, and data never becomes one.
+  if (isData && first !== 0) return null;
+  const index = isData ? -1 : first;
+  if (forcedKind) return { kind: forcedKind, index };
+  const fields = valueFields(evidenceFor(rows, index, hints));
+  if (!fields.has("studentId") || fields.size < 2) return null;
+  const kind = decideKindOf(fields, []);
+  return kind ? { kind, index } : null;
+}
+
+/**
+ * Whether an unrecognised sheet looks like data (SHEET-UNRECOGNIZED is then a warning, not a note): a row of
+ * at least three non-empty text cells within the first 20 rows, followed by a row of at least three
+ * non-empty cells (blank rows between them are skipped).
+ */
+export function looksLikeData(rows: readonly (readonly CellValue[])[]): boolean {
+  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  for (let i = 0; i < limit; i++) {
+    const row = rows[i] ?? [];
+    if (row.filter((c) => typeof c === "string" && c.trim() !== "").length < 3) continue;
+    for (let j = i + 1; j < rows.length && j <= i + HEADER_SEARCH_ROWS; j++) {
+      const n = nonEmptyCount(rows[j] ?? []);
+      if (n === 0) continue;
+      if (n >= 3) return true;
+      break;
+    }
+  }
+  return false;
+}
+
+/** Every field name, for validating user corrections (--column, --map). */
+export const ALL_FIELDS: readonly Field[] = Object.keys(FIELD_SYNONYMS) as Field[];

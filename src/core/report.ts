@@ -1,66 +1,31 @@
 /**
- * The JSON report (spec §6, schemaVersion 1): the one result shape every adapter consumes.
- * The zod schema is the typed boundary: tests and the CLI validate what the engine returns.
+ * The JSON report (schemaVersion 1): the one result shape every adapter consumes.
+ * Its types come from the zod schema in ./reportSchema, which tests use to validate what the engine
+ * returns. Only types are imported from there, so the bundles that use the report (the custom functions,
+ * the task pane) do not carry zod.
  */
-import { z } from "zod";
+import type { z } from "zod";
+import type { findingSchema, notCheckedSchema, reportSchema, sheetReportSchema, topicSummarySchema } from "./reportSchema";
 
-import { EXPORT_KINDS, SEVERITIES, TOPICS } from "./kinds";
+export const TOPICS = [
+  "cte-participants", "cte-concentrators", "iac-codes", "career-clusters", "program-areas",
+  "cte-graduates", "industry-credentials", "certificated-status", "work-based-learning",
+  "single-parent", "dual-enrollment-ap-ib", "structure",
+] as const;
+export type Topic = (typeof TOPICS)[number];
 
-export { EXPORT_KINDS, SEVERITIES, TOPICS };
-export type { ExportKind, Severity, Topic } from "./kinds";
+export const EXPORT_KINDS = [
+  "participants", "concentrators", "course-offerings", "courses", "hs-completion", "irc-wbl",
+  "demographics", "dpi-courses", "dpi-iac-clusters",
+] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
 
-export const findingSchema = z.object({
-  rule: z.string().regex(/^[A-Z0-9-]+$/),
-  severity: z.enum(SEVERITIES),
-  topic: z.enum(TOPICS),
-  sheet: z.string(),
-  /** Worksheet row as Excel shows it (CSV: record number, header record = 1). */
-  row: z.number().int().positive(),
-  /** Header text of the flagged column, when the finding is about one cell. */
-  column: z.string().optional(),
-  /** A1 address of the flagged cell on its sheet (e.g. "C7"). */
-  cell: z.string().regex(/^[A-Z]{1,3}[0-9]+$/),
-  message: z.string().min(1),
-  /** Published WISEdata validation number the rule mirrors, when there is one. */
-  dpi: z.string().optional(),
-});
+export const SEVERITIES = ["error", "warning", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
 export type Finding = z.infer<typeof findingSchema>;
-
-export const sheetReportSchema = z.object({
-  sheet: z.string(),
-  kind: z.enum(EXPORT_KINDS).nullable(),
-  headerRow: z.number().int().positive().nullable(),
-  dataRows: z.number().int().nonnegative(),
-  /** canonical field -> header text as found on the sheet */
-  columns: z.record(z.string(), z.string()),
-  /** why the kind was chosen, or why none was ("overridden by the user", "no known headers") */
-  note: z.string().optional(),
-});
 export type SheetReport = z.infer<typeof sheetReportSchema>;
-
-export const topicSummarySchema = z.object({
-  topic: z.enum(TOPICS),
-  title: z.string(),
-  status: z.enum(["pass", "warn", "fail", "no-data"]),
-  errors: z.number().int().nonnegative(),
-  warnings: z.number().int().nonnegative(),
-  infos: z.number().int().nonnegative(),
-  /** The topic's figure as DPI's DEMO page shows it; `text` is the one-line rendering. */
-  figure: z.object({ text: z.string() }).catchall(z.unknown()),
-  /** The WISEdata Portal export(s) the topic is checked from (DEMO page column). */
-  exports: z.string(),
-  /** Where to confirm it in WISEdash for Districts (DEMO page column). */
-  dashboard: z.string(),
-  /** what was not checked and why (e.g. no DPI list loaded): one line each */
-  notes: z.array(z.string()),
-});
 export type TopicSummary = z.infer<typeof topicSummarySchema>;
-
-export const reportSchema = z.object({
-  schemaVersion: z.literal(1),
-  schoolYear: z.string().regex(/^\d{4}-\d{2}$/),
-  sheets: z.array(sheetReportSchema),
-  findings: z.array(findingSchema),
-  checklist: z.array(topicSummarySchema),
-});
+/** A rule that did not run, and why (no DPI list loaded, no second export for a cross-export rule). */
+export type NotChecked = z.infer<typeof notCheckedSchema>;
 export type Report = z.infer<typeof reportSchema>;

@@ -5,7 +5,8 @@
 import { a1, columnLetters } from "./address";
 import { clipForMatching } from "./boundedText";
 import { CellValue, SheetInput, cellErrorText, cellText, isBlank } from "./cells";
-import { Field, Recognition, SENSITIVE_FIELDS } from "./recognize";
+import { ColumnMapping, Field, Recognition, SENSITIVE_FIELDS } from "./recognize";
+import { isSummaryRow } from "./summaryRow";
 import { ExportKind } from "./report";
 
 export interface DataRow {
@@ -35,17 +36,9 @@ function fitsHeader(cells: readonly CellValue[], headerFields: number): boolean 
   return true;
 }
 
-/** Blank rows are skipped; so is a row whose only non-empty cell starts with "Total" (spec §2). */
+/** Blank rows are skipped, and so are summary rows: a total label and numbers only. */
 export function isSkippableRow(cells: readonly CellValue[]): boolean {
-  let nonEmpty = 0;
-  let first = "";
-  for (const c of cells) {
-    if (isBlank(c)) continue;
-    nonEmpty++;
-    if (nonEmpty > 1) return false;
-    first = cellText(c);
-  }
-  return nonEmpty === 0 || /^total\b/i.test(first);
+  return cells.every((c) => isBlank(c)) || isSummaryRow(cells);
 }
 
 /**
@@ -81,7 +74,7 @@ export class ExportTable {
   private readonly firstColumn: number;
   private readonly textCache = new Map<Field, string[]>();
 
-  constructor(input: SheetInput, kind: ExportKind, recognition: Recognition & { headerIndex: number }) {
+  constructor(input: SheetInput, kind: ExportKind, recognition: { readonly headerIndex: number; readonly mapping: ColumnMapping } & Partial<Omit<Recognition, "headerIndex" | "mapping">>) {
     this.sheet = input.name;
     this.kind = kind;
     this.headerIndex = recognition.headerIndex;

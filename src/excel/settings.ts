@@ -1,6 +1,6 @@
 /**
- * What the add-in keeps in the workbook (Excel document settings, saved with the file), and the record of
- * the highlights it added. Pure: parsing and serialising only; the gateway does the Excel calls.
+ * What the add-in keeps in the workbook (Excel document settings, saved with the file). (Its highlights
+ * need no record: each rule carries its own marker, see highlights.ts.) Pure: parsing and serialising only; the gateway does the Excel calls.
  * Stored values are JSON strings validated on the way in, so a damaged or foreign value never breaks the pane.
  */
 import { z } from "zod";
@@ -12,8 +12,6 @@ export const SETTINGS_KEYS = {
   settings: "cteSnapshotCheck.settings",
   /** loaded reference lists (CSV text) */
   references: "cteSnapshotCheck.references",
-  /** the conditional formats the add-in added */
-  highlights: "cteSnapshotCheck.highlights",
 } as const;
 
 /** Reference lists bigger than this (characters of JSON) are used for the session but not kept in the file. */
@@ -94,51 +92,4 @@ export function mergeSettings(current: WorkbookSettings, patch: Partial<Workbook
   if (merged.schoolYear) out.schoolYear = merged.schoolYear;
   if (merged.teamMembers) out.teamMembers = merged.teamMembers;
   return out;
-}
-
-// ------------------------------------------------------------------------------------------------
-// highlight record
-
-export const HIGHLIGHT_FORMULA = "=TRUE";
-/** light red and amber, as the CLI's annotated copy */
-export const HIGHLIGHT_FILL = { error: "#FFC7CE", warning: "#FFEB9C" } as const;
-
-export interface HighlightRecord {
-  /** Worksheet.id (survives renames and moves) and the name it had */
-  readonly sheetId: string;
-  readonly sheet: string;
-  readonly severity: "error" | "warning";
-  /** ConditionalFormat.id when known (null until Excel reported it) */
-  readonly id: string | null;
-  readonly formula: string;
-  readonly color: string;
-  /** cells the rule covers, for the record */
-  readonly cells: number;
-}
-
-const recordSchema = z.object({
-  sheetId: z.string(),
-  sheet: z.string(),
-  severity: z.enum(["error", "warning"]),
-  id: z.string().nullable(),
-  formula: z.string(),
-  color: z.string(),
-  cells: z.number().int().nonnegative(),
-});
-const recordsSchema = z.object({ version: z.literal(1), rules: z.array(recordSchema) });
-
-export function parseHighlightRecords(value: unknown): HighlightRecord[] {
-  const parsed = recordsSchema.safeParse(parseJson(value));
-  return parsed.success ? parsed.data.rules : [];
-}
-
-export function serializeHighlightRecords(rules: readonly HighlightRecord[]): string {
-  return JSON.stringify({ version: 1, rules });
-}
-
-/** Whether a loaded conditional format looks exactly like one the add-in adds. */
-export function isOurRuleSignature(formula: string | undefined, color: string | undefined): boolean {
-  if (formula === undefined || color === undefined) return false;
-  const c = color.trim().toUpperCase();
-  return formula.trim().toUpperCase() === HIGHLIGHT_FORMULA && (c === HIGHLIGHT_FILL.error || c === HIGHLIGHT_FILL.warning);
 }

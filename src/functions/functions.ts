@@ -8,6 +8,7 @@
  * ./logic (no Excel); this file only maps its FunctionError elements to CustomFunctions.Error.
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- the metadata generator needs `any` for "no conversion" parameters */
+import "./polyfills"; // first: newer built-ins for the ES2016 runtime, before any module's top-level code
 import * as logic from "./logic";
 
 /** The literal codes, for hosts whose runtime lacks the ErrorCode enum (typed CustomFunctionsRuntime 1.3). */

@@ -125,7 +125,10 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
       setSettings(result.settings);
       const { errors, warnings } = severityCounts(result.result.report.findings);
       const checked = result.result.report.sheets.filter((s) => s.kind !== null && workbookHas(result, s.sheet)).length;
-      if (result.applyError) {
+      if (result.result.report.nothingChecked) {
+        // Never a green banner for a workbook we could not read.
+        setMessage({ intent: "warning", title: "Nothing was checked", text: "No sheet of this workbook was recognised as a WISEdata export. Choose each sheet's kind under Sheets (or check its header row), then run the checklist again." });
+      } else if (result.applyError) {
         setMessage({ intent: "warning", title: "Checked, but not highlighted", text: result.applyError.message });
       } else {
         const omitted = result.plan.omittedCells > 0 ? ` ${plural(result.plan.omittedCells, "more cell")} ${result.plan.omittedCells === 1 ? "was" : "were"} not highlighted (too many on one sheet); the list below has them all.` : "";

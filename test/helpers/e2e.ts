@@ -8,7 +8,8 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { runCli } from "../../src/cli/main";
-import { type Report, reportSchema } from "../../src/core/report";
+import type { Report } from "../../src/core/report";
+import { reportSchema } from "../../src/core/reportSchema";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const BIN = path.join(ROOT, "bin", "cte-check.js");

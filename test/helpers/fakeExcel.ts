@@ -4,8 +4,16 @@
  * after the sync that loaded them ("PropertyNotLoaded" otherwise), OrNullObject getters report
  * `isNullObject`, and a failing command rejects the sync (earlier commands stay applied, as in Excel).
  *
- * It keeps cell values, the user's own fills, conditional formats (with ids that change on `reopen()`,
- * which Excel does not promise to keep) and document settings, and it measures what matters for Excel on
+ * It keeps cell values, number formats, the user's own fills, conditional formats and document settings,
+ * and models what Microsoft documents about them:
+ * - `ConditionalFormat.id` is "the priority of the conditional format in the current
+ *   ConditionalFormatCollection": here the rule's position in the collection it was read from, which
+ *   shifts when a rule is added (new rules go first, at the top priority) or deleted. Item proxies of a
+ *   loaded collection, and `getItem(id)`, find their rule by that position when the command runs.
+ * - `Worksheet.id` is stable only within a session: `reopen()` gives every sheet a new id.
+ * - `Range.values` assignments are parsed as if typed (numbers, ISO dates, TRUE/FALSE, formulas, a leading
+ *   apostrophe), unless the cell's number format is Text ("@"); see `parseTyped`.
+ * It measures what matters for Excel on
  * the web: round trips, proxy objects, request and response bytes (estimated as JSON), address lengths and
  * cells per load. Like Excel it rejects `getRange(s)` addresses over 8,192 characters and requests or
  * responses over 5 MB; a load of more than 5,000,000 cells returns `values: null` (as Excel may) and is counted.
@@ -15,8 +23,6 @@
  */
 
 export interface FakeLimits {
-  /** number conditional-format ids per sheet (Excel promises no workbook-wide uniqueness) */
-  cfIdsPerSheet?: boolean;
   maxAddressChars: number;
   maxRequestBytes: number;
   maxResponseBytes: number;
@@ -61,7 +67,8 @@ export interface FakeStats {
 }
 
 export interface FakeConditionalFormat {
-  id: string;
+  /** test-only identity (not visible through the API, which knows only positions) */
+  key: string;
   type: string;
   formula: string | null;
   fill: string | null;
@@ -82,6 +89,11 @@ interface Sheet {
   grid: unknown[][];
   /** user (or API) fills by "r,c" */
   fills: Map<string, string>;
+  /** number formats by "r,c" (absent: "General") */
+  numberFormats: Map<string, string>;
+  /** formulas by "r,c" (the grid holds "" for them: the fake does not calculate) */
+  formulas: Map<string, string>;
+  /** in priority order: index 0 is the highest priority */
   cfs: FakeConditionalFormat[];
   /** other format writes, for assertions: "A1:H1 font.bold=true" */
   formatLog: string[];
@@ -159,6 +171,43 @@ function intersects(a: Rect, b: Rect): boolean {
   return a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
 }
 
+/** Whether a custom rule's formula is a constant TRUE the fake can evaluate ("=TRUE", "=ISTEXT(\"…\")"). */
+function alwaysTrue(formula: string | null): boolean {
+  if (formula === null) return false;
+  const f = formula.trim().toUpperCase();
+  return f === "=TRUE" || (f.startsWith("=ISTEXT(\"") && f.endsWith("\")") && f.indexOf("\"", 9) === f.length - 2);
+}
+
+/** 1899-12-30: Excel's serial day 0 (1900 date system, from 1900-03-01 on) */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * What Excel stores for a value assigned through `Range.values` to a cell with number format `format`:
+ * with Text ("@") the string as given; otherwise strings are parsed as if typed — a number ("01.10" → 1.1,
+ * "1e3", "-5", "12%" → 0.12), an ISO date ("2026-11-29" → its serial number, the cell taking a date
+ * format), TRUE/FALSE, a formula ("=…"), and a leading apostrophe forces text (and is not kept).
+ */
+export function parseTyped(value: unknown, format: string): { value: unknown; formula?: string; format?: string } {
+  if (typeof value !== "string" || format === "@") return { value };
+  const t = value.trim();
+  if (value.startsWith("'")) return { value: value.slice(1) };
+  if (value.startsWith("=") && value.length > 1) return { value: "", formula: value };
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?%?$/.test(t)) {
+    const n = Number(t.replace(/%$/, ""));
+    return { value: t.endsWith("%") ? n / 100 : n };
+  }
+  const date = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (date) {
+    const ms = Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]));
+    const d = new Date(ms);
+    if (d.getUTCMonth() === Number(date[2]) - 1 && d.getUTCDate() === Number(date[3])) {
+      return { value: Math.round((ms - EXCEL_EPOCH_MS) / 86_400_000), format: format === "General" ? "m/d/yyyy" : format };
+    }
+  }
+  if (/^(true|false)$/i.test(t)) return { value: t.toUpperCase() === "TRUE" };
+  return { value };
+}
+
 function jsonBytes(v: unknown): number {
   return JSON.stringify(v ?? null).length;
 }
@@ -179,7 +228,7 @@ export class FakeWorkbook {
   stats: FakeStats = FakeWorkbook.emptyStats();
   private nextSheet = 1;
   private nextCf = 1;
-  private readonly perSheetCf = new Map<string, number>();
+  private session = 1;
 
   constructor(limits: Partial<FakeLimits> = {}) {
     this.limits = { ...DEFAULT_LIMITS, ...limits };
@@ -237,23 +286,39 @@ export class FakeWorkbook {
   addUserConditionalFormat(name: string, address: string, rule: { type?: string; formula?: string | null; fill?: string | null }): string {
     const areas = parseAreas(address);
     if (!areas) throw new Error(`bad address ${address}`);
-    const cf: FakeConditionalFormat = { id: this.newCfId(this.sheet(name)), type: rule.type ?? "Custom", formula: rule.formula ?? null, fill: rule.fill ?? null, areas };
+    const cf: FakeConditionalFormat = { key: this.newCfKey(), type: rule.type ?? "Custom", formula: rule.formula ?? null, fill: rule.fill ?? null, areas };
+    // Excel gives a new rule the top priority (Home > Conditional Formatting > New Rule does too).
     this.sheet(name).cfs.unshift(cf);
-    return cf.id;
+    return cf.key;
   }
 
-  conditionalFormats(name: string): { id: string; type: string; formula: string | null; fill: string | null; address: string }[] {
-    return this.sheet(name).cfs.map((cf) => ({ id: cf.id, type: cf.type, formula: cf.formula, fill: cf.fill, address: cf.areas.map(rectName).join(",") }));
+  /** A sheet's rules in priority order; `id` is what Excel reports for the sheet's collection (the position). */
+  conditionalFormats(name: string): { id: string; key: string; type: string; formula: string | null; fill: string | null; address: string }[] {
+    return this.sheet(name).cfs.map((cf, i) => ({ id: String(i), key: cf.key, type: cf.type, formula: cf.formula, fill: cf.fill, address: cf.areas.map(rectName).join(",") }));
   }
 
-  /** The fill a cell shows: the first (highest-priority) "=TRUE" custom rule covering it, else its own fill. */
+  /** A cell's number format ("General" unless one was set). */
+  numberFormat(name: string, address: string): string {
+    const p = parseCell(address);
+    if (!p) throw new Error(`bad address ${address}`);
+    return this.sheet(name).numberFormats.get(`${p.r},${p.c}`) ?? "General";
+  }
+
+  /** A cell's formula, when a value written to it was taken as one. */
+  formula(name: string, address: string): string | null {
+    const p = parseCell(address);
+    if (!p) throw new Error(`bad address ${address}`);
+    return this.sheet(name).formulas.get(`${p.r},${p.c}`) ?? null;
+  }
+
+  /** The fill a cell shows: the first (highest-priority) always-true custom rule covering it, else its own fill. */
   displayedFill(name: string, address: string): string | null {
     const p = parseCell(address);
     if (!p) throw new Error(`bad address ${address}`);
     const s = this.sheet(name);
     const at: Rect = { r0: p.r, c0: p.c, r1: p.r, c1: p.c };
     for (const cf of s.cfs) {
-      if (cf.type === "Custom" && cf.formula?.toUpperCase() === "=TRUE" && cf.fill && cf.areas.some((a) => intersects(a, at))) return cf.fill;
+      if (cf.type === "Custom" && alwaysTrue(cf.formula) && cf.fill && cf.areas.some((a) => intersects(a, at))) return cf.fill;
     }
     return s.fills.get(`${p.r},${p.c}`) ?? null;
   }
@@ -275,9 +340,26 @@ export class FakeWorkbook {
     this.sheet(from).name = to;
   }
 
-  /** Save and reopen: values, fills, rules and settings stay; conditional formats get new ids. */
+  /**
+   * Right-click > Move or Copy > Create a copy: a new sheet (placed after the original) with its values,
+   * formats and conditional formats, which Excel copies with it.
+   */
+  copySheet(from: string, to: string): void {
+    const source = this.sheet(from);
+    const copy = this.createSheet(to);
+    this.sheets.splice(this.sheets.indexOf(copy), 1);
+    this.sheets.splice(this.sheets.indexOf(source) + 1, 0, copy);
+    copy.grid = source.grid.map((row) => (row ? [...row] : row));
+    copy.fills = new Map(source.fills);
+    copy.numberFormats = new Map(source.numberFormats);
+    copy.formulas = new Map(source.formulas);
+    copy.cfs = source.cfs.map((cf) => ({ ...cf, key: this.newCfKey(), areas: cf.areas.map((a) => ({ ...a })) }));
+  }
+
+  /** Save and reopen: values, formats, rules and settings stay; every sheet gets a new id (a new session). */
   reopen(): void {
-    for (const s of this.sheets) for (const cf of s.cfs) cf.id = this.newCfId(s);
+    this.session++;
+    for (const s of this.sheets) s.id = this.sheetId(this.nextSheet++);
     this.enableEvents = true;
     this.selection = null;
   }
@@ -307,8 +389,8 @@ export class FakeWorkbook {
   createSheet(name: string): Sheet {
     if (!name || name.length > 31 || INVALID_SHEET_NAME.test(name)) throw new FakeExcelError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: sheet name ${name}.`, "WorksheetCollection.add");
     if (this.findSheet(name)) throw new FakeExcelError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${name}.`, "WorksheetCollection.add");
-    const id = `{00000000-0001-0000-${String(this.nextSheet++).padStart(4, "0")}-000000000000}`;
-    const sheet: Sheet = { id, name, grid: [], fills: new Map(), cfs: [], formatLog: [], frozenRows: 0, orientation: null, printTitleRows: null };
+    const id = this.sheetId(this.nextSheet++);
+    const sheet: Sheet = { id, name, grid: [], fills: new Map(), numberFormats: new Map(), formulas: new Map(), cfs: [], formatLog: [], frozenRows: 0, orientation: null, printTitleRows: null };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -318,13 +400,22 @@ export class FakeWorkbook {
     row[c] = v === null || v === undefined ? "" : v;
   }
 
-  newCfId(sheet: Sheet): string {
-    if (this.limits.cfIdsPerSheet) {
-      const n = (this.perSheetCf.get(sheet.id) ?? 0) + 1;
-      this.perSheetCf.set(sheet.id, n);
-      return `{CF-${String(n).padStart(6, "0")}}`;
-    }
-    return `{CF-${String(this.nextCf++).padStart(6, "0")}}`;
+  private sheetId(n: number): string {
+    return `{00000000-${String(this.session).padStart(4, "0")}-0000-${String(n).padStart(4, "0")}-000000000000}`;
+  }
+
+  newCfKey(): string {
+    return `cf${this.nextCf++}`;
+  }
+
+  /** Stores a value assigned through `Range.values`, parsed as Excel parses it. */
+  writeTyped(sheet: Sheet, r: number, c: number, v: unknown): void {
+    const at = `${r},${c}`;
+    const parsed = parseTyped(v, sheet.numberFormats.get(at) ?? "General");
+    this.setCell(sheet, r, c, parsed.value);
+    if (parsed.formula !== undefined) sheet.formulas.set(at, parsed.formula);
+    else sheet.formulas.delete(at);
+    if (parsed.format !== undefined) sheet.numberFormats.set(at, parsed.format);
   }
 
   usedRect(sheet: Sheet): Rect | null {
@@ -686,7 +777,30 @@ class RangeProxy extends ProxyBase {
         throw new FakeExcelError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`, "Range.values");
       }
       this.ctx.wb.noteWrite();
-      values.forEach((row, r) => row.forEach((v, c) => this.ctx.wb.setCell(sheet, rect.r0 + r, rect.c0 + c, v)));
+      values.forEach((row, r) => row.forEach((v, c) => this.ctx.wb.writeTyped(sheet, rect.r0 + r, rect.c0 + c, v)));
+    });
+  }
+  get numberFormat(): unknown[][] {
+    return this.prop("numberFormat");
+  }
+  /** A single format for every cell, or one per cell (rows × columns), as documented. */
+  set numberFormat(formats: unknown) {
+    this.write(jsonBytes(formats), () => {
+      const { sheet, rect } = this.target();
+      const rows = rect.r1 - rect.r0 + 1;
+      const cols = rect.c1 - rect.c0 + 1;
+      const single = !Array.isArray(formats);
+      if (!single && ((formats as unknown[][]).length !== rows || (formats as unknown[][]).some((r) => !Array.isArray(r) || r.length !== cols))) {
+        throw new FakeExcelError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`, "Range.numberFormat");
+      }
+      this.ctx.wb.noteWrite();
+      for (let r = 0; r < rows; r++) {
+        for (let c = 0; c < cols; c++) {
+          const f = single ? formats : (formats as unknown[][])[r][c];
+          if (typeof f !== "string") throw new FakeExcelError("InvalidArgument", "A number format must be a string.", "Range.numberFormat");
+          sheet.numberFormats.set(`${rect.r0 + r},${rect.c0 + c}`, f);
+        }
+      }
     });
   }
   get rowIndex(): number {
@@ -844,9 +958,18 @@ class ConditionalFormatCollectionProxy extends ProxyBase {
     return this.itemsList;
   }
 
+  /** The rules of the sheet touching the range, in priority order, as the command runs. */
   private inScope(): { sheet: Sheet; list: FakeConditionalFormat[] } {
     const { sheet, areas } = this.target();
     return { sheet, list: sheet.cfs.filter((cf) => cf.areas.some((a) => areas.some((b) => intersects(a, b)))) };
+  }
+
+  /** The rule at a position (its id) when the command runs: Excel keys a collection's items by id. */
+  private at(position: number, where: string): { sheet: Sheet; cf: FakeConditionalFormat; position: number } {
+    const { sheet, list } = this.inScope();
+    const cf = list[position];
+    if (!cf) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: conditional format ${position}.`, where);
+    return { sheet, cf, position };
   }
 
   add(type: string): ConditionalFormatProxy {
@@ -854,27 +977,27 @@ class ConditionalFormatCollectionProxy extends ProxyBase {
     this.write(type.length, () => {
       const { sheet, areas } = this.target();
       this.ctx.wb.noteWrite();
-      created = { id: this.ctx.wb.newCfId(sheet), type, formula: null, fill: null, areas };
+      created = { key: this.ctx.wb.newCfKey(), type, formula: null, fill: null, areas };
+      // "Adds a new conditional format to the collection at the first/top priority."
       sheet.cfs.unshift(created);
     });
+    // The object add() returns stays bound to the new rule within the batch.
     return new ConditionalFormatProxy(this.ctx, () => {
       if (!created) throw new FakeExcelError("ItemNotFound", "The conditional format was not added.");
-      return { sheet: this.target().sheet, cf: created };
+      const { sheet, list } = this.inScope();
+      return { sheet, cf: created, position: list.indexOf(created) };
     });
   }
 
   load(props?: string | string[]): this {
     const names = propList(props).map((p) => p.replace(/^items\//, ""));
     this.read(() => {
-      const { sheet, list } = this.inScope();
+      const { list } = this.inScope();
       let bytes = 20;
-      this.itemsList = list.map((cf) => {
-        const proxy = new ConditionalFormatProxy(this.ctx, () => {
-          if (!sheet.cfs.includes(cf)) throw new FakeExcelError("ItemNotFound", "The conditional format no longer exists.");
-          return { sheet, cf };
-        });
-        proxy.fill(cf, names);
-        bytes += 40 + cf.id.length;
+      this.itemsList = list.map((cf, position) => {
+        const proxy = new ConditionalFormatProxy(this.ctx, () => this.at(position, "ConditionalFormat"));
+        proxy.fill(cf, position, names);
+        bytes += 40 + String(position).length;
         return proxy;
       });
       return bytes;
@@ -882,12 +1005,26 @@ class ConditionalFormatCollectionProxy extends ProxyBase {
     return this;
   }
 
+  getCount(): { value: number } {
+    const result = { value: -1 };
+    let done = false;
+    this.read(() => {
+      result.value = this.inScope().list.length;
+      done = true;
+      return 20;
+    });
+    return {
+      get value(): number {
+        if (!done) throw new FakeExcelError("PropertyNotLoaded", "The value of the result object has not been loaded yet. Call context.sync() first.");
+        return result.value;
+      },
+    };
+  }
+
   getItem(id: string): ConditionalFormatProxy {
     return new ConditionalFormatProxy(this.ctx, () => {
-      const { sheet, list } = this.inScope();
-      const cf = list.find((c) => c.id === id);
-      if (!cf) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: conditional format ${id}.`, "ConditionalFormatCollection.getItem");
-      return { sheet, cf };
+      const position = /^\d+$/.test(id) ? Number(id) : -1;
+      return this.at(position, "ConditionalFormatCollection.getItem");
     });
   }
 }
@@ -895,13 +1032,13 @@ class ConditionalFormatCollectionProxy extends ProxyBase {
 class ConditionalFormatProxy extends ProxyBase {
   private customProxy: CustomConditionalFormatProxy | null = null;
 
-  constructor(ctx: FakeContext, private readonly resolve: () => { sheet: Sheet; cf: FakeConditionalFormat }) {
+  constructor(ctx: FakeContext, private readonly resolve: () => { sheet: Sheet; cf: FakeConditionalFormat; position: number }) {
     super(ctx);
   }
 
-  fill(cf: FakeConditionalFormat, names: string[]): void {
+  fill(cf: FakeConditionalFormat, position: number, names: string[]): void {
     for (const n of names) {
-      if (n === "id") this.loaded.set("id", cf.id);
+      if (n === "id") this.loaded.set("id", String(position));
       else if (n === "type") this.loaded.set("type", cf.type);
       else throw new Error(`fake: ConditionalFormat.load("${n}") is not modelled`);
     }
@@ -926,7 +1063,8 @@ class ConditionalFormatProxy extends ProxyBase {
   load(props?: string | string[]): this {
     const names = propList(props);
     this.read(() => {
-      this.fill(this.resolve().cf, names);
+      const { cf, position } = this.resolve();
+      this.fill(cf, position, names);
       return 40;
     });
     return this;

@@ -1,7 +1,7 @@
 /** Small sheet builders for rule tests: each returns a SheetInput with a realistic export header. */
 import { CellValue, SheetInput } from "../../src/core/cells";
 import { CheckOptions, runChecklist } from "../../src/core/engine";
-import { reportSchema } from "../../src/core/report";
+import { reportSchema } from "../../src/core/reportSchema";
 
 type Row = CellValue[];
 

@@ -3,7 +3,7 @@ import { type CellValue, cellErrorText, cellText } from "../cells";
 import { EligibilityElement, GRADE_BANDS as ELIGIBILITY } from "../eligibility";
 import { normalizeGrade } from "../normalize";
 import { Field } from "../recognize";
-import { EXPORT_KINDS, type ExportKind } from "../kinds";
+import { EXPORT_KINDS, type ExportKind } from "../report";
 import { type DataRow, ExportTable } from "../table";
 import { plural } from "../text";
 import { RuleContext, RuleDef, q, topicOfRow } from "./types";
@@ -16,7 +16,12 @@ function allTables(ctx: RuleContext): ExportTable[] {
 
 export const SHEET_UNRECOGNIZED: RuleDef = {
   id: "SHEET-UNRECOGNIZED", topic: "structure", severity: "info",
-  description: "No WISEdata export kind matches the sheet's headers, so it is not checked.",
+  description: "No WISEdata export kind matches the sheet, so it is not checked: a warning when the sheet looks like data (a row of three or more text cells followed by rows of three or more cells), a note otherwise.",
+};
+
+export const COLUMN_INFERRED: RuleDef = {
+  id: "COLUMN-INFERRED", topic: "structure", severity: "info",
+  description: "A field was taken from a column's values (or position), not its header: names the field, the column and why, so it can be confirmed or corrected.",
 };
 
 export const RECORD_FIELD_COUNT: RuleDef = {

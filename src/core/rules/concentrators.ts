@@ -1,5 +1,5 @@
 /** CTE concentrators, IAC codes and career clusters (checklist topics 2-4). */
-import { clusterKey, clusterOf } from "../codes";
+import { clusterKey, clusterOf, programAreaOf, splitMultiValue } from "../codes";
 import { normalizeIac } from "../normalize";
 import { CIP2020_SERIES, IAC_DEFAULT_CLUSTER } from "../reference";
 import { DataRow, ExportTable } from "../table";
@@ -119,6 +119,35 @@ export const CLUSTER_UNKNOWN: RuleDef = {
   id: "CLUSTER-UNKNOWN", topic: "career-clusters", severity: "error",
   description: "A cluster that is not one of the 16 career clusters.",
 };
+/**
+ * Real Career Concentrators exports name the cluster column "CTE Concentration Program Area"; districts
+ * that fill it with program areas get DPI 6800 on every row. One warning on the header names the cause;
+ * the rows keep their CLUSTER-UNKNOWN errors (the pane groups them under this finding).
+ */
+export const CLUSTER_COLUMN_HOLDS_PROGRAM_AREAS: RuleDef = {
+  id: "CLUSTER-COLUMN-HOLDS-PROGRAM-AREAS", topic: "career-clusters", severity: "warning", dpi: "6800",
+  description: "Most of the cluster column holds the six program areas: WISEdata expects the career cluster there and DPI 6800 fires on each such row (the rows keep CLUSTER-UNKNOWN).",
+  run(ctx) {
+    for (const t of ctx.tables("concentrators")) {
+      if (!t.has("cluster")) continue;
+      let filled = 0;
+      let areas = 0;
+      for (const r of t.rows) {
+        const text = t.present(r, "cluster");
+        if (text === null) continue;
+        filled++;
+        const parts = splitMultiValue(text);
+        if (clusterOf(text) === null && parts.length > 0 && parts.every((p) => programAreaOf(p) !== null)) areas++;
+      }
+      if (filled === 0 || areas * 2 <= filled) continue;
+      ctx.report({
+        table: t, at: "header", field: "cluster",
+        message: `Column ${q(t.headerOf("cluster") ?? "cluster")} holds program areas on ${areas} of ${filled} rows, but WISEdata expects the concentrator's career cluster there (one of the 16 clusters, e.g. "Information Technology"; DPI compares it with the Cluster column of the IAC to Cluster list). DPI 6800 will fire on each of these rows: report the cluster of the student's IAC in this column (program areas belong in the course setup's CTE Department).`,
+      });
+    }
+  },
+};
+
 export const IAC_CLUSTER_MISMATCH: RuleDef = {
   id: "IAC-CLUSTER-MISMATCH", topic: "career-clusters", severity: "warning", dpi: "6800",
   description: "IAC and cluster do not belong together: an error against a loaded DPI IAC to Cluster list (DPI 6800), a warning against the built-in derived crosswalk.",
@@ -150,7 +179,7 @@ export const IAC_MISSING: RuleDef = {
           } else {
             iac = n.iac;
             if (n.storedAsNumber) {
-              const how = typeof raw === "number" ? "is stored as a number" : "lost a zero";
+              const how = typeof raw === "number" ? "is stored as a number" : n.wholeNumberText ? "was saved as a whole number (Excel dropped its zeros)" : "lost a zero";
               ctx.report({ table: t, at: r, field: "iac", rule: IAC_STORED_AS_NUMBER, message: `IAC ${q(text)} ${how}; it reads as ${iac}. Format the column as Text and enter ${iac} (Excel drops zeros from codes).` });
             }
             if (list) {

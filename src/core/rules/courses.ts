@@ -1,22 +1,18 @@
 /** Dual enrollment and advanced courses (AP, IB): roster codes against titles and the DPI catalog (topic 11). */
 import { matchableText } from "../boundedText";
 import { foldKey, normalizeRosterCode, normalizeYesNo } from "../normalize";
+import { apIbOfTitle } from "../courseTitle";
 import { ExportKind } from "../report";
 import { DataRow, ExportTable } from "../table";
 import { RuleContext, RuleDef, TOPIC_OF_KIND, q } from "./types";
 
 const COURSE_KINDS: readonly ExportKind[] = ["course-offerings", "courses"];
 
+/** Re-exported for the custom functions and the checklist figures, which read titles the same way. */
+export { apIbOfTitle };
+
 function courseTables(ctx: RuleContext): ExportTable[] {
   return COURSE_KINDS.flatMap((k) => [...ctx.tables(k)]);
-}
-
-/** "AP", "IB" or "" from a local course title. "Pre-AP" and "Pre-IB" are not AP/IB courses. */
-export function apIbOfTitle(title: string): "AP" | "IB" | "" {
-  const key = ` ${foldKey(matchableText(title).replace(/\bpre[-\s]?(ap|ib)\b/gi, " "))} `;
-  if (/ ap /.test(key) || key.includes(" advanced placement ")) return "AP";
-  if (/ ib /.test(key) || key.includes(" international baccalaureate ")) return "IB";
-  return "";
 }
 
 /** Titles that mark college credit: "- TC", Start College Now, Early College Credit, ECCP, dual credit. */

@@ -1,5 +1,5 @@
 /** CTE graduates: HS completion exit types and credentials (checklist topic 6). */
-import { credentialTypeOf, exitTypeOf } from "../codes";
+import { ExitType, credentialTypeOf, exitTypeOf } from "../codes";
 import { normalizeGrade } from "../normalize";
 import { REGULAR_DIPLOMA_CODE } from "../reference";
 import { ExportTable } from "../table";
@@ -64,6 +64,37 @@ export const SENIOR_EXIT_MISSING: RuleDef = {
         if (id === null || exited.has(id)) continue;
         if (normalizeGrade(t.raw(r, "grade") ?? null) !== 12) continue;
         ctx.report({ table: t, at: r, field: "studentId", message: `Grade-12 concentrator ${q(id)} has no row in the HS completion export. Check the senior's exit type (HSC with a regular diploma makes a CTE graduate).` });
+      }
+    }
+  },
+};
+
+export const SENIOR_EXIT_NOT_HSC: RuleDef = {
+  id: "SENIOR-EXIT-NOT-HSC", topic: "cte-graduates", severity: "info",
+  description: "A grade-12 concentrator whose HS completion row has an exit type other than HSC: the student will not count as a CTE graduate (check all seniors for HSC exit type).",
+  run(ctx) {
+    const completion = ctx.tables("hs-completion").filter((t) => t.has("studentId") && t.has("exitType"));
+    if (completion.length === 0) return;
+    // Per student: whether any completion row says HSC, and the other exit types its rows give.
+    const exits = new Map<string, { hsc: boolean; others: ExitType[] }>();
+    for (const t of completion) for (const r of t.rows) {
+      const id = t.present(r, "studentId");
+      const exit = exitTypeOf(t.text(r, "exitType"));
+      if (id === null || exit === null) continue; // a blank or unknown exit type is EXIT-TYPE-UNKNOWN's
+      const e = exits.get(id) ?? { hsc: false, others: [] };
+      if (exit.code === "HSC") e.hsc = true;
+      else if (!e.others.some((o) => o.code === exit.code)) e.others.push(exit);
+      exits.set(id, e);
+    }
+    for (const t of ctx.tables("concentrators")) {
+      if (!t.has("grade")) continue;
+      for (const r of t.rows) {
+        const id = t.present(r, "studentId");
+        const e = id === null ? undefined : exits.get(id);
+        if (id === null || !e || e.hsc || e.others.length === 0) continue;
+        if (normalizeGrade(t.raw(r, "grade") ?? null) !== 12) continue;
+        const named = e.others.map((exit) => `${exit.code} (${exit.description})`);
+        ctx.report({ table: t, at: r, field: "studentId", message: `Grade-12 concentrator ${q(id)} has exit type ${named.join(" and ")} in the HS completion export, not HSC, so will not count as a CTE graduate. If the senior completed high school, correct the exit type in the SIS.` });
       }
     }
   },

@@ -9,13 +9,13 @@ import * as singleParent from "./singleParent";
 import { RuleDef } from "./types";
 
 export const RULES: readonly RuleDef[] = [
-  common.SHEET_UNRECOGNIZED, common.RECORD_FIELD_COUNT, common.COLUMN_MISSING, common.COLUMN_DUPLICATE, common.VALUE_ERROR,
+  common.SHEET_UNRECOGNIZED, common.COLUMN_INFERRED, common.RECORD_FIELD_COUNT, common.COLUMN_MISSING, common.COLUMN_DUPLICATE, common.VALUE_ERROR,
   common.STUDENT_ID_MISSING, common.DUPLICATE_ROW, common.GRADE_MISSING, common.GRADE_INVALID, common.GRADE_OUT_OF_RANGE,
   concentrators.CONCENTRATOR_MULTIPLE_PATHWAYS, concentrators.CONCENTRATOR_NOT_PARTICIPANT,
   concentrators.IAC_MISSING, concentrators.IAC_INVALID_FORMAT, concentrators.IAC_UNKNOWN, concentrators.IAC_STORED_AS_NUMBER,
-  concentrators.IAC_NOT_SUGGESTED, concentrators.CLUSTER_MISSING, concentrators.CLUSTER_UNKNOWN, concentrators.IAC_CLUSTER_MISMATCH,
+  concentrators.IAC_NOT_SUGGESTED, concentrators.CLUSTER_MISSING, concentrators.CLUSTER_UNKNOWN, concentrators.CLUSTER_COLUMN_HOLDS_PROGRAM_AREAS, concentrators.IAC_CLUSTER_MISMATCH,
   programAreas.PROGRAM_AREA_MISSING, programAreas.PROGRAM_AREA_UNKNOWN, programAreas.PROGRAM_AREA_COVERAGE, programAreas.CTE_DEPARTMENT_MISMATCH,
-  graduates.EXIT_TYPE_UNKNOWN, graduates.HSC_NOT_GRADE_12, graduates.HSC_CREDENTIAL_MISSING, graduates.SENIOR_EXIT_MISSING,
+  graduates.EXIT_TYPE_UNKNOWN, graduates.HSC_NOT_GRADE_12, graduates.HSC_CREDENTIAL_MISSING, graduates.SENIOR_EXIT_MISSING, graduates.SENIOR_EXIT_NOT_HSC,
   careerEd.IRC_PROGRAM_UNKNOWN, careerEd.IRC_STATUS_MISSING, careerEd.CERT_STATUS_INVALID, careerEd.CERT_STATUS_WRONG_PROGRAM,
   careerEd.CERT_STATUS_DUPLICATE, careerEd.WBL_PROGRAM_UNKNOWN, careerEd.WBL_PROGRAM_RETIRED, careerEd.WBL_HOURS_BELOW_MINIMUM,
   careerEd.WBL_STATUS_MISSING,

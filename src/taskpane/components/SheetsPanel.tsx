@@ -58,6 +58,21 @@ function describe(info: SheetReport | undefined): string {
   return `${KIND_SPEC[info.kind].title}, ${header}, ${info.dataRows.toLocaleString("en-US")} data rows.`;
 }
 
+/** Columns taken from their values, not their headers: shown so the user confirms or corrects them. */
+function InferredList({ info }: { info: SheetReport | undefined }) {
+  const styles = useStyles();
+  if (!info?.inferred?.length) return null;
+  return (
+    <ul className={styles.note} aria-label={`Columns of ‘${info.sheet}’ read from their values`}>
+      {info.inferred.map((i) => (
+        <li key={i.field}>
+          {FIELD_LABELS[i.field as EngineField] ?? i.field}: ‘{i.column}’, read from its values ({i.why}). Confirm it, or choose the column below.
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function SheetRow({ sheet, info, override, disabled, onChange }: { sheet: SheetInput; info: SheetReport | undefined; override: SheetOverride | undefined; disabled?: boolean; onChange: SheetsPanelProps["onChange"] }) {
   const styles = useStyles();
   const kindValue = override?.kind ?? "";
@@ -79,6 +94,7 @@ function SheetRow({ sheet, info, override, disabled, onChange }: { sheet: SheetI
     <li className={styles.sheet}>
       <h3 className={styles.name}>{sheet.name}</h3>
       <p className={styles.note}>{describe(info)}{override ? " Your choices for this sheet are kept in the workbook." : ""}</p>
+      <InferredList info={info} />
       <Field label={`Kind of ‘${sheet.name}’`} size="small">
         <Select className={styles.select} select={{ className: styles.selectElement }} value={kindValue} disabled={disabled} onChange={(_, d) => setKind(d.value)}>
           <option value="">Recognise from its headers</option>
@@ -98,7 +114,7 @@ function SheetRow({ sheet, info, override, disabled, onChange }: { sheet: SheetI
               return (
                 <Field key={field} label={`${FIELD_LABELS[field]}${KIND_SPEC[kind].required.includes(field) ? " (required)" : ""}`} size="small">
                   <Select className={styles.select} select={{ className: styles.selectElement }} value={typeof chosen === "string" ? chosen : ""} disabled={disabled} onChange={(_, d) => setColumn(field, d.value)}>
-                    <option value="">{mapped ? `Automatic: ${mapped}` : "Automatic: none found"}</option>
+                    <option value="">{mapped ? `Automatic: ${mapped}${info?.decidedBy?.[field] === "values" ? " (from its values)" : ""}` : "Automatic: none found"}</option>
                     {[...new Set(headers)].map((h) => (
                       <option key={h} value={h}>{h}</option>
                     ))}

@@ -67,11 +67,65 @@ function counts(t: TopicSummary): string {
   return parts.join(" · ");
 }
 
+/** A finding, with the row findings it explains (CLUSTER-UNKNOWN rows under CLUSTER-COLUMN-HOLDS-PROGRAM-AREAS). */
+export interface FindingGroup {
+  readonly finding: Finding;
+  readonly under: readonly Finding[];
+}
+
+/** Rules whose header finding names the one cause of many row findings on the same sheet. */
+const GROUPED_UNDER: Readonly<Record<string, string>> = { "CLUSTER-COLUMN-HOLDS-PROGRAM-AREAS": "CLUSTER-UNKNOWN" };
+
+/** Groups row findings under the header finding that explains them, so one cause is read once. */
+export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
+  const heads = new Map<string, Finding>();
+  for (const f of findings) {
+    const child = GROUPED_UNDER[f.rule];
+    if (child) heads.set(`${child}\u0001${f.sheet}`, f);
+  }
+  const under = new Map<Finding, Finding[]>();
+  const out: FindingGroup[] = [];
+  for (const f of findings) {
+    const head = heads.get(`${f.rule}\u0001${f.sheet}`);
+    if (head && head !== f) {
+      const list = under.get(head) ?? [];
+      list.push(f);
+      under.set(head, list);
+    }
+  }
+  for (const f of findings) {
+    if (heads.get(`${f.rule}\u0001${f.sheet}`) && !GROUPED_UNDER[f.rule]) continue;
+    out.push({ finding: f, under: under.get(f) ?? [] });
+  }
+  return out;
+}
+
+function FindingRow({ f, sheets, onSelect }: { f: Finding; sheets: ReadonlySet<string>; onSelect: (f: Finding) => void }) {
+  const styles = useStyles();
+  return (
+    <>
+      {sheets.has(f.sheet) ? (
+        <Button appearance="subtle" size="small" className={styles.cellRef} onClick={() => onSelect(f)} aria-label={`Go to ${f.sheet}!${f.cell}`}>
+          {f.sheet}!{f.cell}
+        </Button>
+      ) : (
+        <span className={styles.cellRef}>{f.sheet}!{f.cell}</span>
+      )}
+      <Badge appearance="tint" size="small" color={f.severity === "error" ? "danger" : f.severity === "warning" ? "warning" : "informative"}>
+        {SEVERITY_LABELS[f.severity]}
+      </Badge>
+      <span>{f.rule}</span>
+      <span className={styles.message}>{f.message}</span>
+    </>
+  );
+}
+
 function TopicItem({ topic, findings, sheets, onSelect }: { topic: TopicSummary; findings: Finding[]; sheets: ReadonlySet<string>; onSelect: (f: Finding) => void }) {
   const styles = useStyles();
   const [shown, setShown] = useState(FIRST_FINDINGS);
-  const visible = findings.slice(0, shown);
-  const left = findings.length - visible.length;
+  const groups = useMemo(() => groupFindings(findings), [findings]);
+  const visible = groups.slice(0, shown);
+  const left = groups.length - visible.length;
   return (
     <li className={styles.topic} data-topic={topic.topic}>
       <details>
@@ -89,20 +143,19 @@ function TopicItem({ topic, findings, sheets, onSelect }: { topic: TopicSummary;
             <p className={styles.note}>{topic.status === "no-data" ? `No ${topic.exports} in this workbook.` : "Nothing to fix."}</p>
           ) : (
             <ul className={styles.findings} aria-label={`${topic.title} findings`}>
-              {visible.map((f, i) => (
+              {visible.map(({ finding: f, under }, i) => (
                 <li key={`${f.rule}-${f.sheet}-${f.cell}-${i}`} className={styles.finding}>
-                  {sheets.has(f.sheet) ? (
-                    <Button appearance="subtle" size="small" className={styles.cellRef} onClick={() => onSelect(f)} aria-label={`Go to ${f.sheet}!${f.cell}`}>
-                      {f.sheet}!{f.cell}
-                    </Button>
-                  ) : (
-                    <span className={styles.cellRef}>{f.sheet}!{f.cell}</span>
+                  <FindingRow f={f} sheets={sheets} onSelect={onSelect} />
+                  {under.length > 0 && (
+                    <details className={styles.message}>
+                      <summary className={styles.note}>{plural(under.length, "row")} with {under[0].rule} from this cause</summary>
+                      <ul className={styles.findings} aria-label={`${f.rule} rows`}>
+                        {under.map((u, j) => (
+                          <li key={`${u.cell}-${j}`} className={styles.finding}><FindingRow f={u} sheets={sheets} onSelect={onSelect} /></li>
+                        ))}
+                      </ul>
+                    </details>
                   )}
-                  <Badge appearance="tint" size="small" color={f.severity === "error" ? "danger" : f.severity === "warning" ? "warning" : "informative"}>
-                    {SEVERITY_LABELS[f.severity]}
-                  </Badge>
-                  <span>{f.rule}</span>
-                  <span className={styles.message}>{f.message}</span>
                 </li>
               ))}
             </ul>
