@@ -17,7 +17,7 @@ const { generateCustomFunctionsMetadata } = require("custom-functions-metadata")
   generateCustomFunctionsMetadata(input: string, wantConsoleOutput?: boolean): Promise<{ metadataJson: string; errors: string[] }>;
 };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { render } = require("../scripts/make-help.js") as { render(input: unknown): string };
+const { render } = require("../scripts/make-help.ts") as { render(input: unknown): string };
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { finishFunctionsMetadata } = require("../scripts/functions-json.js") as { finishFunctionsMetadata(json: string): typeof metadata };
 
@@ -140,7 +140,7 @@ describe("help.html", () => {
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//i);
   });
 
-  test("is up to date with the JSDoc, the examples and the registry (node scripts/make-help.js)", () => {
+  test("is up to date with the JSDoc, the examples and the registry (npm run gen)", () => {
     const fresh = render({
       functions: metadata.functions,
       docs: FUNCTION_DOCS,

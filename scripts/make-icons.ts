@@ -1,11 +1,12 @@
 // Writes the add-in's ribbon and store icons (assets/icon-<size>.png): a green rounded square with a
-// white check mark. Plain Node (zlib) so no image tool is needed; run once, the PNGs are committed.
-const fs = require("fs");
-const path = require("path");
-const zlib = require("zlib");
+// white check mark. Plain Node (zlib) so no image tool is needed; run once (`npx tsx scripts/make-icons.ts`),
+// the PNGs are committed.
+import * as fs from "fs";
+import * as path from "path";
+import * as zlib from "zlib";
 
-function crc32(buf) {
-  let c, crc = 0xffffffff;
+function crc32(buf: Buffer): number {
+  let c: number, crc = 0xffffffff;
   for (let n = 0; n < buf.length; n++) {
     c = (crc ^ buf[n]) & 0xff;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -14,7 +15,7 @@ function crc32(buf) {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-function chunk(type, data) {
+function chunk(type: string, data: Buffer): Buffer {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);
   const body = Buffer.concat([Buffer.from(type), data]);
@@ -23,13 +24,13 @@ function chunk(type, data) {
   return Buffer.concat([len, body, crc]);
 }
 
-function distToSegment(px, py, ax, ay, bx, by) {
+function distToSegment(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
   const dx = bx - ax, dy = by - ay;
   const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
 
-function icon(size) {
+function icon(size: number): Buffer {
   const raw = Buffer.alloc(size * (size * 4 + 1));
   const r = size * 0.18;
   const stroke = Math.max(1.2, size * 0.09);

@@ -2,9 +2,10 @@
 // course catalog as a reference list. Prints the checklist table, writes the annotated copy and the
 // JSON report under samples/out/. The sample has planted problems, so "errors found" (exit 1) is the
 // expected result here; anything else fails the demo.
-const path = require("path");
-const fs = require("fs");
-const { runCli } = require("../dist-cli/cli/main.js");
+// Runs the CLI from its TypeScript source (through tsx, like every script), so it needs no build of its own.
+import * as fs from "fs";
+import * as path from "path";
+import { runCli } from "../src/cli/main";
 
 const root = path.join(__dirname, "..");
 const outDir = path.join(root, "samples", "out");
@@ -19,10 +20,10 @@ const args = [
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
   let jsonText = "";
-  const jsonCode = await runCli([...args, "--json"], { stdout: (t) => { jsonText += t; }, stderr: (t) => process.stderr.write(t) });
+  const jsonCode = await runCli([...args, "--json"], { stdout: (t: string) => { jsonText += t; }, stderr: (t: string) => process.stderr.write(t) });
   if (jsonCode !== 1) throw new Error(`expected exit 1 (planted errors) from the JSON run, got ${jsonCode}`);
   fs.writeFileSync(json, jsonText);
-  const code = await runCli([...args, "--out", copy], { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) });
+  const code = await runCli([...args, "--out", copy], { stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t) });
   if (code !== 1) throw new Error(`expected exit 1 (planted errors), got ${code}`);
   process.stdout.write(`\nAnnotated copy: ${path.relative(root, copy)}\nJSON report:    ${path.relative(root, json)}\n`);
 }

@@ -10,18 +10,15 @@
  * (10 digits starting with 9). Output is deterministic: a seeded PRNG (mulberry32), fixed workbook
  * dates and fixed zip entry timestamps, so a re-run gives the same bytes.
  *
- *   node scripts/make-sample.js            write the three files
- *   node scripts/make-sample.js --check    write nothing; exit 1 when the committed files differ from
- *                                          what the generator produces (cell values, CSV/JSON text)
+ * `npm run gen` writes the three files; `npm run gen -- --check` (through `checkSamples`) writes nothing and
+ * names the committed files that differ from what the generator produces (cell values, CSV/JSON text).
  */
-"use strict";
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
 
-const fs = require("fs");
-const path = require("path");
-const { Buffer } = require("buffer");
-const ExcelJS = require("exceljs");
-
-const OUT_DIR = path.join(__dirname, "..", "samples");
+const ROOT = path.join(__dirname, "..");
+const OUT_DIR = path.join(ROOT, "samples");
 const XLSX_FILE = path.join(OUT_DIR, "district-sample.xlsx");
 const CATALOG_FILE = path.join(OUT_DIR, "synthetic-dpi-course-catalog.csv");
 const PLANTED_FILE = path.join(OUT_DIR, "planted-problems.json");
@@ -29,7 +26,7 @@ const FIXED_DATE = new Date("2026-11-01T00:00:00Z");
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness
-function mulberry32(seed) {
+function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return function next() {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -40,9 +37,9 @@ function mulberry32(seed) {
   };
 }
 const rand = mulberry32(20261101);
-const randInt = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
-const pick = (list) => list[Math.floor(rand() * list.length)];
-function shuffled(list) {
+const randInt = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
+const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
+function shuffled<T>(list: readonly T[]): T[] {
   const a = list.slice();
   for (let i = a.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
@@ -100,15 +97,23 @@ const IAC_BAG = IACS.flatMap((x) => Array(x.weight).fill(x));
 
 // ---------------------------------------------------------------------------------------------
 // Students
-const pad4 = (n) => String(n).padStart(4, "0");
-const students = [];
-const usedWsn = new Set();
-function addStudent(n, grade, school) {
-  let wsn;
+const pad4 = (n: number): string => String(n).padStart(4, "0");
+interface Student {
+  readonly n: number;
+  readonly wsn: string;
+  readonly localId: number;
+  readonly name: string;
+  readonly grade: number;
+  readonly school: string;
+}
+const students: Student[] = [];
+const usedWsn = new Set<string>();
+function addStudent(n: number, grade: number, school: string): Student {
+  let wsn: string;
   do wsn = "9" + String(Math.floor(rand() * 1e9)).padStart(9, "0");
   while (usedWsn.has(wsn));
   usedWsn.add(wsn);
-  const s = { n, wsn, localId: 240000 + n * 7 + randInt(0, 6), name: `Student ${pad4(n)}`, grade, school };
+  const s: Student = { n, wsn, localId: 240000 + n * 7 + randInt(0, 6), name: `Student ${pad4(n)}`, grade, school };
   students.push(s);
   return s;
 }
@@ -118,11 +123,11 @@ for (let n = 1; n <= 104; n++) {
 }
 const eighthGrader = addStudent(105, 8, MIDDLE);
 
-const byGrade = (g) => shuffled(students.filter((s) => s.grade === g));
+const byGrade = (g: number): Student[] => shuffled(students.filter((s) => s.grade === g));
 const g9 = byGrade(9), g10 = byGrade(10), g11 = byGrade(11), g12 = byGrade(12);
 
 // Roles. Each list is consumed front to back so no student plays two roles by accident.
-const take = (list, k) => list.splice(0, k);
+const take = (list: Student[], k: number): Student[] => list.splice(0, k);
 const conc12 = take(g12, 19);
 const conc11 = take(g11, 20);
 const conc10 = take(g10, 1)[0];
@@ -134,28 +139,42 @@ const others = [...take(g9, 3), ...take(g10, 2), ...take(g12, 1)]; // in demogra
 
 // ---------------------------------------------------------------------------------------------
 // Planting helpers
-const P = (rule, withCatalog = false) => ({ rule, withCatalog: !!withCatalog });
+/** A problem planted on purpose: its rule id, and whether it fires only with DPI's course catalog. */
+interface Plant {
+  readonly rule: string;
+  readonly withCatalog: boolean;
+}
+type CellValue = string | number | Date | { error: string } | null;
 /** A data row: cells in header order, the problems planted on it, and a sort key. */
-const row = (cells, plant = [], key = "") => ({ cells, plant, key });
-const BLANK = { blank: true };
-const byKey = (a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+interface DataRow {
+  readonly blank?: false;
+  readonly cells: CellValue[];
+  readonly plant: readonly Plant[];
+  readonly key: string;
+}
+const P = (rule: string, withCatalog = false): Plant => ({ rule, withCatalog: !!withCatalog });
+const row = (cells: CellValue[], plant: readonly Plant[] = [], key = ""): DataRow => ({ cells, plant, key });
+const BLANK = { blank: true } as const;
+type SheetRow = DataRow | typeof BLANK;
+const byKey = (a: DataRow, b: DataRow): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 /** Sorts rows by key (student name), keeping the given order of equal keys. */
-const sortRows = (rows) => rows.map((r, i) => ({ r, i })).sort((x, y) => byKey(x.r, y.r) || x.i - y.i).map((x) => x.r);
-const insertBlank = (rows, at) => [...rows.slice(0, at), BLANK, ...rows.slice(at)];
+const sortRows = (rows: readonly DataRow[]): DataRow[] => rows.map((r, i) => ({ r, i })).sort((x, y) => byKey(x.r, y.r) || x.i - y.i).map((x) => x.r);
+const insertBlank = (rows: readonly SheetRow[], at: number): SheetRow[] => [...rows.slice(0, at), BLANK, ...rows.slice(at)];
 
 // ---------------------------------------------------------------------------------------------
 // Career Concentrators
-const concRows = [];
-const concentratorWsns = new Set();
-let notParticipant = null; // a concentrator missing from the participants export
-function conc(s, iac, cluster, area, plant = [], grade = s.grade) {
+const concRows: DataRow[] = [];
+const concentratorWsns = new Set<string>();
+let notParticipant: Student | null = null; // a concentrator missing from the participants export
+function conc(s: Student, iac: string | number | null, cluster: string | null, area: string | null, plant: Plant[] = [],
+  grade: number | string = s.grade): void {
   concentratorWsns.add(s.wsn);
   concRows.push(row([s.wsn, s.name, grade, s.school, iac, cluster, area], plant, s.name));
 }
-function areaLabel(key) {
+function areaLabel(key: keyof typeof PA): string {
   return rand() < 0.3 ? PA_SHORT[key] : PA[key];
 }
-function cleanConc(s) {
+function cleanConc(s: Student): void {
   const x = pick(IAC_BAG);
   conc(s, x.iac, x.cluster, areaLabel(x.area));
 }
@@ -191,7 +210,7 @@ function cleanConc(s) {
 
 // ---------------------------------------------------------------------------------------------
 // CTE Participants
-const partRows = [];
+const partRows: DataRow[] = [];
 const participantList = [
   ...conc12, ...conc11.filter((s) => s !== notParticipant), conc10,
   ...extra12, ...extra11, ...extra10, ...extra9.slice(1),
@@ -202,7 +221,7 @@ const noWsn = extra9[0];
 const duplicated = extra10[1];
 for (const s of participantList) {
   const courses = concentratorWsns.has(s.wsn) ? randInt(2, 5) : randInt(1, 3);
-  let grade = s.grade;
+  let grade: CellValue = s.grade;
   const plant = [];
   if (s === gradeMissing) { grade = null; plant.push(P("GRADE-MISSING")); }
   if (s === gradeInvalid) { grade = "TBD"; plant.push(P("GRADE-INVALID")); }
@@ -216,10 +235,11 @@ partRows.push(row([eighthGrader.wsn, eighthGrader.localId, eighthGrader.name, 8,
 
 // ---------------------------------------------------------------------------------------------
 // HS Completion
-const hscRows = [];
-const utc = (y, m, d) => new Date(Date.UTC(y, m - 1, d));
+const hscRows: DataRow[] = [];
+const utc = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
 const GRADUATION = utc(2026, 5, 29);
-function hsc(s, grade, exitType, credential, date, plant = []) {
+function hsc(s: Student, grade: number, exitType: string | null, credential: string | null, date: Date | null,
+  plant: Plant[] = []): void {
   hscRows.push(row([s.wsn, s.name, grade, exitType, credential, date], plant, s.name));
 }
 conc12.slice(1).forEach((s) => hsc(s, 12, "HSC", "R", GRADUATION));
@@ -249,16 +269,17 @@ const WBL = {
   esb: "Entrepreneurship Student Business",
   ya: "Youth Apprenticeship",
 };
-const ircRows = [];
-const gradeText = (g) => String(g).padStart(2, "0");
-function irc(s, type, name, status, hours, plant = []) {
+const ircRows: DataRow[] = [];
+const gradeText = (g: number): string => String(g).padStart(2, "0");
+function irc(s: Student, type: string, name: string | null, status: string | null, hours: number | string | null,
+  plant: Plant[] = []): void {
   ircRows.push(row([s.wsn, s.name, gradeText(s.grade), type, name, status, hours], plant, s.name));
 }
 {
   const pool = shuffled([...conc12.slice(4), ...conc11.slice(10), ...extra11.slice(1), ...extra10.slice(3), ...extra9.slice(2)]);
   const upper = pool.filter((s) => s.grade >= 11);
   const any = pool.filter((s) => !upper.includes(s));
-  const next = (preferUpper) => (preferUpper && upper.length ? upper : any.length ? any : upper).shift();
+  const next = (preferUpper: boolean): Student => (preferUpper && upper.length ? upper : any.length ? any : upper).shift()!;
   for (let i = 0; i < 5; i++) irc(next(i % 2 === 0), NONCERT, WBL.sbe, null, randInt(95, 180));
   irc(next(true), NONCERT, WBL.intern, null, randInt(100, 200));
   irc(next(true), NONCERT, WBL.intern, null, randInt(100, 200));
@@ -288,7 +309,7 @@ function irc(s, type, name, status, hours, plant = []) {
 
 // ---------------------------------------------------------------------------------------------
 // Student Demographics (grades as numbers; Y/N flags)
-const demoRows = [];
+const demoRows: DataRow[] = [];
 {
   const demoStudents = [...participantList, notParticipant, noWsn, ...others];
   const upper = shuffled(demoStudents.filter((s) => s.grade >= 11));
@@ -308,8 +329,9 @@ const demoRows = [];
 // ---------------------------------------------------------------------------------------------
 // Courses: offerings (sections) and the Roster: Courses export
 const T = Array.from({ length: 16 }, (_, i) => `Teacher ${String(i + 1).padStart(2, "0")}`);
-const offerRows = [];
-function offer(local, title, code, section, cte, dept, pathway, de, teacher, plant = [], school = HS) {
+const offerRows: DataRow[] = [];
+function offer(local: string, title: string, code: number | null, section: string, cte: boolean, dept: string | null,
+  pathway: string | null, de: boolean, teacher: string, plant: Plant[] = [], school = HS): void {
   offerRows.push(row([school, local, title, code, section, cte ? "Yes" : "No", dept, pathway, de ? "Y" : "N", teacher], plant));
 }
 offer("AG110", "AG ANIMAL SCIENCE", 10201, "01", true, PA.ag, CL.afnr, false, T[0]);
@@ -341,8 +363,8 @@ offer("MAT480A", "MAT AP STATISTICS A", 10091, "01", false, null, null, false, T
 offer("MAT480B", "MAT AP STATISTICS B", 10091, "01", false, null, null, false, T[11]);
 offer("ENG490", "ENG IB ENGLISH A LITERATURE HL", 10111, "01", false, null, null, false, T[12]);
 
-const courseRows = [];
-const course = (title, code, program, plant = []) => courseRows.push(row([title, code, program], plant));
+const courseRows: DataRow[] = [];
+const course = (title: string, code: CellValue, program: string | null, plant: Plant[] = []): number => courseRows.push(row([title, code, program], plant));
 // the four rows of the guide's DEMO example, in its order
 course("SCI CONCEPTS OF BIOLOGY A - TC", 9944, "Dual Enrollment");
 course("MAT AP STATISTICS A", 10091, "Advanced Placement");
@@ -408,17 +430,27 @@ const counselorRows = [
 
 // ---------------------------------------------------------------------------------------------
 // Sheet layout
-const SHEETS = [
+interface SheetSpec {
+  readonly name: string;
+  readonly above?: readonly string[];
+  readonly header: readonly string[];
+  readonly headerPlant?: readonly Plant[];
+  readonly widths: readonly number[];
+  readonly dateColumns?: readonly number[];
+  readonly rows: () => readonly SheetRow[];
+  readonly trailer?: (dataRows: number) => string[];
+}
+const SHEETS: readonly SheetSpec[] = [
   {
     name: "CTE Participants",
     above: ["CTE Participant export — 2025-26", "Badger Valley School District (synthetic sample data)"],
     header: ["Student ID (WSN)", "WISEid", "Student Name", "Grade Level", "School", "CTE Course Count"],
-    // Planted: two columns that both mean the student id (spec §2 synonyms), so the header row gets
+    // Planted: two columns that both mean the student id (header synonyms), so the header row gets
     // COLUMN-DUPLICATE; the first (the WSN) is used.
     headerPlant: [P("COLUMN-DUPLICATE")],
     widths: [18, 16, 16, 12, 30, 16],
     rows: () => insertBlank(sortRows(partRows), 37),
-    trailer: (n) => [`Total: ${n} students`],
+    trailer: (n: number) => [`Total: ${n} students`],
   },
   {
     name: "Career Concentrators",
@@ -474,14 +506,20 @@ const NOTES = [
 ];
 
 /** Builds the workbook in memory; returns it with the planted-problem list. */
-function build() {
+interface PlantedProblem {
+  readonly sheet: string;
+  readonly row: number;
+  readonly rule: string;
+  readonly withCatalog: boolean;
+}
+function build(): { wb: ExcelJS.Workbook; planted: PlantedProblem[] } {
   const wb = new ExcelJS.Workbook();
   wb.creator = "cte-check scripts/make-sample.js";
   wb.lastModifiedBy = "cte-check scripts/make-sample.js";
   wb.title = "Badger Valley School District: synthetic CTE exports";
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
-  const planted = [];
+  const planted: PlantedProblem[] = [];
   for (const spec of SHEETS) {
     const ws = wb.addWorksheet(spec.name);
     spec.widths.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
@@ -503,7 +541,7 @@ function build() {
         item.cells.forEach((v, i) => {
           if (v === null || v === undefined) return;
           const cell = wsRow.getCell(i + 1);
-          cell.value = v;
+          cell.value = v as ExcelJS.CellValue;
           if (v instanceof Date) cell.numFmt = "m/d/yyyy";
         });
         for (const p of item.plant) planted.push({ sheet: spec.name, row: r, rule: p.rule, withCatalog: p.withCatalog });
@@ -519,20 +557,20 @@ function build() {
   return { wb, planted };
 }
 
-function catalogCsv() {
-  const esc = (v) => { const s = String(v); return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s; };
+function catalogCsv(): string {
+  const esc = (v: string | number): string => { const s = String(v); return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s; };
   return [CATALOG_HEADER, ...catalog].map((r) => r.map(esc).join(",")).join("\n") + "\n";
 }
 
-function plantedJson(planted) {
+function plantedJson(planted: readonly PlantedProblem[]): string {
   return "[\n" + planted.map((p) => "  " + JSON.stringify(p)).join(",\n") + "\n]\n";
 }
 
 // ---------------------------------------------------------------------------------------------
 // Zip timestamps: JSZip stamps every entry with the current time. Rewrite the DOS time/date fields
 // of the local and central directory headers to FIXED_DATE so the .xlsx bytes are reproducible.
-function fixZipTimes(buf) {
-  const out = Buffer.from(buf);
+function fixZipTimes(buf: ArrayBuffer | Uint8Array): Buffer {
+  const out = Buffer.from(buf as Uint8Array);
   const d = FIXED_DATE;
   const dosTime = (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1);
   const dosDate = ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate();
@@ -556,63 +594,51 @@ function fixZipTimes(buf) {
 
 // ---------------------------------------------------------------------------------------------
 // --check: compare with the committed files by content (cell values, CSV and JSON text)
-function plainValue(v) {
+function plainValue(v: ExcelJS.CellValue): unknown {
   if (v instanceof Date) return { date: v.toISOString() };
   if (v && typeof v === "object") return JSON.parse(JSON.stringify(v));
   return v === undefined ? null : v;
 }
-function workbookValues(wb) {
+function workbookValues(wb: ExcelJS.Workbook): unknown[] {
   return wb.worksheets.map((ws) => {
-    const rows = [];
+    const rows: unknown[] = [];
     ws.eachRow({ includeEmpty: false }, (r, n) => {
-      const cells = [];
+      const cells: unknown[] = [];
       r.eachCell({ includeEmpty: false }, (c, col) => cells.push([col, plainValue(c.value)]));
       rows.push([n, cells]);
     });
     return { name: ws.name, rows };
   });
 }
-async function check(buffer, csv, json) {
-  const problems = [];
-  for (const f of [XLSX_FILE, CATALOG_FILE, PLANTED_FILE]) if (!fs.existsSync(f)) problems.push(`${path.relative(process.cwd(), f)} is missing`);
-  if (!problems.length) {
-    const fresh = new ExcelJS.Workbook();
-    await fresh.xlsx.load(buffer);
-    const committed = new ExcelJS.Workbook();
-    await committed.xlsx.readFile(XLSX_FILE);
-    if (JSON.stringify(workbookValues(fresh)) !== JSON.stringify(workbookValues(committed))) problems.push("district-sample.xlsx differs");
-    if (fs.readFileSync(CATALOG_FILE, "utf8") !== csv) problems.push("synthetic-dpi-course-catalog.csv differs");
-    if (fs.readFileSync(PLANTED_FILE, "utf8") !== json) problems.push("planted-problems.json differs");
-  }
-  if (problems.length) {
-    console.error(`samples are out of date: ${problems.join("; ")}. Run: node scripts/make-sample.js`);
-    return 1;
-  }
-  console.log("samples/ matches scripts/make-sample.js");
-  return 0;
+/** The three files as the generator makes them now. */
+async function sampleFiles(): Promise<{ buffer: Buffer; csv: string; json: string; planted: number }> {
+  const { wb, planted } = build();
+  const buffer = fixZipTimes(new Uint8Array(await wb.xlsx.writeBuffer()));
+  return { buffer, csv: catalogCsv(), json: plantedJson(planted), planted: planted.length };
 }
 
-async function main(argv) {
-  const unknown = argv.filter((a) => a !== "--check");
-  if (unknown.length) {
-    console.error(`unknown argument(s): ${unknown.join(" ")}\nusage: node scripts/make-sample.js [--check]`);
-    return 2;
-  }
-  const { wb, planted } = build();
-  const buffer = fixZipTimes(await wb.xlsx.writeBuffer());
-  const csv = catalogCsv();
-  const json = plantedJson(planted);
-  if (argv.includes("--check")) return check(buffer, csv, json);
+/** The committed sample files that differ from what the generator produces (empty: all up to date). */
+export async function staleSamples(): Promise<string[]> {
+  const { buffer, csv, json } = await sampleFiles();
+  const problems: string[] = [];
+  for (const f of [XLSX_FILE, CATALOG_FILE, PLANTED_FILE]) if (!fs.existsSync(f)) problems.push(`${path.relative(ROOT, f)} is missing`);
+  if (problems.length) return problems;
+  const fresh = new ExcelJS.Workbook();
+  await fresh.xlsx.load(buffer as unknown as ArrayBuffer);
+  const committed = new ExcelJS.Workbook();
+  await committed.xlsx.readFile(XLSX_FILE);
+  if (JSON.stringify(workbookValues(fresh)) !== JSON.stringify(workbookValues(committed))) problems.push("samples/district-sample.xlsx");
+  if (fs.readFileSync(CATALOG_FILE, "utf8") !== csv) problems.push("samples/synthetic-dpi-course-catalog.csv");
+  if (fs.readFileSync(PLANTED_FILE, "utf8") !== json) problems.push("samples/planted-problems.json");
+  return problems;
+}
+
+/** Writes the three files; returns what it wrote, for the log. */
+export async function writeSamples(): Promise<string> {
+  const { buffer, csv, json, planted } = await sampleFiles();
   fs.mkdirSync(OUT_DIR, { recursive: true });
   fs.writeFileSync(XLSX_FILE, buffer);
   fs.writeFileSync(CATALOG_FILE, csv);
   fs.writeFileSync(PLANTED_FILE, json);
-  for (const f of [XLSX_FILE, CATALOG_FILE, PLANTED_FILE]) console.log(`wrote ${path.relative(process.cwd(), f)}`);
-  console.log(`${planted.length} planted problems`);
-  return 0;
+  return `samples/: 3 files, ${planted} planted problems`;
 }
-
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (err) => { console.error(err && err.stack ? err.stack : err); process.exitCode = 2; },
-);
