@@ -49,7 +49,7 @@ function shuffled<T>(list: readonly T[]): T[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reference values (canonical spellings from /shared/reference)
+// Reference values (canonical spellings from reference-data/)
 const HS = "Badger Valley High School";
 const VIRTUAL = "Badger Valley Virtual Academy";
 const MIDDLE = "Badger Valley Middle School";

@@ -1,5 +1,5 @@
 /**
- * Spec §7: single-parent and homeless values never leave the user's own cells: not on stdout or stderr
+ * Privacy: single-parent and homeless values never leave the user's own cells: not on stdout or stderr
  * (table or JSON), not in notes, not in the Snapshot Checklist sheet; the figure is counts only.
  * Unique marker strings sit in those columns; the only place they may appear is the original cells.
  */

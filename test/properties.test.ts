@@ -103,7 +103,7 @@ describe("the engine on arbitrary tables", () => {
     const named = sheets.map((s, i) => ({ ...s, name: `${s.name}#${i}` }));
     const { report } = runChecklist(named, { schoolYear: "2025-26" });
     reportSchema.parse(report);
-    // Text we compose never starts like a formula, whatever the user's values (spec §7).
+    // Text we compose never starts like a formula, whatever the user's values.
     for (const t of report.checklist) expect(t.figure.text).not.toMatch(/^[=+\-@\t\r]/);
     for (const f of report.findings) {
       expect(f.message).not.toMatch(/^[=+\-@\t\r]/);

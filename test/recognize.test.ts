@@ -14,7 +14,7 @@ describe("headerKey", () => {
   ])("%s -> %s", (text, key) => expect(headerKey(text)).toBe(key));
 });
 
-describe("deciding the export kind (spec §2)", () => {
+describe("deciding the export kind from the header row", () => {
   test.each<[string, string[], string | null]>([
     ["participants", ["Student ID", "Student Name", "Grade", "School", "CTE Course Count"], "participants"],
     ["concentrators by IAC", ["WISEid", "Grade Level Placement", "IAC Code", "Cluster Title"], "concentrators"],

@@ -13,7 +13,7 @@ IAC-STORED-AS-NUMBER IAC-UNKNOWN IB-CODE-MISMATCH IRC-PROGRAM-UNKNOWN IRC-STATUS
 PROGRAM-AREA-MISSING PROGRAM-AREA-UNKNOWN RECORD-FIELD-COUNT SENIOR-EXIT-MISSING SENIOR-EXIT-NOT-HSC SHEET-UNRECOGNIZED SINGLE-PARENT-GRADE SINGLE-PARENT-INVALID
 STUDENT-ID-MISSING VALUE-ERROR WBL-HOURS-BELOW-MINIMUM WBL-PROGRAM-RETIRED WBL-PROGRAM-UNKNOWN WBL-STATUS-MISSING`.split(/\s+/);
 
-test("the registry holds exactly the rule ids of spec §4, once each", () => {
+test("the registry holds exactly the contract's rule ids, once each", () => {
   const ids = RULES.map((r) => r.id);
   expect(new Set(ids).size).toBe(ids.length);
   expect([...ids].sort()).toEqual([...SPEC_IDS].sort());

@@ -1,5 +1,5 @@
 /**
- * Table-driven rule tests: for every rule id of spec §4, rows that must fire (at the given worksheet
+ * Table-driven rule tests: for every rule id (docs/rules.md), rows that must fire (at the given worksheet
  * row) and a near miss that must not.
  */
 import { SheetInput } from "../src/core/cells";

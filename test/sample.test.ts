@@ -23,7 +23,7 @@ interface Planted {
 const PLANTED = planted as Planted[];
 
 /**
- * Spec §4 runs APIB-CODE-INCONSISTENT only without a catalog: with one, its honors row shows up as
+ * APIB-CODE-INCONSISTENT runs only without a catalog: with one, its honors row shows up as
  * APIB-TITLE-MISMATCH instead (samples/README.md, "Expected findings").
  */
 const NO_CATALOG_ONLY = new Set(["APIB-CODE-INCONSISTENT"]);

@@ -1,5 +1,5 @@
 /**
- * `--out`: writes an annotated copy of the checked files (spec §6, §7).
+ * `--out`: writes an annotated copy of the checked files (README "Command line"); the user's values are never changed.
  * - The first workbook input is loaded again from disk, so the user's formatting is kept; every other
  *   input sheet (CSV files, further workbooks) is appended as a value-only worksheet.
  * - Each flagged cell gets a fill (error red, warning amber; info none) and one note listing its findings,

@@ -1,5 +1,5 @@
 /**
- * `cte-check`: the checklist engine over .xlsx/.csv files (spec §6). A thin adapter: read files,
+ * `cte-check`: the checklist engine over .xlsx/.csv files (options and exit statuses: README "Command line"). A thin adapter: read files,
  * run the engine, print the table or the JSON report, optionally write the annotated copy.
  * Exit status: 0 no errors found, 1 errors found, 2 unusable arguments or unreadable input,
  * 3 nothing was checked (no sheet of any input was recognised),
@@ -60,7 +60,7 @@ export type { CliArgs } from "./args";
  * Findings name their sheet, so every sheet of a run gets a distinct name before the engine runs: the
  * sheets of the workbook that becomes the annotated copy keep theirs, other inputs' repeats get " (2)",
  * and reference lists are named after their file. Names are otherwise kept exactly (a CSV's sheet is
- * its base name, spec §6); the annotated copy makes its own valid worksheet names.
+ * its base name); the annotated copy makes its own valid worksheet names.
  */
 export function giveSheetsUniqueNames(inputs: SpreadsheetInput[], references: { file: string; sheets: SheetInput[] }[] = []): SheetInput[] {
   const used = new Set<string>();

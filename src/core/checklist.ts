@@ -1,5 +1,5 @@
 /**
- * The checklist summary per topic (spec §5): status, counts and the figure DPI's DEMO page shows.
+ * The checklist summary per topic: status, counts and the figure DPI's DEMO page shows.
  */
 import { clusterOf, classifyCareerEdRow, certificatedStatusOf, programAreaOf, splitMultiValue } from "./codes";
 import { normalizeIac, normalizeRosterCode, normalizeYesNo } from "./normalize";

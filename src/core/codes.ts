@@ -128,7 +128,7 @@ export const ircProgramOf: (text: string) => IrcProgram | null = memoByText(func
 });
 
 /**
- * Classifies an IRC/WBL export row by program name first (spec §4): a WBL name makes a WBL row, an IRC
+ * Classifies an IRC/WBL export row by program name first: a WBL name makes a WBL row, an IRC
  * name or a name starting "IRC" an IRC row; otherwise the program type decides (certified -> IRC).
  */
 export function classifyCareerEdRow(programName: string, programType: string): { kind: "irc" | "wbl"; wbl: WblProgram | null; irc: IrcProgram | null } {

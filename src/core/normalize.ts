@@ -1,5 +1,5 @@
 /**
- * Value normalisation shared by every rule, the task pane and the custom functions (spec §3).
+ * Value normalisation shared by every rule, the task pane and the custom functions.
  * Every function here is total: any input gives a result, never an exception.
  */
 import { MAX_MATCHED_LENGTH, matchableText } from "./boundedText";

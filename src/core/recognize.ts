@@ -1,5 +1,5 @@
 /**
- * Export-kind recognition from headers (spec §2): find the header row within the first 20 rows,
+ * Export-kind recognition from headers: find the header row within the first 20 rows,
  * map columns to canonical fields by synonyms, decide the kind by required and distinguishing fields.
  */
 import { clipForMatching } from "./boundedText";
@@ -92,7 +92,7 @@ export const KIND_SPECS: readonly KindSpec[] = [
 
 export const KIND_SPEC: Readonly<Record<ExportKind, KindSpec>> = Object.fromEntries(KIND_SPECS.map((s) => [s.kind, s])) as Record<ExportKind, KindSpec>;
 
-/** Fields whose values are sensitive: never echoed anywhere (spec §7). */
+/** Fields whose values are sensitive (single parent, homeless): never echoed in any output. */
 export const SENSITIVE_FIELDS: ReadonlySet<Field> = new Set<Field>(["singleParent", "homeless"]);
 
 /** A header naming a sensitive element: its column may only ever be read as that element. */
@@ -204,7 +204,7 @@ function rowHasHeader(row: readonly CellValue[], ...keys: string[]): boolean {
   return row.some((c) => wanted.has(headerKey(cellText(c))));
 }
 
-/** Decides the kind from the fields a header row offers (spec §2 "Deciding the kind"); null when none fits. */
+/** Decides the kind from the fields a header row offers; null when none fits. */
 export function decideKind(row: readonly CellValue[]): ExportKind | null {
   return decideKindOf(fieldsInRow(row), row);
 }

@@ -1,5 +1,5 @@
 /**
- * The two DPI lists a user can supply (spec §4): the DPI course catalog and the DPI IAC to Cluster list.
+ * The two DPI lists a user can supply: the DPI course catalog and the DPI IAC to Cluster list.
  * Loaded from recognised tables (a workbook sheet, a --reference file, the pane's "Load file…");
  * a loaded list overrides the built-in data for the rules that use it.
  */

@@ -1,4 +1,4 @@
-/** Text safety shared by every adapter that writes into a sheet or a report (spec §7). */
+/** Text safety shared by every adapter that writes into a sheet or a report: nothing we compose starts like a formula. */
 import { clipForMatching } from "./boundedText";
 
 /**

@@ -1,4 +1,4 @@
-/** Every rule of spec §4, in catalogue order. Tests, the README and =CTE.RULE() read this list. */
+/** Every rule, in catalogue order (docs/rules.md). Tests, the README and =CTE.RULE() read this list. */
 import * as careerEd from "./careerEd";
 import * as common from "./common";
 import * as concentrators from "./concentrators";

@@ -57,7 +57,7 @@ export const TOPIC_OF_KIND: Readonly<Record<ExportKind, Topic>> = {
 
 /**
  * The topic of a row's generic findings (ids, grades, duplicates): its export's, except that an IRC/WBL
- * export row belongs to industry credentials or work-based learning by its program (spec §4).
+ * export row belongs to industry credentials or work-based learning by its program.
  */
 export function topicOfRow(t: ExportTable, r: DataRow): Topic {
   if (t.kind !== "irc-wbl") return TOPIC_OF_KIND[t.kind];
