@@ -29,7 +29,7 @@ const COURSES: CellValue[][] = [
 ];
 
 const NOTES: CellValue[][] = [
-  ["Downloaded from DPI on", 45931],
+  ["Downloaded from DPI on", new Date(Date.UTC(2025, 9, 1))],
   ["Downloaded from DPI on", 2],
 ];
 

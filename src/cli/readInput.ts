@@ -10,6 +10,7 @@ import * as path from "path";
 import type ExcelJS from "exceljs";
 import { type CellValue, type SheetInput, isBlank } from "../core/cells";
 import { parseCsv } from "../core/csv";
+import { excelSerialToDate } from "../core/excelDates";
 import { decodeTextWithEncoding } from "../io/decodeText";
 
 /** A problem with an input (or output) file that the user can fix; `message` is a full sentence. */
@@ -223,6 +224,7 @@ async function readWorkbook(file: string, bytes: Buffer): Promise<{ sheets: Shee
 
 /** Rows 1..last row with a value, columns 1..last column with a value, as a dense matrix. */
 export function worksheetToSheetInput(ws: ExcelJS.Worksheet): SheetInput {
+  const date1904 = ws.workbook?.properties?.date1904 === true;
   const sparse: CellValue[][] = [];
   let lastRow = 0;
   let lastCol = 0;
@@ -230,7 +232,7 @@ export function worksheetToSheetInput(ws: ExcelJS.Worksheet): SheetInput {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       // A merged range's other cells report the master's value in exceljs; Office.js gives them empty.
       if (cell.master !== cell) return;
-      const value = convertCellValue(cell.value);
+      const value = convertCellValue(cell.value, date1904);
       if (value === null || value === undefined) return;
       (sparse[rowNumber - 1] ??= [])[colNumber - 1] = value;
       if (rowNumber > lastRow) lastRow = rowNumber;
@@ -248,10 +250,10 @@ export function worksheetToSheetInput(ws: ExcelJS.Worksheet): SheetInput {
 }
 
 /** exceljs cell value -> CellValue (see the module comment). Unknown shapes become null. */
-export function convertCellValue(value: unknown): CellValue {
+export function convertCellValue(value: unknown, date1904 = false): CellValue {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
-  if (value instanceof Date) return value;
+  if (value instanceof Date) return sharedDate(value, date1904);
   if (typeof value !== "object") return null;
   const o = value as Record<string, unknown>;
   if ("formula" in o || "sharedFormula" in o) return o.result === undefined ? null : convertCellValue(o.result);
@@ -261,6 +263,15 @@ export function convertCellValue(value: unknown): CellValue {
   if (typeof o.error === "string") return { error: o.error };
   if ("hyperlink" in o || "text" in o) return o.text === undefined ? null : convertCellValue(o.text);
   return null;
+}
+
+/**
+ * exceljs counts every serial from 1899-12-30 (no phantom 1900-02-29, so its dates before March 1900 are a day
+ * off); the serial it read is recovered and converted by the helper the task pane's reader uses, so both agree.
+ */
+function sharedDate(date: Date, date1904: boolean): CellValue {
+  const serial = date.getTime() / 86_400_000 + 25_569 - (date1904 ? 1462 : 0);
+  return excelSerialToDate(serial, date1904) ?? serial;
 }
 
 /** One line, no stack, at most 160 characters. */

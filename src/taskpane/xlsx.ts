@@ -1,8 +1,8 @@
 /**
  * A minimal, dependency-free .xlsx/.xlsm reader for the task pane ("Load file…" of a DPI list saved from Excel).
  * exceljs would add several hundred KB to the pane; this reads only what a reference list needs: the cell
- * values of every worksheet. Formats, formulas, merged cells, hidden state and dates (kept as serial numbers)
- * are ignored.
+ * values of every worksheet. Formats, formulas, merged cells and hidden state are ignored; a date-formatted number
+ * becomes its date (src/core/excelDates.ts, honouring the 1904 date system), as the CLI reads it.
  *
  * Zip: the End Of Central Directory and the central directory are read (no zip64, no multi-disk archives,
  * no encryption); entries are stored (method 0) or deflated (method 8), inflated by an injectable
@@ -11,6 +11,7 @@
  * and runs the same in Node (tests) as in the browser; namespace prefixes (`<x:c>`) are accepted.
  */
 import type { CellValue, SheetInput } from "../core/cells";
+import { dateStyleIndexes, excelSerialToDate, usesDate1904 } from "../core/excelDates";
 
 /** Why a file cannot be read; the message is a lower-case clause that also reads on its own. */
 export class XlsxError extends Error {}
@@ -367,6 +368,7 @@ const CELL_END_RE = new RegExp(`</${P}c\\s*>`, "g");
 const SHEET_DATA_RE = new RegExp(`<${P}sheetData(?=[\\s/>])`);
 const ATTR_R = /(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')/;
 const ATTR_T = /(?:^|\s)t\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+const ATTR_S = /(?:^|\s)s\s*=\s*(?:"([^"]*)"|'([^']*)')/;
 
 function attrOf(raw: string, re: RegExp): string | undefined {
   const m = re.exec(raw);
@@ -494,7 +496,13 @@ function cellValue(type: string, inner: string, strings: readonly string[], wher
 }
 
 /** A worksheet's cells placed by their references: rows 1..last row with a value, columns 1..last column. */
-function sheetRows(xml: string, strings: readonly string[], sheetName: string): CellValue[][] {
+/** How the workbook stores dates: which cell styles show one, and its date system. */
+interface DateStyles {
+  readonly styles: ReadonlySet<number>;
+  readonly date1904: boolean;
+}
+
+function sheetRows(xml: string, strings: readonly string[], sheetName: string, dates: DateStyles): CellValue[][] {
   const sparse: (CellValue[] | undefined)[] = [];
   let lastRow = 0;
   let lastCol = 0;
@@ -536,7 +544,8 @@ function sheetRows(xml: string, strings: readonly string[], sheetName: string): 
     }
     if (cellRow < 1) cellRow = 1;
     if (inner === "") continue;
-    const value = cellValue(attrOf(rawAttrs, ATTR_T) ?? "n", inner, strings, () => `‘${sheetName}’!${r ?? `R${cellRow}C${col}`}`);
+    let value = cellValue(attrOf(rawAttrs, ATTR_T) ?? "n", inner, strings, () => `‘${sheetName}’!${r ?? `R${cellRow}C${col}`}`);
+    if (typeof value === "number" && dates.styles.has(Number(attrOf(rawAttrs, ATTR_S)))) value = excelSerialToDate(value, dates.date1904) ?? value;
     if (value === null || value === undefined) continue;
     (sparse[cellRow] ??= [])[col - 1] = value;
     if (cellRow > lastRow) lastRow = cellRow;
@@ -597,6 +606,9 @@ export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {})
   const sstRel = [...rels.values()].find((r) => isType(r, "sharedStrings"));
   const sstPart = sstRel?.target ?? `${dirOf(workbookPart)}sharedStrings.xml`;
   const strings = sharedStrings(zip.has(sstPart) ? await zip.text(sstPart) : null);
+  const stylesPart = [...rels.values()].find((r) => isType(r, "styles"))?.target ?? `${dirOf(workbookPart)}styles.xml`;
+  const stylesXml = zip.has(stylesPart) ? await zip.text(stylesPart) : null;
+  const dates: DateStyles = { styles: stylesXml ? dateStyleIndexes(stylesXml) : new Set(), date1904: usesDate1904(workbookXml) };
 
   const sheets: SheetInput[] = [];
   let index = 0;
@@ -610,7 +622,7 @@ export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {})
     if (rel && !isType(rel, "worksheet")) continue; // chart sheet, dialog sheet, macro sheet
     if (part === null || !zip.has(part)) throw new XlsxError(`${DAMAGED} (the cells of sheet ‘${name}’ are missing)`);
     const xml = (await zip.text(part))!;
-    sheets.push({ name, rows: sheetRows(xml, strings, name), firstRow: 1, firstColumn: 1, source: "workbook" });
+    sheets.push({ name, rows: sheetRows(xml, strings, name, dates), firstRow: 1, firstColumn: 1, source: "workbook" });
   }
   if (index === 0) throw new XlsxError(`${DAMAGED} (the workbook lists no sheets)`);
   return sheets;
