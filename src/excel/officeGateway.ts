@@ -9,7 +9,7 @@
  * *OrNullObject getters used here (1.4).
  *
  * Round trips ("syncs"):
- * - read: 1 (sheet list, settings) + 1 (used ranges) + the value blocks: each load is at most 20,000 rows
+ * - read: 1 (sheet list, settings) + 1 (used ranges) + the value blocks (paged by readPlan.ts): each load is at most 20,000 rows
  *   and 5,000,000 cells, and one round trip carries blocks (of one or several sheets) up to ~4 MB of
  *   estimated response, so a sheet costs at most ⌈rows/20,000⌉ of them unless it is very wide or
  *   text-heavy. If Excel on the web still refuses a response as too large, that round trip is retried with
@@ -24,6 +24,7 @@ import { queueChecklistSheet } from "./checklistWriter";
 import { hasErrorCode, toGatewayError } from "./errors";
 import { type ApplyResult, type ChecklistSheetResult, type ClearResult, type ExcelGateway, GatewayError, type ReadProgress, type WorkbookRead } from "./gateway";
 import { findOurRules, rewriteHighlights, rulesOfPlan } from "./highlights";
+import { READ_START, measuredBytesPerCell, nextRoundTrip } from "./readPlan";
 import { MAX_STORED_REFERENCE_CHARS, SETTINGS_KEYS, type WorkbookSettings, mergeSettings, parseSettings, serializeReferences, serializeSettings } from "./settings";
 import { estimateJsonBytes, officeRows, sheetFromUsedRange } from "./values";
 
@@ -113,52 +114,29 @@ export class OfficeExcelGateway implements ExcelGateway {
           }
         }
         const collected: CellValue[][][] = sheets.map(() => []);
+        const budget = { blockRows: this.blockRows, maxCells: this.maxCellsPerRead, responseBytes: this.responseBudget };
         let bytesPerCell = INITIAL_BYTES_PER_CELL;
-        let sheetIndex = 0;
-        let nextRow = 0;
+        let cursor = READ_START;
         let shrinks = 0;
-        while (sheetIndex < sheets.length) {
-          // One round trip: blocks of one or more sheets within the row, cell and byte budgets.
-          const roundStart = { sheetIndex, nextRow };
-          const blocks: { sheet: number; range: Excel.Range }[] = [];
-          let cells = 0;
-          let bytes = 0;
-          while (sheetIndex < sheets.length) {
-            const s = sheets[sheetIndex];
-            if (s.rows === 0 || s.columns === 0) {
-              sheetIndex++;
-              nextRow = 0;
-              continue;
-            }
-            const byBytes = Math.floor((this.responseBudget - bytes) / (s.columns * bytesPerCell));
-            const byCells = Math.floor((this.maxCellsPerRead - cells) / s.columns);
-            const fullBlock = Math.min(this.blockRows, s.rows - nextRow);
-            let take = Math.min(fullBlock, byBytes, byCells);
-            if (blocks.length > 0 && take < fullBlock) break; // the rest of this sheet starts the next round trip
-            take = Math.max(1, take);
-            const range = s.ws.getRangeByIndexes(s.rowIndex + nextRow, s.columnIndex, take, s.columns).load("values");
-            blocks.push({ sheet: sheetIndex, range });
-            cells += take * s.columns;
-            bytes += take * s.columns * bytesPerCell;
-            nextRow += take;
-            if (nextRow >= s.rows) {
-              sheetIndex++;
-              nextRow = 0;
-            }
-          }
-          if (blocks.length === 0) break;
+        for (;;) {
+          const trip = nextRoundTrip(sheets, cursor, budget, bytesPerCell);
+          if (trip.blocks.length === 0) break;
+          const blocks = trip.blocks.map((b) => {
+            const s = sheets[b.sheet];
+            return { sheet: b.sheet, range: s.ws.getRangeByIndexes(s.rowIndex + b.firstRow, s.columnIndex, b.rows, s.columns).load("values") };
+          });
           try {
             await context.sync();
           } catch (err) {
             // Excel on the web refuses responses over 5 MB: the cells were longer than estimated. Read less at once.
-            if (hasErrorCode(err, "ResponsePayloadSizeLimitExceeded") && shrinks < 8 && blocks.some((b) => b.range !== blocks[0].range || cells > 1)) {
+            if (hasErrorCode(err, "ResponsePayloadSizeLimitExceeded") && shrinks < 8 && (blocks.length > 1 || trip.cells > 1)) {
               shrinks++;
               bytesPerCell *= 4;
-              ({ sheetIndex, nextRow } = roundStart);
               continue;
             }
             throw err;
           }
+          cursor = trip.next;
           let measuredBytes = 0;
           let measuredCells = 0;
           for (const b of blocks) {
@@ -170,7 +148,7 @@ export class OfficeExcelGateway implements ExcelGateway {
             measuredBytes += m.bytes;
             measuredCells += m.cells;
           }
-          if (measuredCells > 0) bytesPerCell = Math.max(bytesPerCell * 0.5, 4, (measuredBytes / measuredCells) * 1.25);
+          bytesPerCell = measuredBytesPerCell(bytesPerCell, measuredBytes, measuredCells);
           if (onProgress) {
             for (const i of new Set(blocks.map((b) => b.sheet))) {
               onProgress({ sheet: sheets[i].name, sheetIndex: i, sheetCount: sheets.length, rowsRead: collected[i].length, rows: sheets[i].rows });
