@@ -54,4 +54,11 @@ export default tseslint.config(
       ],
     },
   },
+  // The layers of docs/architecture.md: adapters depend on the engine, never on each other.
+  ...[
+    ["src/io/**/*.ts", ["**/cli/**", "**/excel/**", "**/taskpane/**", "**/functions/**"], "src/io imports only src/core."],
+    ["src/cli/**/*.ts", ["**/excel/**", "**/taskpane/**", "**/functions/**"], "src/cli imports only src/core and src/io."],
+    ["src/functions/**/*.ts", ["**/cli/**", "**/excel/**", "**/taskpane/**", "**/io/**"], "src/functions imports only src/core."],
+    ["src/excel/**/*.ts", ["**/cli/**", "**/taskpane/**", "**/functions/**"], "src/excel imports only src/core."],
+  ].map(([files, group, message]) => ({ files: [files], rules: { "no-restricted-imports": ["error", { patterns: [{ group, message }] }] } })),
 );
