@@ -181,6 +181,8 @@ export async function rewriteHighlights(context: Excel.RequestContext, found: Ou
     let queued = 0;
     for (const op of ops) {
       if (queued > 0 && bytes + op.bytes > requestBudget) {
+        // A sync inside the loop on purpose (office-addins' no-context-sync-in-loop): only when the queued
+        // requests reach the request budget, as one batch over it is refused by Excel on the web.
         await context.sync();
         bytes = 0;
         queued = 0;

@@ -125,6 +125,8 @@ export class OfficeExcelGateway implements ExcelGateway {
             const s = sheets[b.sheet];
             return { sheet: b.sheet, range: s.ws.getRangeByIndexes(s.rowIndex + b.firstRow, s.columnIndex, b.rows, s.columns).load("values") };
           });
+          // One sync per round trip on purpose (office-addins' no-context-sync-in-loop): each carries as many blocks
+          // as the response budget allows; a single sync for the whole workbook is refused above 5 MB.
           try {
             await context.sync();
           } catch (err) {
