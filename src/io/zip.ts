@@ -188,10 +188,17 @@ export const OVERSIZED_PART = `${DAMAGED} (a zip part unpacks to more bytes than
  */
 export function inflateRawChunks(data: Uint8Array, maxOutputBytes: number, onChunk: (chunk: Uint8Array) => void): number {
   let total = 0;
+  /** An error of the caller's (a limit it checks) passes through unchanged. */
+  let callerError: unknown = null;
   const inflater = new Inflate((chunk) => {
     total += chunk.length;
     if (total > maxOutputBytes) throw new ZipError(OVERSIZED_PART);
-    onChunk(chunk);
+    try {
+      onChunk(chunk);
+    } catch (err) {
+      callerError = err;
+      throw err;
+    }
   });
   try {
     if (data.length === 0) inflater.push(data, true);
@@ -199,7 +206,7 @@ export function inflateRawChunks(data: Uint8Array, maxOutputBytes: number, onChu
       inflater.push(data.subarray(at, Math.min(data.length, at + INFLATE_STEP)), at + INFLATE_STEP >= data.length);
     }
   } catch (err) {
-    if (err instanceof ZipError) throw err;
+    if (err instanceof ZipError || (callerError !== null && err === callerError)) throw err;
     throw new ZipError(`${DAMAGED} (compressed data cannot be unpacked)`);
   }
   return total;
