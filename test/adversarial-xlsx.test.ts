@@ -8,8 +8,10 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { readXlsx as readPaneXlsx } from "../src/io/xlsx";
-import { BIN, ensureBuilt, parseReport } from "./helpers/e2e";
+import * as zlib from "zlib";
+import { cellSafeText, xmlSafeText } from "../src/core/xmlText";
+import { readXlsx as readPaneXlsx, readZipDirectory } from "../src/io/xlsx";
+import { BIN, ensureBuilt, noteText, parseReport, readXlsx } from "./helpers/e2e";
 import { type RawEntry, inlineCell, numberCell, rawWorkbook, repeatedDeflate, workbookEntries, worksheetXml, zipParts } from "./helpers/rawXlsx";
 
 let dir: string;
@@ -21,10 +23,10 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** The real CLI under a 512 MB heap: an out-of-memory abort shows as exit 134 (or a signal), not as a dead test worker. */
-function cteCheck(args: string[]): { code: number | null; stdout: string; stderr: string; ms: number } {
+/** The real CLI under a small heap: an out-of-memory abort shows as exit 134 (or a signal), not as a dead test worker. */
+function cteCheck(args: string[], heapMB = 512): { code: number | null; stdout: string; stderr: string; ms: number } {
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, ["--max-old-space-size=512", BIN, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${heapMB}`, BIN, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - t0 };
 }
 
@@ -144,4 +146,69 @@ describe("the pane's reader is linear on pathological XML (1 MB parts, each well
     // Either read (what could be read) or refused as damaged; never an internal error.
     if (outcome.message !== null) expect(outcome.message).toMatch(/^the file is damaged or truncated \(|^it is a zip file but not an Excel workbook$/);
   }, 60_000);
+});
+
+describe("the annotated copy always opens in Excel", () => {
+  /** Every XML part of a written .xlsx, decoded. */
+  function xmlParts(bytes: Buffer): Map<string, string> {
+    const parts = new Map<string, string>();
+    for (const entry of readZipDirectory(bytes)) {
+      if (!/\.(xml|rels|vml)$/.test(entry.name)) continue;
+      const at = entry.localHeaderOffset;
+      const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
+      const data = bytes.subarray(start, start + entry.compressedSize);
+      parts.set(entry.name, (entry.method === 8 ? zlib.inflateRawSync(data) : data).toString("utf8"));
+    }
+    return parts;
+  }
+  /** What XML 1.0 forbids (UTF-8 cannot carry a lone surrogate: it arrives as U+FFFD, which is allowed). */
+  const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+  test("characters XML forbids in values, messages and sheet names are replaced; a 40,000-character cell is cut with a marker", async () => {
+    const name = file("roster\uFFFF.csv");
+    fs.writeFileSync(name, `Student ID,Grade,Notes\r\n9000000001,1\uFFFF2,a\u0001b\uFFFEc\r\n9000000002,9,${"x".repeat(40_000)}\r\n`);
+    const out = file("roster.checked.xlsx");
+    const r = cteCheck(["--out", out, name]);
+    expect(r.stderr).toMatch(/wrote .*roster\.checked\.xlsx/);
+    expect(r.code).toBe(1);
+    const parts = xmlParts(fs.readFileSync(out));
+    expect(parts.size).toBeGreaterThan(4);
+    for (const [part, xml] of parts) expect([part, FORBIDDEN.test(xml)]).toEqual([part, false]);
+
+    const book = await readXlsx(out);
+    const sheet = book.worksheets[0];
+    expect(sheet.name).toBe("roster\uFFFD");
+    expect(sheet.getCell("B2").value).toBe("1\uFFFD2");
+    expect(sheet.getCell("C2").value).toBe("a\uFFFDb\uFFFDc");
+    const long = String(sheet.getCell("C3").value);
+    expect(long).toHaveLength(32_767);
+    expect(long.endsWith("…[cut: 40,000 characters in the original]")).toBe(true);
+    expect(noteText(sheet.getCell("B2").note)).toMatch(/^ERROR GRADE-INVALID: .*1\uFFFD2/);
+  });
+
+  test("more than 16,384 columns or 1,048,576 rows are refused with the count and Excel's limit, and nothing is written", () => {
+    fs.writeFileSync(file("wide.csv"), `${["Student ID", ...Array.from({ length: 16_384 }, (_, i) => `c${i}`)].join(",")}\n${Array(16_385).fill("1").join(",")}\n`);
+    const wide = cteCheck(["--out", file("wide.checked.xlsx"), file("wide.csv")]);
+    expectRefusal(wide, /^cte-check: cannot write '.*wide\.checked\.xlsx': '.*wide\.csv' has 16,385 columns, more than the 16,384 an Excel worksheet holds; check it without --out, or split it into smaller files\.$/);
+    fs.writeFileSync(file("tall.csv"), `Student ID,Grade\n${"9000000001,9\n".repeat(1_048_576)}`);
+    // Checking a million rows needs more than the small heap; the 2 GB of an 8 GB laptop's Node.
+    const tall = cteCheck(["--out", file("tall.checked.xlsx"), file("tall.csv")], 2048);
+    expect(tall.code).toBe(2);
+    expect(tall.stderr.trim().split("\n").pop()).toMatch(/^cte-check: cannot write '.*tall\.checked\.xlsx': '.*tall\.csv' has 1,048,577 rows, more than the 1,048,576 an Excel worksheet holds/);
+    expect(fs.readdirSync(dir).filter((f) => f.includes("checked") && !f.startsWith("roster"))).toEqual([]);
+  }, 120_000);
+
+  test("xmlSafeText replaces lone surrogates and forbidden characters, keeps pairs, tab, LF and CR; cellSafeText never splits a pair", () => {
+    expect(xmlSafeText("a\uD800b\uDC00c\uD83D\uDE00\t\n\r\u0000\uFFFE\uFFFF")).toBe("a\uFFFDb\uFFFDc\uD83D\uDE00\t\n\r\uFFFD\uFFFD\uFFFD");
+    expect(xmlSafeText("plain")).toBe("plain");
+    const emoji = "\uD83D\uDE00".repeat(20);
+    for (let max = 60; max < 80; max++) {
+      const cut = cellSafeText(emoji + "x".repeat(100), max);
+      expect(cut.length).toBeLessThanOrEqual(max);
+      expect(xmlSafeText(cut)).toBe(cut);
+    }
+    const t0 = performance.now();
+    expect(xmlSafeText("\uD800".repeat(1024 * 1024))).toBe("\uFFFD".repeat(1024 * 1024));
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
 });

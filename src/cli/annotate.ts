@@ -16,6 +16,7 @@ import { type CellValue, type SheetInput, isCellError } from "../core/cells";
 import type { Finding, Report, Severity, TopicSummary } from "../core/report";
 import { CHECKLIST_COLUMNS, CHECKLIST_COLUMN_WIDTHS, checklistLayout } from "../core/checklistSheet";
 import { neutralizeFormulaText, uniqueSheetName } from "../core/text";
+import { cellSafeText, xmlSafeText } from "../core/xmlText";
 import { InputError, type SpreadsheetInput, loadWorkbook, shortReason } from "./readInput";
 
 export interface AnnotateOptions {
@@ -65,6 +66,7 @@ export { neutralizeFormulaText };
 export async function writeAnnotatedCopy(opts: AnnotateOptions): Promise<AnnotateResult> {
   const { inputs, report, outPath } = opts;
   await checkOutPath(outPath, [...inputs.map((input) => input.path), ...(opts.protectedPaths ?? [])]);
+  checkSheetsFit(inputs, outPath);
 
   // --- the workbook to annotate ------------------------------------------------------------------
   const base = inputs.find((input) => input.format === "xlsx");
@@ -86,7 +88,7 @@ export async function writeAnnotatedCopy(opts: AnnotateOptions): Promise<Annotat
   for (const input of inputs) {
     if (input === base) continue;
     for (const sheet of input.sheets) {
-      const ws = workbook.addWorksheet(uniqueSheetName(sheet.name, usedNames));
+      const ws = workbook.addWorksheet(uniqueSheetName(xmlSafeText(sheet.name), usedNames));
       writeValues(ws, sheet);
       if (!target.has(sheet.name)) target.set(sheet.name, ws);
     }
@@ -216,9 +218,32 @@ function writeValues(ws: ExcelJS.Worksheet, sheet: SheetInput): void {
 
 function toExcelValue(value: CellValue, asText: boolean): ExcelJS.CellValue {
   if (value === null || value === undefined) return null;
-  if (asText) return isCellError(value) ? value.error : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  // Text Excel could not open (characters XML forbids, more than a cell holds) is made safe; nothing else changes.
+  if (asText) return isCellError(value) ? value.error : value instanceof Date ? value.toISOString().slice(0, 10) : cellSafeText(String(value));
   if (isCellError(value)) return { error: value.error } as ExcelJS.CellErrorValue;
-  return value;
+  return typeof value === "string" ? cellSafeText(value) : value;
+}
+
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
+
+/** Sheets copied into the workbook must fit an Excel worksheet; refused before anything is written. */
+function checkSheetsFit(inputs: readonly SpreadsheetInput[], outPath: string): void {
+  const base = inputs.find((input) => input.format === "xlsx");
+  for (const input of inputs) {
+    if (input === base) continue;
+    for (const sheet of input.sheets) {
+      const lastRow = (sheet.firstRow ?? 1) + sheet.rows.length - 1;
+      const lastColumn = (sheet.firstColumn ?? 1) + sheet.rows.reduce((w, row) => Math.max(w, row.length), 0) - 1;
+      const what =
+        lastRow > EXCEL_MAX_ROWS ? `${lastRow.toLocaleString("en-US")} rows, more than the ${EXCEL_MAX_ROWS.toLocaleString("en-US")} an Excel worksheet holds`
+        : lastColumn > EXCEL_MAX_COLUMNS ? `${lastColumn.toLocaleString("en-US")} columns, more than the ${EXCEL_MAX_COLUMNS.toLocaleString("en-US")} an Excel worksheet holds`
+        : null;
+      if (what) {
+        throw new InputError(`cannot write '${outPath}': '${input.path}' has ${what}; check it without --out, or split it into smaller files.`);
+      }
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -265,7 +290,8 @@ function annotateFindings(
       // so this changes nothing the user sees and makes the cell be written.
       cell.style = { ...cell.style, protection: { locked: true } };
     }
-    cell.note = neutralizeFormulaText(noteText(sorted, userNoteText(cell.note)));
+    // Messages quote cell values: the note must hold only characters XML allows, and fit a cell's length.
+    cell.note = cellSafeText(neutralizeFormulaText(noteText(sorted, userNoteText(cell.note))));
   }
   return { flaggedCells, notes: groups.size, unplacedFindings };
 }
@@ -327,7 +353,7 @@ function addChecklistSheet(workbook: ExcelJS.Workbook, name: string, opts: Annot
   };
   const width = CHECKLIST_COLUMNS.length;
   layout.values.forEach((values, r) => values.forEach((v, c) => {
-    if (v !== "") ws.getCell(r + 1, c + 1).value = v;
+    if (v !== "") ws.getCell(r + 1, c + 1).value = typeof v === "string" ? cellSafeText(v) : v;
   }));
 
   ws.getCell("A1").font = { bold: true, size: 14 };
