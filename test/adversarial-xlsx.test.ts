@@ -11,7 +11,7 @@ import * as path from "path";
 import * as zlib from "zlib";
 import { cellSafeText, xmlSafeText } from "../src/core/xmlText";
 import { readXlsx as readPaneXlsx, readZipDirectory } from "../src/io/xlsx";
-import { BIN, ensureBuilt, noteText, parseReport, readXlsx } from "./helpers/e2e";
+import { BIN, ensureBuilt, fillArgb, noteText, parseReport, readXlsx } from "./helpers/e2e";
 import { type RawEntry, inlineCell, numberCell, rawWorkbook, repeatedDeflate, workbookEntries, worksheetXml, zipParts } from "./helpers/rawXlsx";
 
 let dir: string;
@@ -211,4 +211,27 @@ describe("the annotated copy always opens in Excel", () => {
     expect(xmlSafeText("\uD800".repeat(1024 * 1024))).toBe("\uFFFD".repeat(1024 * 1024));
     expect(performance.now() - t0).toBeLessThan(2000);
   });
+});
+
+describe("bounded memory for --out", () => {
+  test("a 200,000-row × 20-column CSV gets its annotated copy under a 2 GB heap (the copy is streamed)", async () => {
+    const lines = [["Student ID", "Grade", ...Array.from({ length: 18 }, (_, i) => `Extra ${i}`)].join(",")];
+    for (let r = 0; r < 200_000; r++) {
+      lines.push([r === 77_777 ? "" : String(9_000_000_000 + r), r === 199_998 ? "13" : String(9 + (r % 4)), ...Array.from({ length: 18 }, (_, i) => (i % 2 ? `v${r % 1000}` : String(r + i)))].join(","));
+    }
+    fs.writeFileSync(file("big20.csv"), `${lines.join("\n")}\n`);
+    const out = file("big20.checked.xlsx");
+    const r = cteCheck(["--json", "--out", out, file("big20.csv")], 2048);
+    expect(r.stderr).not.toMatch(/FATAL|heap/i);
+    expect(r.code).toBe(1);
+    expect(parseReport(r.stdout).findings.map((f) => [f.rule, f.cell])).toEqual([["STUDENT-ID-MISSING", "A77779"], ["GRADE-INVALID", "B200000"]]);
+    const book = await readXlsx(out);
+    const ws = book.getWorksheet("big20")!;
+    expect(ws.rowCount).toBe(200_001);
+    expect(ws.getCell("T200001").value).toBe("v999");
+    expect(fillArgb(ws.getCell("A77779"))).toBe("FFFFC7CE");
+    expect(noteText(ws.getCell("A77779").note)).toMatch(/^ERROR STUDENT-ID-MISSING: /);
+    expect(fillArgb(ws.getCell("B200000"))).toBe("FFFFC7CE");
+    expect(book.worksheets.map((s) => s.name)).toEqual(["big20", "Snapshot Checklist"]);
+  }, 240_000);
 });
