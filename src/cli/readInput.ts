@@ -155,7 +155,7 @@ export async function loadWorkbook(file: string, bytes: Buffer): Promise<ExcelJS
     );
   }
   // Sizes, ratios and cell counts are checked before exceljs spends memory on them.
-  const inspected = inspectWorkbook(file, bytes);
+  const inspected = await inspectWorkbook(file, bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its parameter as its own ArrayBuffer-like `Buffer`; at run time it takes a Node Buffer.
