@@ -17,10 +17,10 @@ import { cleanText, normalizeGrade, normalizeIac } from "../core/normalize";
 import { Field, KIND_SPEC } from "../core/recognize";
 import { ExportKind, Finding } from "../core/report";
 import { checkColumns, findingsByRow, tableFromColumns } from "../core/rowFindings";
-import { apIbOfTitle } from "../core/rules/courses";
-import { graduatesWithDiploma } from "../core/rules/graduates";
+import { apIbOfTitle } from "../core/courseTitle";
+import { graduatesWithDiploma } from "../core/graduates";
 import { ruleById } from "../core/rules/registry";
-import { q } from "../core/rules/types";
+import { q } from "../core/text";
 
 // ------------------------------------------------------------------ values and errors
 

@@ -1,38 +1,14 @@
 /** Dual enrollment and advanced courses (AP, IB): roster codes against titles and the DPI catalog (topic 11). */
-import { matchableText } from "../boundedText";
-import { foldKey, normalizeRosterCode, normalizeYesNo } from "../normalize";
-import { apIbOfTitle } from "../courseTitle";
+import { normalizeRosterCode, normalizeYesNo } from "../normalize";
+import { apIbOfTitle, baseTitle, titleMarksCollegeCredit } from "../courseTitle";
 import { ExportKind } from "../report";
 import { DataRow, ExportTable } from "../table";
 import { RuleContext, RuleDef, TOPIC_OF_KIND, q } from "./types";
 
 const COURSE_KINDS: readonly ExportKind[] = ["course-offerings", "courses"];
 
-/** Re-exported for the custom functions and the checklist figures, which read titles the same way. */
-export { apIbOfTitle };
-
 function courseTables(ctx: RuleContext): ExportTable[] {
   return COURSE_KINDS.flatMap((k) => [...ctx.tables(k)]);
-}
-
-/** Titles that mark college credit: "- TC", Start College Now, Early College Credit, ECCP, dual credit. */
-export function titleMarksCollegeCredit(title: string): boolean {
-  const t = matchableText(title);
-  if (/[-–(]\s*TC\b/i.test(t) || /\bTC\s*\)?$/.test(t)) return true;
-  const key = ` ${foldKey(title)} `;
-  return [" start college now ", " scn ", " early college credit ", " eccp ", " dual credit ", " dual enrollment ", " transcripted credit "].some((m) => key.includes(m));
-}
-
-/** A/B semester suffixes do not make another course ("MAT AP STATISTICS A" = "… B"). */
-export function baseTitle(title: string): string {
-  // Cut by position (a trailing "- TC", then the suffix before it): one pattern with \s+ … \s*$ backtracks
-  // quadratically on long runs of spaces.
-  const t = matchableText(title);
-  const tc = /[-–]\s*TC$/i.exec(t);
-  const head = (tc ? t.slice(0, tc.index) : t).trimEnd();
-  const suffix = /\s(?:[AB]|S[12]|SEM\s*[12])$/i.exec(head);
-  const kept = suffix ? `${head.slice(0, suffix.index)} ${tc ? tc[0] : ""}` : t;
-  return kept.replace(/\s+/g, " ").trim();
 }
 
 export const COURSE_CODE_UNKNOWN: RuleDef = {

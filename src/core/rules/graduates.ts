@@ -1,9 +1,7 @@
 /** CTE graduates: HS completion exit types and credentials (checklist topic 6). */
-import { ExitType, credentialTypeOf, exitTypeOf } from "../codes";
+import { ExitType, exitTypeOf } from "../codes";
 import { normalizeGrade } from "../normalize";
-import { REGULAR_DIPLOMA_CODE } from "../reference";
-import { ExportTable } from "../table";
-import { studentIds } from "./concentrators";
+import { studentIds } from "../studentIds";
 import { RuleDef, q } from "./types";
 
 export const HSC_NOT_GRADE_12: RuleDef = {
@@ -99,16 +97,3 @@ export const SENIOR_EXIT_NOT_HSC: RuleDef = {
     }
   },
 };
-
-/** Student ids with exit type HSC (and a regular diploma, when the credential column exists). */
-export function graduatesWithDiploma(tables: readonly ExportTable[]): Set<string> {
-  const ids = new Set<string>();
-  for (const t of tables) for (const r of t.rows) {
-    const id = t.present(r, "studentId");
-    const exit = exitTypeOf(t.text(r, "exitType"));
-    if (id === null || exit?.code !== "HSC") continue;
-    if (t.has("credentialType") && credentialTypeOf(t.text(r, "credentialType"))?.code !== REGULAR_DIPLOMA_CODE) continue;
-    ids.add(id);
-  }
-  return ids;
-}

@@ -1,19 +1,10 @@
 /** Program areas and CTE departments (checklist topic 5). */
 import { programAreaOf, splitMultiValue } from "../codes";
-import { normalizeRosterCode, normalizeYesNo } from "../normalize";
+import { normalizeRosterCode } from "../normalize";
 import { PROGRAM_AREAS } from "../reference";
 import { DataRow, ExportTable } from "../table";
+import { isCteOffering, programAreasOffered } from "../programAreas";
 import { RuleDef, q } from "./types";
-
-/** Is this course-offering row a CTE course? Its own CTE Course flag, else the DPI catalog; null if unknown. */
-export function isCteOffering(t: ExportTable, r: DataRow, catalogCte: (code: string) => boolean | null): boolean | null {
-  if (t.has("cteCourse")) {
-    const flag = normalizeYesNo(t.raw(r, "cteCourse") ?? null);
-    if (flag === true || flag === false) return flag;
-  }
-  const code = normalizeRosterCode(t.raw(r, "rosterCode") ?? null);
-  return code === null ? null : catalogCte(code);
-}
 
 export const PROGRAM_AREA_UNKNOWN: RuleDef = {
   id: "PROGRAM-AREA-UNKNOWN", topic: "program-areas", severity: "error",
@@ -67,21 +58,6 @@ export const PROGRAM_AREA_COVERAGE: RuleDef = {
     }
   },
 };
-
-/** Canonical names of program areas with at least one CTE course offering. */
-export function programAreasOffered(tables: readonly ExportTable[], catalogCte: (code: string) => boolean | null): Set<string> {
-  const covered = new Set<string>();
-  for (const t of tables) for (const r of t.rows) {
-    if (isCteOffering(t, r, catalogCte) === false) continue;
-    const text = t.present(r, "cteDepartment");
-    if (text === null) continue;
-    for (const part of splitMultiValue(text)) {
-      const area = programAreaOf(part);
-      if (area) covered.add(area.name);
-    }
-  }
-  return covered;
-}
 
 export const CTE_DEPARTMENT_MISMATCH: RuleDef = {
   id: "CTE-DEPARTMENT-MISMATCH", topic: "program-areas", severity: "warning", dpi: "KA-03895",

@@ -1,10 +1,11 @@
 /** What a rule module is and what it may use: the registry runs each over the recognised exports. */
-import { clipForMatching } from "../boundedText";
 import { classifyCareerEdRow } from "../codes";
 import { Field } from "../recognize";
 import { ReferenceLists } from "../referenceLists";
 import { ExportKind, Severity, Topic } from "../report";
 import { DataRow, ExportTable } from "../table";
+
+export { q } from "../text";
 
 export interface RuleDef {
   readonly id: string;
@@ -62,10 +63,4 @@ export const TOPIC_OF_KIND: Readonly<Record<ExportKind, Topic>> = {
 export function topicOfRow(t: ExportTable, r: DataRow): Topic {
   if (t.kind !== "irc-wbl") return TOPIC_OF_KIND[t.kind];
   return classifyCareerEdRow(t.text(r, "programName"), t.text(r, "programType")).kind === "irc" ? "industry-credentials" : "work-based-learning";
-}
-
-/** Quotes a user value for a message: ‘value’, shortened, and never at the start of the message. */
-export function q(value: string): string {
-  const t = clipForMatching(value).replace(/\s+/g, " ").trim();
-  return `‘${t.length > 60 ? `${t.slice(0, 57)}…` : t}’`;
 }
