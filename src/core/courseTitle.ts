@@ -71,12 +71,16 @@ export function apIbOfTitle(title: string): "AP" | "IB" | "" {
   return "";
 }
 
+const COLLEGE_CREDIT_WORDS = [
+  " start college now ", " scn ", " early college credit ", " eccp ", " dual credit ", " dual enrollment ", " transcripted credit ",
+];
+
 /** Titles that mark college credit: "- TC", Start College Now, Early College Credit, ECCP, dual credit. */
 export function titleMarksCollegeCredit(title: string): boolean {
   const t = matchableText(title);
   if (/[-–(]\s*TC\b/i.test(t) || /\bTC\s*\)?$/.test(t)) return true;
   const key = ` ${foldKey(title)} `;
-  return [" start college now ", " scn ", " early college credit ", " eccp ", " dual credit ", " dual enrollment ", " transcripted credit "].some((m) => key.includes(m));
+  return COLLEGE_CREDIT_WORDS.some((m) => key.includes(m));
 }
 
 /** A/B semester suffixes do not make another course ("MAT AP STATISTICS A" = "… B"). */

@@ -68,7 +68,9 @@ export function setStrictChecks(on: boolean): void {
 export function resolveSchoolYear(options: CheckOptions): string {
   if (options.schoolYear === undefined || options.schoolYear === "") return defaultSchoolYear(options.today ?? new Date());
   const year = normalizeSchoolYear(options.schoolYear);
-  if (!year) throw new CheckOptionsError(`School year "${options.schoolYear}" is not a school year like 2025-26 (from 2000-01 to 2099-00).`);
+  if (!year) {
+    throw new CheckOptionsError(`School year "${options.schoolYear}" is not a school year like 2025-26 (from 2000-01 to 2099-00).`);
+  }
   return year;
 }
 
@@ -88,7 +90,9 @@ function applyOverride(input: SheetInput, override: SheetOverride | undefined): 
   const refused: string[] = [];
   const chosen: Field[] = [];
   for (const [field, target] of Object.entries(override.columns) as [Field, string | number][]) {
-    const index = typeof target === "number" ? (target >= 0 && target < headers.length ? target : -1) : headers.findIndex((h) => headerKey(h) === headerKey(target));
+    const index = typeof target === "number"
+      ? (target >= 0 && target < headers.length ? target : -1)
+      : headers.findIndex((h) => headerKey(h) === headerKey(target));
     if (index < 0) continue;
     // A single-parent or homeless column is only ever read as that element, so its values cannot
     // surface in another rule's message or figure through a mistaken mapping.
@@ -104,7 +108,8 @@ function applyOverride(input: SheetInput, override: SheetOverride | undefined): 
   const userFields = chosen;
   // A column the user chose is no longer inferred, and a column the user moved elsewhere is no longer read from values.
   const inferred = base.inferred.filter((i) => !userFields.includes(i.field) && columns[i.field] === i.column);
-  return { ...base, mapping: { columns, duplicates: base.mapping.duplicates.filter((d) => !(d.field in (override.columns ?? {}))) }, missing, note, inferred, userFields };
+  const duplicates = base.mapping.duplicates.filter((d) => !(d.field in (override.columns ?? {})));
+  return { ...base, mapping: { columns, duplicates }, missing, note, inferred, userFields };
 }
 
 function recogniseSheet(input: SheetInput, override: SheetOverride | undefined): Recognised {
@@ -128,14 +133,17 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
   const emit = (check: Check, draft: FindingDraft) => {
     const { table, rule } = draft;
     if (!check.emits.includes(rule) && strictChecks) {
-      throw new RuleDefinitionError(`${rule.id} is reported by a check that does not declare it (it emits ${check.emits.map((r) => r.id).join(", ")})`);
+      const declared = check.emits.map((r) => r.id).join(", ");
+      throw new RuleDefinitionError(`${rule.id} is reported by a check that does not declare it (it emits ${declared})`);
     }
     const fields = draft.fields ?? {};
     const sensitive = draft.field !== undefined && table.isSensitive(draft.field);
     const sensitiveText = !sensitive ? undefined : draft.at === "header" ? "" : table.text(draft.at, draft.field as Field);
     const message = fillMessage(rule, draft.says, fields, { sensitiveText, strict: strictChecks });
     const row = draft.at === "header" ? table.headerRow : draft.at.row;
-    const column = draft.field !== undefined && table.has(draft.field) ? (table.columns[draft.field] as number) : table.anchorColumn(draft.field);
+    const column = draft.field !== undefined && table.has(draft.field)
+      ? (table.columns[draft.field] as number)
+      : table.anchorColumn(draft.field);
     const cell = table.address(row, column);
     // One finding per rule, cell and message: a rule may say several things about one cell
     // (PROGRAM-AREA-COVERAGE names each missing area on the header), but never the same thing twice.
@@ -160,7 +168,9 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
   const structure = (draft: FindingDraft) => emit(STRUCTURE, draft);
 
   /** A finding on a sheet that was not recognised (so has no table to place it by). */
-  const sheetFinding = (sheet: string, row: number, cell: string, rule: RuleDef, says: string, fields: MessageFields, severity?: Severity) => {
+  const sheetFinding = (
+    sheet: string, row: number, cell: string, rule: RuleDef, says: string, fields: MessageFields, severity?: Severity,
+  ) => {
     const message = fillMessage(rule, says, fields, { strict: strictChecks });
     const finding: Finding = { rule: rule.id, severity: severity ?? rule.severity, topic: "structure", sheet, row, cell, message };
     findings.push(finding);
@@ -185,7 +195,8 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
     const r = recogniseSheet(input, undefined);
     const isList = r.table?.kind === "dpi-courses" || r.table?.kind === "dpi-iac-clusters";
     // A reference file must be one of DPI's two lists; anything else is reported, never checked as data.
-    recognised.push(isList ? r : { ...r, table: null, recognition: { ...r.recognition, note: "it is not a DPI course catalog or IAC to Cluster list" } });
+    const note = "it is not a DPI course catalog or IAC to Cluster list";
+    recognised.push(isList ? r : { ...r, table: null, recognition: { ...r.recognition, note } });
   }
 
   for (const { input, recognition, table } of recognised) {
@@ -204,13 +215,19 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
     recognisedCount++;
     tablesByKind.get(table.kind)!.push(table);
     const columns: Record<string, string> = {};
-    for (const field of Object.keys(table.columns) as Field[]) columns[field] = table.headerOf(field) ?? `column ${(table.columns[field] as number) + 1}`;
+    for (const field of Object.keys(table.columns) as Field[]) {
+      columns[field] = table.headerOf(field) ?? `column ${(table.columns[field] as number) + 1}`;
+    }
     const decidedBy: Record<string, "header" | "values" | "user"> = {};
     for (const field of Object.keys(table.columns) as Field[]) {
-      decidedBy[field] = recognition.userFields?.includes(field) ? "user" : recognition.inferred.some((i) => i.field === field) ? "values" : "header";
+      decidedBy[field] = recognition.userFields?.includes(field) ? "user"
+        : recognition.inferred.some((i) => i.field === field) ? "values" : "header";
     }
     const inferred = recognition.inferred.map((i) => ({ field: i.field, column: table.headerOf(i.field) ?? i.header, why: i.why }));
-    sheetReports.push({ sheet: table.sheet, kind: table.kind, headerRow: table.hasHeaderRow ? table.headerRow : null, dataRows: table.rows.length, columns, note: recognition.note, decidedBy, ...(inferred.length ? { inferred } : {}) });
+    sheetReports.push({
+      sheet: table.sheet, kind: table.kind, headerRow: table.hasHeaderRow ? table.headerRow : null, dataRows: table.rows.length,
+      columns, note: recognition.note, decidedBy, ...(inferred.length ? { inferred } : {}),
+    });
     for (const i of recognition.inferred) {
       const fields = { column: table.headerOf(i.field) ?? i.header, field: i.field, why: i.why };
       structure({ table, at: "header", field: i.field, rule: COLUMN_INFERRED, fields });
@@ -247,7 +264,8 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
   const notChecked = notCheckedRules(studentTables, reference);
   const checklist = buildChecklist(findings, studentTables, reference, recognisedCount, otherCount, notChecked);
   // Reference lists are not the district's data: when none of its own sheets was read, nothing was checked.
-  const nothingChecked = ![...tablesByKind.entries()].some(([kind, list]) => kind !== "dpi-courses" && kind !== "dpi-iac-clusters" && list.length > 0);
+  const nothingChecked = ![...tablesByKind.entries()]
+    .some(([kind, list]) => kind !== "dpi-courses" && kind !== "dpi-iac-clusters" && list.length > 0);
   const report: Report = { schemaVersion: 1, schoolYear, sheets: sheetReports, findings, checklist, notChecked, nothingChecked };
   return { report, tables: [...tablesByKind.values()].flat(), reference, fieldsOf: (finding) => fieldsByFinding.get(finding) };
 }

@@ -53,7 +53,8 @@ export const WBL_HOURS_BELOW_MINIMUM = rule({
     + "(blank hours and IRC rows are not checked).",
   fix: "Check the hours (as a number), or whether the experience meets DPI's work-based learning criteria.",
   messages: {
-    notNumber: "Hours {q:value} is not a number, so the {minHours}-hour minimum of {program} cannot be confirmed. Enter the hours as a number.",
+    notNumber: "Hours {q:value} is not a number, so the {minHours}-hour minimum of {program} cannot be confirmed. "
+      + "Enter the hours as a number.",
     below: "Hours {hours} is below the {minHours}-hour minimum for {program}. "
       + "Check the hours, or whether the experience meets DPI's work-based learning criteria.",
   },
@@ -62,7 +63,8 @@ export const WBL_STATUS_MISSING = rule({
   id: "WBL-STATUS-MISSING", topic: "work-based-learning", severity: "warning",
   description: "A certified WBL program (Youth Apprenticeship, State Co-op) without a certificated program status.",
   fix: "Enter the certificated program status (A-D); confirm completion with the coordinator.",
-  message: "{program} is a certified program: the student needs a certificated program status (A-D). Confirm completion with the coordinator.",
+  message: "{program} is a certified program: the student needs a certificated program status (A-D). "
+    + "Confirm completion with the coordinator.",
 });
 
 /**
@@ -73,7 +75,9 @@ function programName(ctx: RuleContext, t: ExportTable, r: DataRow, blankRule: Ru
   const name = t.present(r, "programName");
   if (name !== null || !t.blank(r, "programName")) return name;
   const certified = isCertifiedProgramType(t.text(r, "programType"));
-  if (certified === (blankRule === IRC_PROGRAM_UNKNOWN)) ctx.report({ table: t, at: r, field: "programName", rule: blankRule, says: "blank" });
+  if (certified === (blankRule === IRC_PROGRAM_UNKNOWN)) {
+    ctx.report({ table: t, at: r, field: "programName", rule: blankRule, says: "blank" });
+  }
   return null;
 }
 
@@ -86,7 +90,9 @@ const IRC_PROGRAMS: Check = {
       if (name === null) return;
       const row = classifyCareerEdRow(name, t.text(r, "programType"));
       if (row.kind !== "irc") return;
-      if (!row.irc) ctx.report({ table: t, at: r, field: "programName", rule: IRC_PROGRAM_UNKNOWN, says: "unknown", fields: { value: name } });
+      if (!row.irc) {
+        ctx.report({ table: t, at: r, field: "programName", rule: IRC_PROGRAM_UNKNOWN, says: "unknown", fields: { value: name } });
+      }
       if (t.blank(r, "certificatedStatus")) ctx.report({ table: t, at: r, field: "certificatedStatus", rule: IRC_STATUS_MISSING });
     });
   },
@@ -115,8 +121,8 @@ const WBL_PROGRAMS: Check = {
       if (t.has("hours") && !t.blank(r, "hours") && !t.isError(r, "hours")) {
         const hours = normalizeNumber(t.raw(r, "hours") ?? null);
         const fields = { value: t.text(r, "hours"), hours: hours ?? "", minHours: wbl.minHours, program };
-        if (hours === null) ctx.report({ table: t, at: r, field: "hours", rule: WBL_HOURS_BELOW_MINIMUM, says: "notNumber", fields });
-        else if (hours < wbl.minHours) ctx.report({ table: t, at: r, field: "hours", rule: WBL_HOURS_BELOW_MINIMUM, says: "below", fields });
+        const says = hours === null ? "notNumber" : hours < wbl.minHours ? "below" : null;
+        if (says !== null) ctx.report({ table: t, at: r, field: "hours", rule: WBL_HOURS_BELOW_MINIMUM, says, fields });
       }
       if (wbl.certified && t.blank(r, "certificatedStatus")) {
         ctx.report({ table: t, at: r, field: "certificatedStatus", rule: WBL_STATUS_MISSING, fields: { program } });

@@ -20,7 +20,8 @@ export const SHEET_UNRECOGNIZED = rule({
     + "(a row of three or more text cells followed by rows of three or more cells), a note otherwise.",
   fix: "Choose the sheet's export kind in the task pane (or --kind), or check its header row.",
   messages: {
-    other: "Sheet ‘{sheet}’ is not checked: {note}. If it is a WISEdata export, choose its kind in the task pane (or check its header row).",
+    other: "Sheet ‘{sheet}’ is not checked: {note}. If it is a WISEdata export, choose its kind in the task pane "
+      + "(or check its header row).",
     dataLike: "Sheet ‘{sheet}’ is not checked: {note}. It looks like data: if it is a WISEdata export, "
       + "choose its kind in the task pane or with --kind, or check its header row.",
   },

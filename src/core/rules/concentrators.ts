@@ -163,13 +163,15 @@ function checkIac(ctx: RuleContext, t: ExportTable, r: DataRow): string | null {
     return null;
   }
   if (n.storedAsNumber) {
-    const how = typeof raw === "number" ? "is stored as a number" : n.wholeNumberText ? "was saved as a whole number (Excel dropped its zeros)" : "lost a zero";
+    const how = typeof raw === "number" ? "is stored as a number"
+      : n.wholeNumberText ? "was saved as a whole number (Excel dropped its zeros)" : "lost a zero";
     ctx.report({ table: t, at: r, field: "iac", rule: IAC_STORED_AS_NUMBER, fields: { value: text, how, iac } });
   }
   if (list) {
     const entry = list.entries.get(iac);
     if (!entry) {
-      ctx.report({ table: t, at: r, field: "iac", rule: IAC_UNKNOWN, severity: "error", says: "notOnList", fields: { iac, source: list.source } });
+      const fields = { iac, source: list.source };
+      ctx.report({ table: t, at: r, field: "iac", rule: IAC_UNKNOWN, severity: "error", says: "notOnList", fields });
     } else if (list.marksSuggested && entry.suggested !== true) {
       ctx.report({ table: t, at: r, field: "iac", rule: IAC_NOT_SUGGESTED, fields: { iac } });
     }
@@ -181,7 +183,9 @@ function checkIac(ctx: RuleContext, t: ExportTable, r: DataRow): string | null {
 }
 
 /** The cluster cell of a concentrator row, with the row's IAC (null when it has none or it is not valid). */
-function checkCluster(ctx: RuleContext, t: ExportTable, r: DataRow, iac: string | null, clusterText: string, canonical: string | null): void {
+function checkCluster(
+  ctx: RuleContext, t: ExportTable, r: DataRow, iac: string | null, clusterText: string, canonical: string | null,
+): void {
   const list = ctx.reference.iacList;
   const onDpiList = list !== null && iac !== null && list.entries.get(iac)?.clusterKeys.has(clusterKey(clusterText)) === true;
   if (canonical === null && !onDpiList) {
@@ -202,7 +206,8 @@ function checkCluster(ctx: RuleContext, t: ExportTable, r: DataRow, iac: string 
     const fields = { iac, series: CIP2020_SERIES.get(iac) ?? "CIP series" };
     ctx.report({ table: t, at: r, field: "cluster", rule: IAC_CLUSTER_MISMATCH, says: "noCluster", fields });
   } else if (expected !== undefined && expected !== canonical) {
-    ctx.report({ table: t, at: r, field: "cluster", rule: IAC_CLUSTER_MISMATCH, says: "usually", fields: { iac, expected, value: clusterText } });
+    const fields = { iac, expected, value: clusterText };
+    ctx.report({ table: t, at: r, field: "cluster", rule: IAC_CLUSTER_MISMATCH, says: "usually", fields });
   }
 }
 

@@ -32,24 +32,21 @@ export const COURSE_CODE_DEPRECATED = rule({
     titled: "Roster code {code} ({q:catalogTitle}) is deprecated (DPI 6798). Replace it with a current code from DPI's course download.",
   },
 });
-export const AP_CODE_MISMATCH = rule({
-  id: "AP-CODE-MISMATCH", topic: "dual-enrollment-ap-ib", severity: "error", needs: "catalog",
-  description: "The local title says AP / Advanced Placement but the code's catalog program is not AP.",
-  fix: "Give the AP course an AP roster code.",
-  messages: {
-    program: "{q:title} is titled AP, but roster code {code}'s DPI program is {q:program}. AP courses must use an AP roster code.",
-    noProgram: "{q:title} is titled AP, but roster code {code}'s DPI program is none. AP courses must use an AP roster code.",
-  },
-});
-export const IB_CODE_MISMATCH = rule({
-  id: "IB-CODE-MISMATCH", topic: "dual-enrollment-ap-ib", severity: "error", needs: "catalog",
-  description: "The local title says IB / International Baccalaureate but the code's catalog program is not IB.",
-  fix: "Give the IB course an IB roster code.",
-  messages: {
-    program: "{q:title} is titled IB, but roster code {code}'s DPI program is {q:program}. IB courses must use an IB roster code.",
-    noProgram: "{q:title} is titled IB, but roster code {code}'s DPI program is none. IB courses must use an IB roster code.",
-  },
-});
+/** AP-CODE-MISMATCH and IB-CODE-MISMATCH: the title names the program, the code's catalog program is another. */
+function programCodeMismatch(program: "AP" | "IB", name: string) {
+  const tail = `${program} courses must use an ${program} roster code.`;
+  return rule({
+    id: `${program}-CODE-MISMATCH`, topic: "dual-enrollment-ap-ib", severity: "error", needs: "catalog",
+    description: `The local title says ${program} / ${name} but the code's catalog program is not ${program}.`,
+    fix: `Give the ${program} course an ${program} roster code.`,
+    messages: {
+      program: `{q:title} is titled ${program}, but roster code {code}'s DPI program is {q:program}. ${tail}`,
+      noProgram: `{q:title} is titled ${program}, but roster code {code}'s DPI program is none. ${tail}`,
+    },
+  });
+}
+export const AP_CODE_MISMATCH = programCodeMismatch("AP", "Advanced Placement");
+export const IB_CODE_MISMATCH = programCodeMismatch("IB", "International Baccalaureate");
 export const APIB_TITLE_MISMATCH = rule({
   id: "APIB-TITLE-MISMATCH", topic: "dual-enrollment-ap-ib", severity: "warning", needs: "catalog",
   description: "The catalog program is AP or IB but the local title does not say so.",

@@ -51,7 +51,8 @@ export const PROGRAM_AREA_COVERAGE = rule({
   id: "PROGRAM-AREA-COVERAGE", topic: "program-areas", severity: "info",
   description: "One finding per program area with no CTE course offering (Ag, Bus, Mar, FCS, Tech Ed, Health Sci).",
   fix: "Check that the courses of that area's teachers carry its CTE department.",
-  message: "No CTE course offering is in {area} ({short}). Double-check that courses taught by your {short} teachers carry that CTE department.",
+  message: "No CTE course offering is in {area} ({short}). "
+    + "Double-check that courses taught by your {short} teachers carry that CTE department.",
 });
 
 const COVERAGE: Check = {

@@ -17,7 +17,8 @@ export const SINGLE_PARENT_GRADE = rule({
   id: "SINGLE-PARENT-GRADE", topic: "single-parent", severity: "error",
   description: "Single parent = yes for a student outside grades 11-12.",
   fix: "Review the student's record in the SIS (do not email it: sensitive).",
-  message: "Single parent is reported outside grades 11-12, where DPI collects it. Review the record in the SIS (do not email it: sensitive).",
+  message: "Single parent is reported outside grades 11-12, where DPI collects it. "
+    + "Review the record in the SIS (do not email it: sensitive).",
 });
 
 /** Each single-parent cell is read once: a yes/no form, and a yes only in grades 11-12. */
@@ -33,7 +34,8 @@ const SINGLE_PARENT: Check = {
       }
       if (flag !== true || !t.has("grade")) return;
       const grade = normalizeGrade(t.raw(r, "grade") ?? null);
-      if (grade !== null && !inGradeBand("single-parent", grade)) ctx.report({ table: t, at: r, field: "singleParent", rule: SINGLE_PARENT_GRADE });
+      if (grade === null || inGradeBand("single-parent", grade)) return;
+      ctx.report({ table: t, at: r, field: "singleParent", rule: SINGLE_PARENT_GRADE });
     });
   },
 };
