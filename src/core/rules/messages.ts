@@ -37,28 +37,67 @@ function isSensitiveValue(name: string, value: FieldValue, sensitiveText: string
   return text !== "" && (Array.isArray(value) ? value.includes(text) : String(value).trim() === text);
 }
 
+/** A template cut once into literal text and placeholders: [text, placeholder, text, placeholder, …, text]. */
+interface Placeholder {
+  readonly name: string;
+  readonly quoted: boolean;
+  readonly joiner: string;
+}
+type Compiled = readonly (string | Placeholder)[];
+
+const compiled = new Map<string, Compiled>();
+
+function compile(template: string): Compiled {
+  let parts = compiled.get(template);
+  if (!parts) {
+    const out: (string | Placeholder)[] = [];
+    let last = 0;
+    for (const m of template.matchAll(PLACEHOLDER)) {
+      out.push(template.slice(last, m.index), { name: m[2], quoted: m[1] !== undefined, joiner: m[3] ?? ", " });
+      last = m.index + m[0].length;
+    }
+    out.push(template.slice(last));
+    compiled.set(template, (parts = out));
+  }
+  return parts;
+}
+
 export function fillMessage(rule: RuleDef, says: string | undefined, fields: MessageFields, options: FillOptions): string {
   const fail = (why: string): void => {
     if (options.strict) throw new RuleDefinitionError(`${rule.id}: ${why}`);
   };
   const variant = options.sensitiveText !== undefined && rule.messages.withheld !== undefined
     ? "withheld"
-    : says ?? Object.keys(rule.messages)[0];
+    : says ?? firstVariant(rule);
   const template = rule.messages[variant];
   if (template === undefined) {
     fail(`no message variant "${variant}"`);
     return rule.description;
   }
-  return template.replace(PLACEHOLDER, (_, quote: string | undefined, name: string, joiner: string | undefined) => {
-    const value = fields[name];
+  let message = "";
+  for (const part of compile(template)) {
+    if (typeof part === "string") {
+      message += part;
+      continue;
+    }
+    const value = fields[part.name];
     if (value === undefined) {
-      fail(`message variant "${variant}" needs the field "${name}"`);
-      return "?";
+      fail(`message variant "${variant}" needs the field "${part.name}"`);
+      message += "?";
+    } else if (isSensitiveValue(part.name, value, options.sensitiveText)) {
+      fail(`field "${part.name}" would show a sensitive value`);
+      message += WITHHELD;
+    } else {
+      message += shown(value, part.quoted, part.joiner);
     }
-    if (isSensitiveValue(name, value, options.sensitiveText)) {
-      fail(`field "${name}" would show a sensitive value`);
-      return WITHHELD;
-    }
-    return shown(value, quote !== undefined, joiner ?? ", ");
-  });
+  }
+  return message;
+}
+
+const firstVariants = new WeakMap<RuleDef, string>();
+
+function firstVariant(rule: RuleDef): string {
+  let first = firstVariants.get(rule);
+  if (first === undefined) firstVariants.set(rule, (first = Object.keys(rule.messages)[0]));
+  return first;
 }
