@@ -52,7 +52,8 @@ function compile(template: string): Compiled {
   if (!parts) {
     const out: (string | Placeholder)[] = [];
     let last = 0;
-    for (const m of template.matchAll(PLACEHOLDER)) {
+    const placeholder = new RegExp(PLACEHOLDER.source, "g");
+    for (let m = placeholder.exec(template); m !== null; m = placeholder.exec(template)) {
       out.push(template.slice(last, m.index), { name: m[2], quoted: m[1] !== undefined, joiner: m[3] ?? ", " });
       last = m.index + m[0].length;
     }
