@@ -4,7 +4,7 @@ import * as zlib from "zlib";
 import ExcelJS from "exceljs";
 import type { CellValue } from "../src/core/cells";
 import { convertCellValue, loadWorkbook, worksheetToSheetInput } from "../src/cli/readInput";
-import { readXlsx } from "../src/taskpane/xlsx";
+import { readXlsx } from "../src/io/xlsx";
 
 const inflateRaw = async (b: Uint8Array) => new Uint8Array(zlib.inflateRawSync(b));
 const DATES = [new Date(Date.UTC(2026, 4, 29)), new Date(Date.UTC(2025, 11, 1, 14, 30)), new Date(Date.UTC(1904, 0, 2))];
