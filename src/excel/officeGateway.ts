@@ -123,7 +123,8 @@ export class OfficeExcelGateway implements ExcelGateway {
           if (trip.blocks.length === 0) break;
           const blocks = trip.blocks.map((b) => {
             const s = sheets[b.sheet];
-            return { sheet: b.sheet, range: s.ws.getRangeByIndexes(s.rowIndex + b.firstRow, s.columnIndex, b.rows, s.columns).load("values") };
+            const range = s.ws.getRangeByIndexes(s.rowIndex + b.firstRow, s.columnIndex, b.rows, s.columns).load("values");
+            return { sheet: b.sheet, range };
           });
           // One sync per round trip on purpose (office-addins' no-context-sync-in-loop): each carries as many blocks
           // as the response budget allows; a single sync for the whole workbook is refused above 5 MB.

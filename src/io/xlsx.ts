@@ -484,7 +484,9 @@ function sheetRows(xml: string, strings: readonly string[], sheetName: string, d
     if (cellRow < 1) cellRow = 1;
     if (inner === "") continue;
     let value = cellValue(attrOf(xml, tag, "t") ?? "n", inner, strings, () => `‘${sheetName}’!${r ?? `R${cellRow}C${col}`}`);
-    if (typeof value === "number" && dates.styles.has(Number(attrOf(xml, tag, "s")))) value = excelSerialToDate(value, dates.date1904) ?? value;
+    if (typeof value === "number" && dates.styles.has(Number(attrOf(xml, tag, "s")))) {
+      value = excelSerialToDate(value, dates.date1904) ?? value;
+    }
     if (value === null || value === undefined) continue;
     (sparse[cellRow] ??= [])[col - 1] = value;
     if (cellRow > lastRow) lastRow = cellRow;
