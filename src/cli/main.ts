@@ -49,7 +49,8 @@ Options:
 The same file given twice is checked once (a note on stderr says so).
 
 Exit status: 0 no errors found, 1 errors found, 2 unusable arguments or unreadable input,
-             3 nothing was checked (no sheet of any input was recognised as an export),
+             3 nothing was checked (no sheet of any input was recognised as an export, or
+               the exports recognised have no data rows),
              4 the report could not be written to standard output (the reading program closed
              the pipe, as \`| head\` does, or the disk is full); one line on stderr says which.`;
 
@@ -156,7 +157,10 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     io.stdout(args.json ? `${jsonForTerminal(reportForJson(report))}\n` : `${formatReport(report, args.files.map((f) => path.basename(f)), io.width)}\n`);
     if (report.nothingChecked) {
       // Never "PASS" for files we could not read: say so, with its own exit status.
-      const said = `nothing was checked: no sheet of ${args.files.length === 1 ? "the input" : "any input"} was recognised as a WISEdata export. Run with --recognize to see why, and set the kind with --kind "SHEET=KIND" (or --map).`;
+      const recognisedEmpty = report.sheets.some((s) => s.kind !== null && s.kind !== "dpi-courses" && s.kind !== "dpi-iac-clusters");
+      const said = recognisedEmpty
+        ? `nothing was checked: the exports recognised have no data rows (only a header, blank or total rows). Download them again with their students or courses.`
+        : `nothing was checked: no sheet of ${args.files.length === 1 ? "the input" : "any input"} was recognised as a WISEdata export. Run with --recognize to see why, and set the kind with --kind "SHEET=KIND" (or --map).`;
       if (!args.json) io.stdout(`\nNothing was checked.\n`);
       io.stderr(`cte-check: ${said}\n`);
       return NOTHING_CHECKED;

@@ -223,8 +223,9 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
 
   const notChecked = notCheckedRules(studentTables, reference);
   const checklist = buildChecklist(findings, studentTables, reference, recognisedCount, otherCount, notChecked);
-  // Reference lists are not the district's data: when none of its own sheets was read, nothing was checked.
-  const nothingChecked = ![...tablesByKind.entries()].some(([kind, list]) => kind !== "dpi-courses" && kind !== "dpi-iac-clusters" && list.length > 0);
+  // Reference lists are not the district's data: when none of its own sheets was read, or the ones read have
+  // no data rows (a header-only download), nothing was checked.
+  const nothingChecked = ![...tablesByKind.entries()].some(([kind, list]) => kind !== "dpi-courses" && kind !== "dpi-iac-clusters" && list.some((t) => t.rows.length > 0));
   const report: Report = { schemaVersion: 1, schoolYear, sheets: sheetReports, findings, checklist, notChecked, nothingChecked };
   return { report, tables: [...tablesByKind.values()].flat(), reference };
 }

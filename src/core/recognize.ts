@@ -111,13 +111,14 @@ for (const [field, synonyms] of Object.entries(FIELD_SYNONYMS) as [Field, readon
 }
 
 /**
- * Spellings of the sensitive elements beyond the synonyms ("Single Parent (Y/N)", "Homeless (McKinney-Vento)",
- * "McKinney-Vento Homeless"): any header that starts with the element's name, or names McKinney-Vento, is that
- * element, so its values are only ever read (and withheld) as it.
+ * Spellings of the sensitive elements beyond the synonyms ("Single Parent (Y/N)", "Stu Single Parent",
+ * "Pregnant/Single Parent", "Is Homeless", "Homeless (McKinney-Vento)", "Primary Nighttime Residence", the
+ * McKinney-Vento element): any header that names the element anywhere in it is that element, so its values
+ * are only ever read (and withheld) as it, never as a yes/no flag of another export.
  */
 function sensitiveFieldsOfKey(key: string): readonly Field[] {
-  if (key.startsWith("singleparent")) return ["singleParent"];
-  if (key.startsWith("homeless") || key.includes("mckinneyvento")) return ["homeless"];
+  if (key.includes("singleparent")) return ["singleParent"];
+  if (key.includes("homeless") || key.includes("mckinneyvento") || key.includes("nighttimeresidence")) return ["homeless"];
   return [];
 }
 

@@ -1,0 +1,126 @@
+/**
+ * Adversarial pass over the merged recognition and corrections: files a new user or a hostile source would
+ * give cte-check (SIS spellings, header-only exports, dates in grade columns, odd sheet names in corrections,
+ * sensitive headers spelled as SIS reports spell them). Each case is a category, with a near miss beside it.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { cli, parseReport, writeCsv } from "./helpers/e2e";
+import { recognize } from "../src/core/recognize";
+import { normalizeGrade } from "../src/core/normalize";
+
+let dir: string;
+const file = (name: string) => path.join(dir, name);
+const HS = "Health Science";
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cte-adversarial-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("a recognised export without data rows is never a pass", () => {
+  const header = ["Student ID", "Student Name", "Grade", "CTE Concentration IAC Code", "Cluster"];
+  it("a header-only concentrators file: its topics are not PASS, and the run says nothing was checked (exit 3)", async () => {
+    writeCsv(file("header only.csv"), [header]);
+    const r = await cli(["--json", file("header only.csv")]);
+    const report = parseReport(r.stdout);
+    for (const topic of ["cte-concentrators", "iac-codes", "career-clusters"]) {
+      expect(report.checklist.find((t) => t.topic === topic)?.status).toBe("no-data");
+    }
+    expect(report.nothingChecked).toBe(true);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/no data rows/);
+    const text = await cli([file("header only.csv")]);
+    expect(text.code).toBe(3);
+    expect(text.stdout).not.toMatch(/\bPASS\b/);
+  });
+  it("an export whose only rows are totals is the same case", async () => {
+    writeCsv(file("totals only.csv"), [header, ["Grand Total", "", "", "", ""], ["Total Records: 12", "", "", "", ""]]);
+    const r = await cli(["--json", file("totals only.csv")]);
+    expect(r.code).toBe(3);
+    expect(parseReport(r.stdout).checklist.find((t) => t.topic === "iac-codes")?.status).toBe("no-data");
+  });
+  it("near miss: one student row is checked and passes", async () => {
+    writeCsv(file("one row.csv"), [header, ["9000000001", "A", "12", "51.39", HS]]);
+    const r = await cli(["--json", file("one row.csv")]);
+    expect(r.code).toBe(0);
+    const report = parseReport(r.stdout);
+    expect(report.nothingChecked).toBe(false);
+    expect(report.checklist.find((t) => t.topic === "iac-codes")?.status).toBe("pass");
+  });
+  it("an empty participants sheet beside a checked concentrators file: participants is no-data, the run is checked", async () => {
+    writeCsv(file("participants empty.csv"), [["Student ID", "Grade"]]);
+    const r = await cli(["--json", file("one row.csv"), file("participants empty.csv")]);
+    const report = parseReport(r.stdout);
+    expect(report.nothingChecked).toBe(false);
+    expect(report.checklist.find((t) => t.topic === "cte-participants")?.status).toBe("no-data");
+  });
+});
+
+describe("sensitive headers wherever the element's name sits in them", () => {
+  const spellings = ["Stu Single Parent", "Pregnant/Single Parent", "Is Homeless", "Unaccompanied Homeless Youth", "Primary Nighttime Residence"];
+  it.each(spellings)("‘%s’ makes a demographics export, and its yes/no column is never read as another field", (h) => {
+    const rows = [["Student ID", "Student Name", "Grade", h], ["9000000001", "A", "11", "Y"], ["9000000002", "B", "10", "N"], ["9000000003", "C", "12", "N"]];
+    const r = recognize(rows);
+    expect(r.kind).toBe("demographics");
+    expect(r.inferred).toEqual([]);
+    expect(Object.values(r.mapping.columns)).toContain(3);
+  });
+  it("a sensitive value in such a column is never echoed, whatever the run prints", async () => {
+    writeCsv(file("demo sis.csv"), [
+      ["Student ID", "Grade", "Stu Single Parent", "Is Homeless"],
+      ["9000000001", "11", "Y", "N"],
+      ["9000000002", "10", "QZSECRETVALUE", "Maybe-Unusual"],
+      ["9000000002", "10", "QZSECRETVALUE", "Maybe-Unusual"],
+      ["9000000003", "12", "N"],
+    ]);
+    for (const argv of [["--json"], [], ["--recognize"]]) {
+      const r = await cli([...argv, file("demo sis.csv")]);
+      expect(r.stdout + r.stderr).not.toMatch(/QZSECRET|Maybe-Unusual/);
+    }
+  });
+  it("near miss: headers that merely mention parents or housing elsewhere stay what they were", () => {
+    expect(recognize([["Student ID", "Grade", "Parent Email"], ["9000000001", "11", "a@b.org"]]).kind).toBe("participants");
+  });
+});
+
+describe("Excel's dates in a grade column are not grades", () => {
+  it.each(["12-Nov", "11-Dec-2026", "9 - Sep"])("%s is not a grade", (v) => expect(normalizeGrade(v)).toBeNull());
+  it.each([["12 - Twelfth Grade", 12], ["KG - Kindergarten", 0], ["09 - Ninth", 9], ["Gr. 12", 12], ["12.0", 12], ["11th Grade", 11]])(
+    "near miss: SIS descriptors still read: %s",
+    (v, n) => expect(normalizeGrade(v)).toBe(n),
+  );
+});
+
+describe("corrections name sheets as the user types them", () => {
+  const rows = [["Code", "Student ID", "Grade", "Clu"], ["01.09", "9000000001", "12", "Agriculture, Food & Natural Resources"]];
+  it("--column on a sheet whose name holds '=' and ':'", async () => {
+    writeCsv(file("a=b.csv"), rows);
+    writeCsv(file("x:y=z.csv"), rows);
+    for (const sheet of ["a=b", "x:y=z"]) {
+      const r = await cli(["--json", "--kind", `${sheet}=concentrators`, "--column", `${sheet}:iac=Code`, "--column", `${sheet}:cluster=Clu`, file(`${sheet}.csv`)]);
+      expect(r.stderr).toBe("");
+      const s = parseReport(r.stdout).sheets[0];
+      expect(s.decidedBy).toMatchObject({ iac: "user", cluster: "user" });
+    }
+  });
+  it("a header holding '=' and ':' after the field", async () => {
+    writeCsv(file("eq header.csv"), [["IAC: code=text", "Student ID", "Grade", "Clu"], rows[1]]);
+    const r = await cli(["--json", "--kind", "eq header=concentrators", "--column", "eq header:iac=IAC: code=text", file("eq header.csv")]);
+    expect(r.stderr).toBe("");
+    expect(parseReport(r.stdout).sheets[0].columns.iac).toBe("IAC: code=text");
+  });
+  it("a sheet name typed in another Unicode form (a Mac file name is decomposed) is the same sheet", async () => {
+    const decomposed = "Cafe\u0301 list";
+    writeCsv(file(`${decomposed}.csv`), rows);
+    const r = await cli(["--json", "--kind", "Caf\u00e9 list=concentrators", file(`${decomposed}.csv`)]);
+    expect(r.stderr).toBe("");
+    expect(parseReport(r.stdout).sheets[0].kind).toBe("concentrators");
+  });
+  it("near miss: a name of another sheet is still refused, naming the sheets there are", async () => {
+    const r = await cli(["--kind", "Cafe list=concentrators", file("a=b.csv")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no sheet or CSV file named ‘Cafe list’/);
+  });
+});
