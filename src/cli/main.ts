@@ -11,7 +11,7 @@ import { recognize } from "../core/recognize";
 import type { SheetInput } from "../core/cells";
 import { EXPORT_KINDS } from "../core/report";
 import * as fs from "fs";
-import { OverrideError, OverrideMap, overridesFromFlags, parseOverrideMap, validateOverrides } from "../core/overrides";
+import { OverrideError, OverrideMap, matchOverrideSheets, overridesFromFlags, parseOverrideMap, validateOverrides } from "../core/overrides";
 import { CliArgs, parseArgs } from "./args";
 import { formatRecognition } from "./recognizeText";
 import { formatReport } from "./format";
@@ -205,7 +205,7 @@ function readOverrides(args: CliArgs, sheets: readonly SheetInput[]): OverrideMa
     }
     base = parseOverrideMap(text, args.map);
   }
-  const overrides = overridesFromFlags(base, args);
+  const overrides = matchOverrideSheets(overridesFromFlags(base, args), sheets);
   validateOverrides(overrides, sheets);
   return overrides;
 }
