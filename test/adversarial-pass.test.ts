@@ -124,3 +124,30 @@ describe("corrections name sheets as the user types them", () => {
     expect(r.stderr).toMatch(/no sheet or CSV file named ‘Cafe list’/);
   });
 });
+
+describe("--json: no user text starts like a formula, wherever it sits in the report", () => {
+  const strings = (v: unknown, out: string[] = []): string[] => {
+    if (typeof v === "string") out.push(v);
+    else if (Array.isArray(v)) for (const x of v) strings(x, out);
+    else if (v && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) {
+        out.push(k);
+        strings(x, out);
+      }
+    }
+    return out;
+  };
+  it("headers, sheet names and values that start with = + - @ reach the JSON with a leading apostrophe", async () => {
+    writeCsv(file("=cmd|calc.csv"), [
+      ["Student ID", "Student Name", "=HYPERLINK(\"http://x\";\"IAC\")", "@Cluster", "+Grade", "-Program Area"],
+      ["9000000001", "=1+1", "01.09", "+SUM(A1)", "12", "@x"],
+      ["9000000002", "-1+1", "51.39", "@Cluster", "12", "=y"],
+      ["9000000003", "B", "51.39", HS, "12"],
+    ]);
+    const r = await cli(["--json", file("=cmd|calc.csv")]);
+    const report = parseReport(r.stdout);
+    expect(report.sheets[0].inferred?.length).toBeGreaterThan(0);
+    const raw = strings(JSON.parse(r.stdout));
+    expect(raw.filter((s) => /^[=+\-@\t\r]/.test(s))).toEqual([]);
+  });
+});
