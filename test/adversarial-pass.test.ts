@@ -151,3 +151,18 @@ describe("--json: no user text starts like a formula, wherever it sits in the re
     expect(raw.filter((s) => /^[=+\-@\t\r]/.test(s))).toEqual([]);
   });
 });
+
+describe("SIS abbreviations in headers", () => {
+  it("Skyward's Stu ID / Crs Title / State Course Code read as the student id, the local title and the roster code", () => {
+    const conc = recognize([["Stu ID", "Stu Name", "GR", "IAC", "Cluster"], ["9000000001", "A", "11", "01.09", "Health Science"]]);
+    expect(conc.kind).toBe("concentrators");
+    expect(conc.inferred).toEqual([]);
+    expect(conc.mapping.columns).toMatchObject({ studentId: 0, studentName: 1, grade: 2 });
+    const courses = recognize([["Crs Title", "State Course Code", "Local Crs Nbr"], ["AP Biology", "05001", "BIO201"], ["Welding I", "13001", "WLD1"]]);
+    expect(courses.kind).toBe("course-offerings");
+    expect(courses.mapping.columns).toMatchObject({ localCourseTitle: 0, rosterCode: 1, localCourseCode: 2 });
+  });
+  it("near miss: a word that only starts like an abbreviation is not one (Stunt, Crsx)", () => {
+    expect(recognize([["Stunt ID", "Crsx Title", "Room"], ["1", "A", "2"]]).kind).toBeNull();
+  });
+});

@@ -19,10 +19,16 @@ export type Field =
   | "scedTitle" | "courseProgram" | "deprecated" | "courseDescription"
   | "iacTitle" | "suggested";
 
-/** Normalised header: case, spacing, punctuation and a trailing "(s)" ignored. */
+/** Words SIS reports abbreviate in headers (Skyward's "Stu ID", "Crs Title"), read as the whole word. */
+const HEADER_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ["stu", "student"], ["stdnt", "student"], ["crs", "course"], ["nbr", "number"], ["num", "number"],
+]);
+
+/** Normalised header: case, spacing, punctuation and a trailing "(s)" ignored; SIS abbreviations spelled out. */
 export function headerKey(text: string): string {
   const t = clipForMatching(text.trimEnd()).toLowerCase();
-  return (t.endsWith("(s)") ? t.slice(0, -3) : t).replace(/&/g, "and").replace(/[^a-z0-9]+/g, "");
+  const words = (t.endsWith("(s)") ? t.slice(0, -3) : t).replace(/&/g, " and ").split(/[^a-z0-9]+/);
+  return words.map((w) => HEADER_ABBREVIATIONS.get(w) ?? w).join("");
 }
 
 const STUDENT_ID = ["Student ID", "WSN", "WISEid", "WISE ID", "Student WSN", "Student Id (WSN)", "Student ID (WSN)", "WISEid (WSN)"];
@@ -32,7 +38,7 @@ const GRADE = ["Grade", "Grade Level", "Grade Level Placement", "Grade Placement
 const STUDENT_NAME = ["Student Name", "Name", "Student Full Name", "Full Name"];
 const SCHOOL = ["School", "School Name", "Primary School", "School of Enrollment", "Primary School of Enrollment"];
 const DEPARTMENT = ["CTE Department", "Program Area", "Program Areas Type", "Program Area Type", "CTE Program Area", "Program Areas"];
-const ROSTER = ["DPI Course Code", "Roster Code", "Course Code", "DPI Roster Code", "Roster Course Code", "SCED Roster Code"];
+const ROSTER = ["DPI Course Code", "Roster Code", "Course Code", "DPI Roster Code", "Roster Course Code", "SCED Roster Code", "State Course Code"];
 const CLUSTER = ["Cluster", "Cluster Title", "Career Pathway Type", "Career Cluster", "Career Pathway"];
 
 /** Synonyms per field; the per-kind lists below say which fields a kind accepts. */
