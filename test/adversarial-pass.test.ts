@@ -158,11 +158,32 @@ describe("SIS abbreviations in headers", () => {
     expect(conc.kind).toBe("concentrators");
     expect(conc.inferred).toEqual([]);
     expect(conc.mapping.columns).toMatchObject({ studentId: 0, studentName: 1, grade: 2 });
+    const part = recognize([["Student_Number", "LastFirst", "Grade_Level"], ["9000000001", "Doe, Jane", "10"]]);
+    expect(part.mapping.columns).toMatchObject({ studentId: 0, studentName: 1, grade: 2 });
     const courses = recognize([["Crs Title", "State Course Code", "Local Crs Nbr"], ["AP Biology", "05001", "BIO201"], ["Welding I", "13001", "WLD1"]]);
     expect(courses.kind).toBe("course-offerings");
     expect(courses.mapping.columns).toMatchObject({ localCourseTitle: 0, rosterCode: 1, localCourseCode: 2 });
   });
   it("near miss: a word that only starts like an abbreviation is not one (Stunt, Crsx)", () => {
     expect(recognize([["Stunt ID", "Crsx Title", "Room"], ["1", "A", "2"]]).kind).toBeNull();
+  });
+});
+
+describe("a header known only for course exports does not hide a student column's values", () => {
+  it("an IRC/WBL report whose program names sit under 'Program' is an irc-wbl export, the column reported as inferred", () => {
+    const r = recognize([
+      ["Stu ID", "Program", "Program Type", "Hours"],
+      ["9000000001", "Youth Apprenticeship", "Work Based Learning", "300"],
+      ["9000000002", "Employability Skills", "Industry Recognized Credentials", ""],
+      ["9000000003", "Internship", "Work Based Learning", "100"],
+    ]);
+    expect(r.kind).toBe("irc-wbl");
+    expect(r.inferred.map((i) => [i.field, i.header])).toEqual([["programName", "Program"]]);
+  });
+  it("near miss: a course offering's 'Program' column stays the course program", () => {
+    const r = recognize([["Local Course Title", "Roster Code", "Local Course Code", "Program"], ["AP Biology", "05001", "B1", "AP"], ["Welding", "13001", "W1", "CTE"]]);
+    expect(r.kind).toBe("course-offerings");
+    expect(r.mapping.columns.program).toBe(3);
+    expect(r.inferred).toEqual([]);
   });
 });

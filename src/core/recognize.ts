@@ -35,7 +35,7 @@ const STUDENT_ID = ["Student ID", "WSN", "WISEid", "WISE ID", "Student WSN", "St
 /** The district's own id: the student id only when the export has no WSN column. */
 const LOCAL_STUDENT_ID = ["Local Student ID", "Student Number", "Local ID", "Local Student Number"];
 const GRADE = ["Grade", "Grade Level", "Grade Level Placement", "Grade Placement", "Gr"];
-const STUDENT_NAME = ["Student Name", "Name", "Student Full Name", "Full Name"];
+const STUDENT_NAME = ["Student Name", "Name", "Student Full Name", "Full Name", "LastFirst", "Last, First", "Student Name (Last, First)"];
 const SCHOOL = ["School", "School Name", "Primary School", "School of Enrollment", "Primary School of Enrollment"];
 const DEPARTMENT = ["CTE Department", "Program Area", "Program Areas Type", "Program Area Type", "CTE Program Area", "Program Areas"];
 const ROSTER = ["DPI Course Code", "Roster Code", "Course Code", "DPI Roster Code", "Roster Course Code", "SCED Roster Code", "State Course Code"];
@@ -305,10 +305,21 @@ export function kindNamedBy(name: string | undefined): ExportKind | null {
   return null;
 }
 
-/** A column whose header names no known field (or is empty): its values may decide it. */
+/** Fields of the student exports: a header naming only other fields (a course's "Program") does not decide a student column. */
+const STUDENT_EXPORT_FIELDS: ReadonlySet<Field> = new Set(
+  KIND_SPECS.filter((s) => s.fields.includes("studentId")).flatMap((s) => s.fields),
+);
+
+/**
+ * A column whose header names no known field (or is empty), or names only course and reference fields
+ * ("Program", "Title", "Description"): its values may decide it, so an IRC/WBL report's "Program" column of
+ * program names is the program name. Columns a kind maps from their header are never re-read.
+ */
 function headerUndecided(cell: CellValue | undefined): boolean {
   const text = cellText(cell);
-  return text === "" || fieldsOfKey(headerKey(text)).length === 0;
+  if (text === "") return true;
+  const fields = fieldsOfKey(headerKey(text));
+  return !fields.some((f) => STUDENT_EXPORT_FIELDS.has(f));
 }
 
 interface ValueEvidence {
