@@ -187,3 +187,19 @@ describe("a header known only for course exports does not hide a student column'
     expect(r.inferred).toEqual([]);
   });
 });
+
+describe("--map files as Windows editors save them", () => {
+  const json = JSON.stringify({ "sis conc": { kind: "concentrators", columns: { iac: "Code", cluster: "Clu" } } });
+  const encodings: [string, Buffer][] = [
+    ["UTF-8 with a byte-order mark (Notepad)", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json, "utf8")])],
+    ["UTF-16LE with a byte-order mark (PowerShell's >)", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, "utf16le")])],
+    ["plain UTF-8 (near miss)", Buffer.from(json, "utf8")],
+  ];
+  it.each(encodings)("%s is read", async (_name, bytes) => {
+    writeCsv(file("sis conc.csv"), [["Code", "Student ID", "Grade", "Clu"], ["01.09", "9000000001", "12", "Agriculture, Food & Natural Resources"]]);
+    fs.writeFileSync(file("map.json"), bytes);
+    const r = await cli(["--json", "--map", file("map.json"), file("sis conc.csv")]);
+    expect(r.stderr).toBe("");
+    expect(parseReport(r.stdout).sheets[0].decidedBy).toMatchObject({ iac: "user", cluster: "user" });
+  });
+});

@@ -17,6 +17,7 @@ import { formatRecognition } from "./recognizeText";
 import { formatReport } from "./format";
 import { escapeControlsKeepingLines, jsonForTerminal, outputWidth, withEscapedStderr } from "./terminal";
 import { runCliProcess } from "./processIo";
+import { decodeText } from "../io/decodeText";
 import { distinctInputFiles, outputExists, replacedNote, reportForJson } from "./runChecks";
 import { InputError, SpreadsheetInput, readSpreadsheet } from "./readInput";
 
@@ -198,7 +199,8 @@ function readOverrides(args: CliArgs, sheets: readonly SheetInput[]): OverrideMa
     try {
       const size = fs.statSync(args.map).size;
       if (size > 1_000_000) throw new OverrideError(`--map ${args.map} is ${size.toLocaleString("en-US")} bytes; a corrections file is a few kilobytes.`);
-      text = fs.readFileSync(args.map, "utf8");
+      // Notepad saves JSON with a byte-order mark, and PowerShell's `>` writes UTF-16: both are JSON.
+      text = decodeText(fs.readFileSync(args.map)).replace(/^\uFEFF/, "");
     } catch (err) {
       if (err instanceof OverrideError) throw err;
       throw new InputError(`cannot read --map ${args.map}: ${(err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (err as Error).message}`);
