@@ -203,3 +203,18 @@ describe("--map files as Windows editors save them", () => {
     expect(parseReport(r.stdout).sheets[0].decidedBy).toMatchObject({ iac: "user", cluster: "user" });
   });
 });
+
+describe("a line feed in a file, sheet or header name never starts a line of its own", () => {
+  const name = "x\n--fake: concentrators\u001b[2J";
+  it("--recognize, the corrections error and the progress notes show it escaped", async () => {
+    writeCsv(file(`${name}.csv`), [["Student ID", "Grade", "IAC\nfake", "Cluster"], ["9000000001", "12", "01.09", HS]]);
+    const rec = await cli(["--recognize", file(`${name}.csv`)]);
+    expect(rec.stdout).toContain("x\\x0A--fake: concentrators\\x1B[2J");
+    expect(rec.stdout.split("\n").some((l) => l.startsWith("--fake"))).toBe(false);
+    const refused = await cli(["--kind", "nope=ignore", file(`${name}.csv`)]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trimEnd().split("\n")).toHaveLength(1);
+    const twice = await cli(["--json", file(`${name}.csv`), file(`${name}.csv`)]);
+    expect(twice.stderr.trimEnd().split("\n").every((l) => l.startsWith("cte-check: "))).toBe(true);
+  });
+});

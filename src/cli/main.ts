@@ -15,7 +15,7 @@ import { OverrideError, OverrideMap, matchOverrideSheets, overridesFromFlags, pa
 import { CliArgs, parseArgs } from "./args";
 import { formatRecognition } from "./recognizeText";
 import { formatReport } from "./format";
-import { escapeControlsKeepingLines, jsonForTerminal, outputWidth, withEscapedStderr } from "./terminal";
+import { escapeControls, jsonForTerminal, outputWidth, withEscapedStderr } from "./terminal";
 import { runCliProcess } from "./processIo";
 import { decodeText } from "../io/decodeText";
 import { distinctInputFiles, outputExists, replacedNote, reportForJson } from "./runChecks";
@@ -99,7 +99,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
   try {
     args = parseArgs(argv);
   } catch (err) {
-    io.stderr(`cte-check: ${(err as Error).message}\n\n${USAGE}\n`);
+    io.stderr(`cte-check: ${escapeControls((err as Error).message)}\n\n${USAGE}\n`);
     return 2;
   }
   if (args.help) {
@@ -114,7 +114,8 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     io.stderr(`cte-check: no input file given.\n\n${USAGE}\n`);
     return 2;
   }
-  const progress = (message: string) => io.stderr(`cte-check: ${message}\n`);
+  // One line per message: a line feed in a file or sheet name is shown escaped, so it cannot start a fake line.
+  const progress = (message: string) => io.stderr(`cte-check: ${escapeControls(message)}\n`);
   try {
     // Fail fast on a bad year, before reading possibly large files.
     resolveSchoolYear({ schoolYear: args.schoolYear, today: io.today });
@@ -143,7 +144,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     // The report is the zod schema's type; tests validate real reports against the schema itself.
     const { report } = runChecklist(inputs.flatMap((i) => i.sheets), { schoolYear: args.schoolYear, today: io.today, referenceSheets, overrides });
     if (args.recognize) {
-      io.stdout(`${escapeControlsKeepingLines(formatRecognition(report))}\n`);
+      io.stdout(`${formatRecognition(report)}\n`);
       return report.nothingChecked ? NOTHING_CHECKED : 0;
     }
     if (args.out) {
@@ -169,11 +170,11 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     return report.findings.some((f) => f.severity === "error") ? 1 : 0;
   } catch (err) {
     if (err instanceof InputError || err instanceof CheckOptionsError || err instanceof OverrideError) {
-      io.stderr(`cte-check: ${err.message}\n`);
+      io.stderr(`cte-check: ${escapeControls(err.message)}\n`);
       return 2;
     }
     // Never a stack trace for the user; the message still says what failed.
-    io.stderr(`cte-check: unexpected failure: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr(`cte-check: unexpected failure: ${escapeControls(err instanceof Error ? err.message : String(err))}\n`);
     return 2;
   }
 }
