@@ -118,6 +118,13 @@ describe("corrections name sheets as the user types them", () => {
     expect(r.stderr).toBe("");
     expect(parseReport(r.stdout).sheets[0].kind).toBe("concentrators");
   });
+  it("a name copied from the JSON report, with the apostrophe it puts before a formula-like name", async () => {
+    writeCsv(file("=budget sheet.csv"), rows);
+    const r = await cli(["--json", "--kind", "'=budget sheet=concentrators", file("=budget sheet.csv")]);
+    expect(r.stderr).toBe("");
+    const report = parseReport(r.stdout);
+    expect(report.sheets[0]).toMatchObject({ sheet: "'=budget sheet", kind: "concentrators" });
+  });
   it("near miss: a name of another sheet is still refused, naming the sheets there are", async () => {
     const r = await cli(["--kind", "Cafe list=concentrators", file("a=b.csv")]);
     expect(r.code).toBe(2);

@@ -115,8 +115,11 @@ export function matchOverrideSheets(overrides: OverrideMap, sheets: readonly She
   for (const s of sheets) if (!byFolded.has(fold(s.name))) byFolded.set(fold(s.name), s.name);
   const exact = new Set(sheets.map((s) => s.name));
   const out: Record<string, SheetOverride> = {};
+  // The JSON report shows a name that starts like a formula with a leading apostrophe ("'=Budget"); copied
+  // from there, it still names the sheet.
+  const unneutralised = (name: string) => (/^'[=+\-@\t\r]/.test(name) ? name.slice(1) : name);
   for (const [name, o] of Object.entries(overrides)) {
-    const target = exact.has(name) ? name : byFolded.get(fold(name)) ?? name;
+    const target = exact.has(name) ? name : byFolded.get(fold(name)) ?? byFolded.get(fold(unneutralised(name))) ?? name;
     const prev = out[target];
     out[target] = prev ? { ...prev, ...o, ...(prev.columns || o.columns ? { columns: { ...prev.columns, ...o.columns } } : {}) } : o;
   }
