@@ -225,3 +225,29 @@ describe("a line feed in a file, sheet or header name never starts a line of its
     expect(twice.stderr.trimEnd().split("\n").every((l) => l.startsWith("cte-check: "))).toBe(true);
   });
 });
+
+describe("Not checked names the optional column a rule needed", () => {
+  it("an IRC/WBL export without status or hours columns lists the status and hours rules, with the sheet and column", async () => {
+    writeCsv(file("irc no status.csv"), [["Student ID", "Program Name", "Grade"], ["9000000001", "Youth Apprenticeship", "11"]]);
+    const report = parseReport((await cli(["--json", file("irc no status.csv")])).stdout);
+    const why = Object.fromEntries((report.notChecked ?? []).map((n) => [n.rule, n.why]));
+    expect(why["WBL-STATUS-MISSING"]).toMatch(/‘irc no status’\) has no certificatedStatus column/);
+    expect(why["WBL-HOURS-BELOW-MINIMUM"]).toMatch(/has no hours column/);
+    expect(why["CERT-STATUS-WRONG-PROGRAM"]).toMatch(/certificatedStatus or programType/);
+    const text = await cli([file("irc no status.csv")]);
+    expect(text.stdout.replace(/\s+/g, " ")).toMatch(/WBL-STATUS-MISSING not run: the Industry-Recognized Credentials/);
+  });
+  it("near miss: with every column present, none of them is listed", async () => {
+    writeCsv(file("irc full.csv"), [
+      ["Student ID", "Program Name", "Program Type", "Certificated Program Status", "Hours", "Grade"],
+      ["9000000001", "Youth Apprenticeship", "Work Based Learning", "A", "500", "11"],
+    ]);
+    const report = parseReport((await cli(["--json", file("irc full.csv")])).stdout);
+    expect((report.notChecked ?? []).map((n) => n.rule)).toEqual([]);
+  });
+  it("an HS completion export without a credential column lists HSC-CREDENTIAL-MISSING", async () => {
+    writeCsv(file("hsc bare.csv"), [["Student ID", "Exit Type", "Grade"], ["9000000001", "HSC", "12"]]);
+    const report = parseReport((await cli(["--json", file("hsc bare.csv")])).stdout);
+    expect((report.notChecked ?? []).map((n) => n.rule)).toEqual(["HSC-CREDENTIAL-MISSING"]);
+  });
+});
