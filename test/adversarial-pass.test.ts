@@ -9,6 +9,7 @@ import * as path from "path";
 import { cli, parseReport, writeCsv } from "./helpers/e2e";
 import { recognize } from "../src/core/recognize";
 import { normalizeGrade } from "../src/core/normalize";
+import { isSummaryRow } from "../src/core/summaryRow";
 
 let dir: string;
 const file = (name: string) => path.join(dir, name);
@@ -249,5 +250,30 @@ describe("Not checked names the optional column a rule needed", () => {
     writeCsv(file("hsc bare.csv"), [["Student ID", "Exit Type", "Grade"], ["9000000001", "HSC", "12"]]);
     const report = parseReport((await cli(["--json", file("hsc bare.csv")])).stdout);
     expect((report.notChecked ?? []).map((n) => n.rule)).toEqual(["HSC-CREDENTIAL-MISSING"]);
+  });
+});
+
+describe("SIS report footers are not students", () => {
+  it.each(["Page 1 of 3", "Number of records: 412", "Records: 12", "Report generated 11/29/2026 3:14 PM", "Printed on 11/29/2026"])(
+    "‘%s’ alone in its row is skipped",
+    (label) => expect(isSummaryRow(["", label, "", ""])).toBe(true),
+  );
+  it.each([
+    ["a footer word beside student data", ["9000000001", "Page", "12"]],
+    ["a student named like a footer word", ["Page Turner"]],
+    ["a record count beside a name", ["Records: 12", "Jane"]],
+    ["a footer with other words", ["Page 1 of 3 for Jane Doe"]],
+  ])("near miss: %s is a record", (_name, cells) => expect(isSummaryRow(cells)).toBe(false));
+  it("a concentrators CSV ending in footer lines counts only its students", async () => {
+    writeCsv(file("footers.csv"), [
+      ["Student ID", "Student Name", "Grade", "IAC", "Cluster"],
+      ["9000000001", "A", "12", "51.39", HS],
+      ["Number of records: 1"], ["Report generated 11/29/2026 3:14 PM"], ["Page 1 of 1"],
+    ]);
+    const r = await cli(["--json", file("footers.csv")]);
+    const report = parseReport(r.stdout);
+    expect(report.sheets[0].dataRows).toBe(1);
+    expect(report.findings).toEqual([]);
+    expect(r.code).toBe(0);
   });
 });
