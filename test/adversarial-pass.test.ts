@@ -166,6 +166,10 @@ describe("SIS abbreviations in headers", () => {
     expect(conc.kind).toBe("concentrators");
     expect(conc.inferred).toEqual([]);
     expect(conc.mapping.columns).toMatchObject({ studentId: 0, studentName: 1, grade: 2 });
+    const hsc = recognize([["Stu ID", "Grade Lvl", "Exit Type", "Exit Dt"], ["9000000001", "12", "HSC", "6/1/2026"]]);
+    expect(hsc.mapping.columns).toMatchObject({ grade: 1, exitDate: 3 });
+    const wbl = recognize([["Stu ID", "Program Name", "WBL Hrs"], ["9000000001", "Internship", "120"]]);
+    expect(wbl.mapping.columns).toMatchObject({ hours: 2 });
     const part = recognize([["Student_Number", "LastFirst", "Grade_Level"], ["9000000001", "Doe, Jane", "10"]]);
     expect(part.mapping.columns).toMatchObject({ studentId: 0, studentName: 1, grade: 2 });
     const courses = recognize([["Crs Title", "State Course Code", "Local Crs Nbr"], ["AP Biology", "05001", "BIO201"], ["Welding I", "13001", "WLD1"]]);

@@ -22,6 +22,7 @@ export type Field =
 /** Words SIS reports abbreviate in headers (Skyward's "Stu ID", "Crs Title"), read as the whole word. */
 const HEADER_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ["stu", "student"], ["stdnt", "student"], ["crs", "course"], ["nbr", "number"], ["num", "number"],
+  ["hrs", "hours"], ["dt", "date"], ["lvl", "level"],
 ]);
 
 /** Normalised header: case, spacing, punctuation and a trailing "(s)" ignored; SIS abbreviations spelled out. */
