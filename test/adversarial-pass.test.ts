@@ -281,3 +281,28 @@ describe("SIS report footers are not students", () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe("messages built from headers stay short, whatever the header row holds", () => {
+  it("a header repeated 10,000 times: one COLUMN-DUPLICATE naming a few columns and counting the rest", async () => {
+    const n = 10_000;
+    writeCsv(file("repeated.csv"), [[...Array<string>(n).fill("Student ID"), "Grade"], [...Array<string>(n).fill("9000000001"), "11"]]);
+    const report = parseReport((await cli(["--json", file("repeated.csv")])).stdout);
+    const dup = report.findings.filter((f) => f.rule === "COLUMN-DUPLICATE");
+    expect(dup).toHaveLength(1);
+    expect(dup[0].message.length).toBeLessThan(400);
+    expect(dup[0].message).toMatch(/and 9997 more/);
+  });
+  it("a megabyte header read from its values: the note and --recognize show its start only", async () => {
+    const big = `Code ${"x".repeat(1_000_000)}`;
+    writeCsv(file("big header.csv"), [[big, "Student ID", "Grade", "Cluster"], ["01.09", "9000000001", "12", "Agriculture, Food & Natural Resources"]]);
+    const report = parseReport((await cli(["--json", file("big header.csv")])).stdout);
+    expect(report.sheets[0].note!.length).toBeLessThan(400);
+    const rec = await cli(["--recognize", file("big header.csv")]);
+    expect(rec.stdout.length).toBeLessThan(2000);
+  });
+  it("near miss: two duplicate columns are both named", async () => {
+    writeCsv(file("two ids.csv"), [["Student ID", "Student ID", "Grade"], ["9000000001", "9000000001", "11"]]);
+    const report = parseReport((await cli(["--json", file("two ids.csv")])).stdout);
+    expect(report.findings.find((f) => f.rule === "COLUMN-DUPLICATE")?.message).toMatch(/^Columns ‘Student ID’ and ‘Student ID’ both mean studentId/);
+  });
+});

@@ -10,6 +10,8 @@ import { escapeControls } from "./terminal";
 export function formatRecognition(report: Report): string {
   const lines: string[] = [];
   const t = escapeControls;
+  // A header cell may hold a megabyte: the field line shows its start.
+  const shortHeader = (text: string) => escapeControls(text.length > 80 ? `${text.slice(0, 77)}…` : text);
   for (const s of report.sheets) {
     if (!s.kind) {
       lines.push(`${t(s.sheet)}: not recognised (${t(s.note ?? "no known headers")})`);
@@ -23,7 +25,7 @@ export function formatRecognition(report: Report): string {
     for (const [field, column] of Object.entries(s.columns)) {
       const how = s.decidedBy?.[field] ?? "header";
       const detail = how === "values" ? `from its values: ${t(why.get(field) ?? "")}` : how === "user" ? "set by you" : "from its header";
-      lines.push(`  ${field.padEnd(width)} -> ${t(column)}  (${detail})`);
+      lines.push(`  ${field.padEnd(width)} -> ${shortHeader(column)}  (${detail})`);
     }
     const missing = KIND_SPEC[s.kind].required.filter((f) => s.columns[f] === undefined);
     if (missing.length) lines.push(`  missing required: ${missing.join(", ")}`);

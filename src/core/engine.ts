@@ -190,7 +190,9 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
       emit(COLUMN_MISSING, table, { at: "header", message: `${KIND_SPEC[table.kind].title} ‘${table.sheet}’ has no column for ${names}. Add the column from the export (or map it in the task pane): checks that need it are skipped.`, topic: "structure" });
     }
     for (const d of recognition.mapping.duplicates) {
-      const names = d.columns.map((c) => `‘${table.headers[c]}’`).join(" and ");
+      // A header row may repeat one name thousands of times: name a few columns, count the rest.
+      const shown = d.columns.slice(0, 3).map((c) => q(table.headers[c] ?? ""));
+      const names = d.columns.length > 3 ? `${shown.join(", ")} and ${d.columns.length - 3} more` : shown.join(" and ");
       emit(COLUMN_DUPLICATE, table, { at: "header", field: d.field, message: `Columns ${names} both mean ${d.field}; the first is used. Delete or rename the other, or pick one in the task pane.` });
     }
   }

@@ -252,6 +252,12 @@ function decideKindOf(f: ReadonlySet<Field>, row: readonly CellValue[]): ExportK
 
 export const HEADER_SEARCH_ROWS = 20;
 
+/** A header quoted in a note: a hostile megabyte header cell is cut, so the note stays one short line. */
+function shortQuote(text: string): string {
+  const t = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return `‘${t}’`;
+}
+
 /** A field taken from a column's values, not its header. */
 export interface InferredColumn {
   readonly field: Field;
@@ -431,7 +437,7 @@ export function recognize(rows: readonly (readonly CellValue[])[], forcedKind?: 
     const base = index >= 0 ? mapColumns(kind, rows[index] ?? []) : { columns: {}, duplicates: [] };
     const { mapping, inferred } = inferColumns(kind, base, evidence, headers);
     const missing = KIND_SPEC[kind].required.filter((r) => mapping.columns[r] === undefined);
-    const fromValues = inferred.length ? ` and the values of ${inferred.map((i) => `‘${i.header}’`).join(", ")}` : "";
+    const fromValues = inferred.length ? ` and the values of ${inferred.map((i) => shortQuote(i.header)).join(", ")}` : "";
     const named = !forcedKind && evidence.namedKind === kind ? "; its name agrees" : "";
     const note = forcedKind ? `kind set by the user (${KIND_SPEC[kind].title})${fromValues ? `; columns from${fromValues.slice(4)}` : ""}` : `recognised as ${KIND_SPEC[kind].title} from ${how}${fromValues}${named}`;
     return { kind, headerIndex: index, mapping, missing, note, inferred };
