@@ -14,6 +14,7 @@ import { isSummaryRow } from "../src/core/summaryRow";
 let dir: string;
 const file = (name: string) => path.join(dir, name);
 const HS = "Health Science";
+const AFNR = "Agriculture, Food & Natural Resources";
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "cte-adversarial-"));
@@ -60,9 +61,14 @@ describe("a recognised export without data rows is never a pass", () => {
 });
 
 describe("sensitive headers wherever the element's name sits in them", () => {
-  const spellings = ["Stu Single Parent", "Pregnant/Single Parent", "Is Homeless", "Unaccompanied Homeless Youth", "Primary Nighttime Residence"];
+  const spellings = [
+    "Stu Single Parent", "Pregnant/Single Parent", "Is Homeless", "Unaccompanied Homeless Youth", "Primary Nighttime Residence",
+  ];
   it.each(spellings)("‘%s’ makes a demographics export, and its yes/no column is never read as another field", (h) => {
-    const rows = [["Student ID", "Student Name", "Grade", h], ["9000000001", "A", "11", "Y"], ["9000000002", "B", "10", "N"], ["9000000003", "C", "12", "N"]];
+    const rows = [
+      ["Student ID", "Student Name", "Grade", h],
+      ["9000000001", "A", "11", "Y"], ["9000000002", "B", "10", "N"], ["9000000003", "C", "12", "N"],
+    ];
     const r = recognize(rows);
     expect(r.kind).toBe("demographics");
     expect(r.inferred).toEqual([]);
@@ -100,7 +106,8 @@ describe("corrections name sheets as the user types them", () => {
     writeCsv(file("a=b.csv"), rows);
     writeCsv(file("x:y=z.csv"), rows);
     for (const sheet of ["a=b", "x:y=z"]) {
-      const r = await cli(["--json", "--kind", `${sheet}=concentrators`, "--column", `${sheet}:iac=Code`, "--column", `${sheet}:cluster=Clu`, file(`${sheet}.csv`)]);
+      const flags = ["--kind", `${sheet}=concentrators`, "--column", `${sheet}:iac=Code`, "--column", `${sheet}:cluster=Clu`];
+      const r = await cli(["--json", ...flags, file(`${sheet}.csv`)]);
       expect(r.stderr).toBe("");
       const s = parseReport(r.stdout).sheets[0];
       expect(s.decidedBy).toMatchObject({ iac: "user", cluster: "user" });
@@ -172,7 +179,9 @@ describe("SIS abbreviations in headers", () => {
     expect(wbl.mapping.columns).toMatchObject({ hours: 2 });
     const part = recognize([["Student_Number", "LastFirst", "Grade_Level"], ["9000000001", "Doe, Jane", "10"]]);
     expect(part.mapping.columns).toMatchObject({ studentId: 0, studentName: 1, grade: 2 });
-    const courses = recognize([["Crs Title", "State Course Code", "Local Crs Nbr"], ["AP Biology", "05001", "BIO201"], ["Welding I", "13001", "WLD1"]]);
+    const courses = recognize([
+      ["Crs Title", "State Course Code", "Local Crs Nbr"], ["AP Biology", "05001", "BIO201"], ["Welding I", "13001", "WLD1"],
+    ]);
     expect(courses.kind).toBe("course-offerings");
     expect(courses.mapping.columns).toMatchObject({ localCourseTitle: 0, rosterCode: 1, localCourseCode: 2 });
   });
@@ -193,7 +202,10 @@ describe("a header known only for course exports does not hide a student column'
     expect(r.inferred.map((i) => [i.field, i.header])).toEqual([["programName", "Program"]]);
   });
   it("near miss: a course offering's 'Program' column stays the course program", () => {
-    const r = recognize([["Local Course Title", "Roster Code", "Local Course Code", "Program"], ["AP Biology", "05001", "B1", "AP"], ["Welding", "13001", "W1", "CTE"]]);
+    const r = recognize([
+      ["Local Course Title", "Roster Code", "Local Course Code", "Program"],
+      ["AP Biology", "05001", "B1", "AP"], ["Welding", "13001", "W1", "CTE"],
+    ]);
     expect(r.kind).toBe("course-offerings");
     expect(r.mapping.columns.program).toBe(3);
     expect(r.inferred).toEqual([]);
@@ -208,7 +220,7 @@ describe("--map files as Windows editors save them", () => {
     ["plain UTF-8 (near miss)", Buffer.from(json, "utf8")],
   ];
   it.each(encodings)("%s is read", async (_name, bytes) => {
-    writeCsv(file("sis conc.csv"), [["Code", "Student ID", "Grade", "Clu"], ["01.09", "9000000001", "12", "Agriculture, Food & Natural Resources"]]);
+    writeCsv(file("sis conc.csv"), [["Code", "Student ID", "Grade", "Clu"], ["01.09", "9000000001", "12", AFNR]]);
     fs.writeFileSync(file("map.json"), bytes);
     const r = await cli(["--json", "--map", file("map.json"), file("sis conc.csv")]);
     expect(r.stderr).toBe("");
@@ -294,7 +306,7 @@ describe("messages built from headers stay short, whatever the header row holds"
   });
   it("a megabyte header read from its values: the note and --recognize show its start only", async () => {
     const big = `Code ${"x".repeat(1_000_000)}`;
-    writeCsv(file("big header.csv"), [[big, "Student ID", "Grade", "Cluster"], ["01.09", "9000000001", "12", "Agriculture, Food & Natural Resources"]]);
+    writeCsv(file("big header.csv"), [[big, "Student ID", "Grade", "Cluster"], ["01.09", "9000000001", "12", AFNR]]);
     const report = parseReport((await cli(["--json", file("big header.csv")])).stdout);
     expect(report.sheets[0].note!.length).toBeLessThan(400);
     const rec = await cli(["--recognize", file("big header.csv")]);
@@ -303,6 +315,7 @@ describe("messages built from headers stay short, whatever the header row holds"
   it("near miss: two duplicate columns are both named", async () => {
     writeCsv(file("two ids.csv"), [["Student ID", "Student ID", "Grade"], ["9000000001", "9000000001", "11"]]);
     const report = parseReport((await cli(["--json", file("two ids.csv")])).stdout);
-    expect(report.findings.find((f) => f.rule === "COLUMN-DUPLICATE")?.message).toMatch(/^Columns ‘Student ID’ and ‘Student ID’ both mean studentId/);
+    const dup = report.findings.find((f) => f.rule === "COLUMN-DUPLICATE");
+    expect(dup?.message).toMatch(/^Columns ‘Student ID’ and ‘Student ID’ both mean studentId/);
   });
 });

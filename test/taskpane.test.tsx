@@ -101,7 +101,8 @@ describe("task pane", () => {
 
   it("says 'Nothing was checked' when the sheets recognised have only a header, never a success", async () => {
     const gateway = new FakeGateway();
-    gateway.sheets = [{ name: "Concentrators", rows: [["Student ID", "Student Name", "Grade", "CTE Concentration IAC Code", "Cluster"]] }].map(toInput);
+    const header = ["Student ID", "Student Name", "Grade", "CTE Concentration IAC Code", "Cluster"];
+    gateway.sheets = [{ name: "Concentrators", rows: [header] }].map(toInput);
     renderPane(gateway);
     await runChecklist();
     expect(await screen.findByText("Nothing was checked")).toBeTruthy();

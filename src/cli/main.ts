@@ -11,7 +11,9 @@ import { recognize } from "../core/recognize";
 import type { SheetInput } from "../core/cells";
 import { EXPORT_KINDS } from "../core/report";
 import * as fs from "fs";
-import { OverrideError, OverrideMap, matchOverrideSheets, overridesFromFlags, parseOverrideMap, validateOverrides } from "../core/overrides";
+import {
+  OverrideError, OverrideMap, matchOverrideSheets, overridesFromFlags, parseOverrideMap, validateOverrides,
+} from "../core/overrides";
 import { CliArgs, parseArgs } from "./args";
 import { formatRecognition } from "./recognizeText";
 import { formatReport } from "./format";
@@ -161,8 +163,10 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
       // Never "PASS" for files we could not read: say so, with its own exit status.
       const recognisedEmpty = report.sheets.some((s) => s.kind !== null && s.kind !== "dpi-courses" && s.kind !== "dpi-iac-clusters");
       const said = recognisedEmpty
-        ? `nothing was checked: the exports recognised have no data rows (only a header, blank or total rows). Download them again with their students or courses.`
-        : `nothing was checked: no sheet of ${args.files.length === 1 ? "the input" : "any input"} was recognised as a WISEdata export. Run with --recognize to see why, and set the kind with --kind "SHEET=KIND" (or --map).`;
+        ? "nothing was checked: the exports recognised have no data rows (only a header, blank or total rows). " +
+          "Download them again with their students or courses."
+        : `nothing was checked: no sheet of ${args.files.length === 1 ? "the input" : "any input"} was recognised as a WISEdata export. ` +
+          `Run with --recognize to see why, and set the kind with --kind "SHEET=KIND" (or --map).`;
       if (!args.json) io.stdout(`\nNothing was checked.\n`);
       io.stderr(`cte-check: ${said}\n`);
       return NOTHING_CHECKED;

@@ -241,7 +241,8 @@ export function buildChecklist(findings: readonly Finding[], tables: Tables, ref
     const c = severityCounts(byTopic.get(topic)!);
     // Structure passes only when some sheet was recognised with data rows: "0 sheets recognised" is never a
     // pass, and neither is a header-only download.
-    const hasData = topic === "structure" ? sheetsRecognised > 0 && EXPORT_KINDS.some((k) => tables(k).some((t) => t.rows.length > 0)) : topicHasData(topic, tables);
+    const anyRows = () => EXPORT_KINDS.some((k) => tables(k).some((t) => t.rows.length > 0));
+    const hasData = topic === "structure" ? sheetsRecognised > 0 && anyRows() : topicHasData(topic, tables);
     const status = c.errors > 0 ? "fail" : c.warnings > 0 ? "warn" : hasData ? "pass" : "no-data";
     const notes: string[] = [];
     const needs = RULES.filter((r) => r.topic === topic && r.needs);

@@ -227,7 +227,9 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
   const checklist = buildChecklist(findings, studentTables, reference, recognisedCount, otherCount, notChecked);
   // Reference lists are not the district's data: when none of its own sheets was read, or the ones read have
   // no data rows (a header-only download), nothing was checked.
-  const nothingChecked = ![...tablesByKind.entries()].some(([kind, list]) => kind !== "dpi-courses" && kind !== "dpi-iac-clusters" && list.some((t) => t.rows.length > 0));
+  const nothingChecked = ![...tablesByKind.entries()].some(
+    ([kind, list]) => kind !== "dpi-courses" && kind !== "dpi-iac-clusters" && list.some((t) => t.rows.length > 0),
+  );
   const report: Report = { schemaVersion: 1, schoolYear, sheets: sheetReports, findings, checklist, notChecked, nothingChecked };
   return { report, tables: [...tablesByKind.values()].flat(), reference };
 }

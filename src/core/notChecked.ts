@@ -1,6 +1,7 @@
 /**
  * Rules that did not run, and why: a DPI list not loaded, the second export a cross-export rule
- * compares with, or the optional column a rule reads. The checklist, the CLI and the pane list them so a quiet topic is never read as a pass.
+ * compares with, or the optional column a rule reads. The checklist, the CLI and the pane list them so a
+ * quiet topic is never read as a pass.
  */
 import { Field, KIND_SPEC } from "./recognize";
 import { ReferenceLists } from "./referenceLists";
@@ -68,7 +69,8 @@ export function notCheckedRules(tables: (kind: ExportKind) => readonly ExportTab
     const lacking = need.fields.filter((f) => !withRows.some((t) => t.has(f)));
     if (lacking.length === 0) continue;
     const sheets = withRows.map((t) => `‘${t.sheet}’`).join(", ");
-    out.push({ rule: rule.id, topic: rule.topic, why: `the ${KIND_SPEC[need.on].title} (${sheets}) has no ${lacking.join(" or ")} column` });
+    const why = `the ${KIND_SPEC[need.on].title} (${sheets}) has no ${lacking.join(" or ")} column`;
+    out.push({ rule: rule.id, topic: rule.topic, why });
   }
   return out;
 }

@@ -39,7 +39,9 @@ const GRADE = ["Grade", "Grade Level", "Grade Level Placement", "Grade Placement
 const STUDENT_NAME = ["Student Name", "Name", "Student Full Name", "Full Name", "LastFirst", "Last, First", "Student Name (Last, First)"];
 const SCHOOL = ["School", "School Name", "Primary School", "School of Enrollment", "Primary School of Enrollment"];
 const DEPARTMENT = ["CTE Department", "Program Area", "Program Areas Type", "Program Area Type", "CTE Program Area", "Program Areas"];
-const ROSTER = ["DPI Course Code", "Roster Code", "Course Code", "DPI Roster Code", "Roster Course Code", "SCED Roster Code", "State Course Code"];
+const ROSTER = [
+  "DPI Course Code", "Roster Code", "Course Code", "DPI Roster Code", "Roster Course Code", "SCED Roster Code", "State Course Code",
+];
 const CLUSTER = ["Cluster", "Cluster Title", "Career Pathway Type", "Career Cluster", "Career Pathway"];
 
 /** Synonyms per field; the per-kind lists below say which fields a kind accepts. */

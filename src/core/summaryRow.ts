@@ -1,7 +1,8 @@
 /**
  * Summary rows are not records: a report saved from an SIS or pasted from a pivot often ends (or breaks)
  * with "Total", "Grand Total", "Totals", "Count:" or "Total Records: 412". Such a row holds one total label,
- * anywhere in the row, and otherwise only numbers. A report's footer line alone in its row is not a record either. A row with any other data ("Total Fitness", a course
+ * anywhere in the row, and otherwise only numbers. A report's footer line alone in its row is not a record
+ * either. A row with any other data ("Total Fitness", a course
  * with its roster code and department) is a record.
  */
 import { CellValue, isBlank } from "./cells";
@@ -41,7 +42,9 @@ function isNumberCell(value: CellValue): boolean {
 }
 
 /** Words of an SIS report's footer line ("Page 1 of 3", "Number of records: 412", "Report generated 11/29/2026 3:14 PM"). */
-const FOOTER_WORDS = new Set(["page", "of", "number", "records", "record", "rows", "report", "generated", "printed", "run", "on", "at", "am", "pm", "date"]);
+const FOOTER_WORDS = new Set([
+  "page", "of", "number", "records", "record", "rows", "report", "generated", "printed", "run", "on", "at", "am", "pm", "date",
+]);
 /** A footer line names one of these: a page, a record count, or when the report was made. */
 const FOOTER_MARKS = new Set(["page", "records", "generated", "printed"]);
 
