@@ -161,7 +161,7 @@ describe("readSpreadsheet: workbooks", () => {
     await fsp.writeFile(file("truncated.xlsx"), full.subarray(0, Math.floor(full.length / 2)));
     await expectInputError(
       readSpreadsheet(file("truncated.xlsx")),
-      /^'.*truncated\.xlsx' is not a readable Excel workbook \(\.xlsx\): the file is damaged or truncated\.$/,
+      /^'.*truncated\.xlsx' is not a readable Excel workbook \(\.xlsx\): the file is damaged or truncated \(the zip directory at its end is missing\)\.$/,
     );
   });
 

@@ -1,6 +1,6 @@
 import { certificatedStatusOf, classifyCareerEdRow, clusterOf, exitTypeOf, programAreaOf } from "../src/core/codes";
 import { defaultSchoolYear, foldKey, normalizeGrade, normalizeIac, normalizeNumber, normalizeRosterCode, normalizeSchoolYear, normalizeYesNo } from "../src/core/normalize";
-import { apIbOfTitle, baseTitle, titleMarksCollegeCredit } from "../src/core/rules/courses";
+import { apIbOfTitle, baseTitle, titleMarksCollegeCredit } from "../src/core/courseTitle";
 import { parseCsv } from "../src/core/csv";
 
 test.each<[unknown, number | null]>([

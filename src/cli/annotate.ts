@@ -8,14 +8,17 @@
  * - The copy is written to a temporary file next to `outPath` and renamed, so a failure never leaves a
  *   partial file; no input path is ever written.
  */
-import { promises as fsp } from "fs";
+import { createWriteStream, promises as fsp } from "fs";
 import * as path from "path";
 import { randomBytes } from "crypto";
+import type { Writable } from "stream";
 import ExcelJS from "exceljs";
 import { type CellValue, type SheetInput, isCellError } from "../core/cells";
 import type { Finding, Report, Severity, TopicSummary } from "../core/report";
 import { CHECKLIST_COLUMNS, CHECKLIST_COLUMN_WIDTHS, checklistLayout } from "../core/checklistSheet";
+import { parseA1 } from "../core/address";
 import { neutralizeFormulaText, uniqueSheetName } from "../core/text";
+import { cellSafeText, xmlSafeText } from "../core/xmlText";
 import { InputError, type SpreadsheetInput, loadWorkbook, shortReason } from "./readInput";
 
 export interface AnnotateOptions {
@@ -65,9 +68,12 @@ export { neutralizeFormulaText };
 export async function writeAnnotatedCopy(opts: AnnotateOptions): Promise<AnnotateResult> {
   const { inputs, report, outPath } = opts;
   await checkOutPath(outPath, [...inputs.map((input) => input.path), ...(opts.protectedPaths ?? [])]);
+  checkSheetsFit(inputs, outPath);
 
   // --- the workbook to annotate ------------------------------------------------------------------
   const base = inputs.find((input) => input.format === "xlsx");
+  // Without a workbook to keep, the copy is written row by row: memory stays flat however many rows there are.
+  if (!base) return writeStreamedCopy(opts);
   let workbook: ExcelJS.Workbook;
   /** SheetInput name (what findings refer to) -> worksheet in the copy; the first sheet of a name wins. */
   const target = new Map<string, ExcelJS.Worksheet>();
@@ -86,7 +92,7 @@ export async function writeAnnotatedCopy(opts: AnnotateOptions): Promise<Annotat
   for (const input of inputs) {
     if (input === base) continue;
     for (const sheet of input.sheets) {
-      const ws = workbook.addWorksheet(uniqueSheetName(sheet.name, usedNames));
+      const ws = workbook.addWorksheet(uniqueSheetName(xmlSafeText(sheet.name), usedNames));
       writeValues(ws, sheet);
       if (!target.has(sheet.name)) target.set(sheet.name, ws);
     }
@@ -149,6 +155,34 @@ async function reloadWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return loadWorkbook(file, bytes);
 }
 
+/** Writes through `write` into a temporary file next to `outPath`, then renames it; on failure nothing is left. */
+async function writeFileAtomically(outPath: string, write: (stream: Writable) => Promise<void>): Promise<void> {
+  const resolved = path.resolve(outPath);
+  const tmp = path.join(path.dirname(resolved), `.${path.basename(resolved)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const stream = createWriteStream(tmp, { flags: "wx" });
+  const opened = new Promise<void>((resolve, reject) => {
+    stream.once("open", () => resolve());
+    stream.once("error", reject);
+  });
+  try {
+    await opened;
+    const closed = new Promise<void>((resolve, reject) => {
+      stream.once("close", () => resolve());
+      stream.once("error", reject);
+    });
+    await write(stream);
+    await closed;
+    await fsp.rename(tmp, resolved);
+  } catch (err) {
+    // The zip writer may still be flushing into the stream: its late errors are expected, not news.
+    stream.on("error", () => undefined);
+    stream.destroy();
+    await fsp.rm(tmp, { force: true }).catch(() => undefined);
+    if (err instanceof InputError) throw err;
+    throw new InputError(`cannot write '${outPath}': ${writeReason(err)}.`);
+  }
+}
+
 async function writeAtomically(outPath: string, data: Buffer): Promise<void> {
   const resolved = path.resolve(outPath);
   const tmp = path.join(
@@ -195,7 +229,6 @@ export { uniqueSheetName };
 function writeValues(ws: ExcelJS.Worksheet, sheet: SheetInput): void {
   const firstRow = sheet.firstRow ?? 1;
   const firstColumn = sheet.firstColumn ?? 1;
-  const widths: number[] = [];
   sheet.rows.forEach((row, r) => {
     row.forEach((value, c) => {
       const written = toExcelValue(value, sheet.source === "csv");
@@ -203,22 +236,55 @@ function writeValues(ws: ExcelJS.Worksheet, sheet: SheetInput): void {
       const cell = ws.getCell(firstRow + r, firstColumn + c);
       cell.value = written;
       if (written instanceof Date) cell.style = { ...cell.style, numFmt: "yyyy-mm-dd" };
-      if (r < 500) {
-        const length = written instanceof Date ? 10 : String(isCellError(written) ? written.error : written).length;
-        widths[c] = Math.max(widths[c] ?? 0, length);
-      }
+    });
+  });
+  setColumnWidths(ws, sheet);
+}
+
+/** Column widths from the first 500 rows' text lengths, 8 to 50 characters. */
+function setColumnWidths(ws: ExcelJS.Worksheet, sheet: SheetInput): void {
+  const widths: number[] = [];
+  sheet.rows.slice(0, 500).forEach((row) => {
+    row.forEach((value, c) => {
+      const written = toExcelValue(value, sheet.source === "csv");
+      if (written === null) return;
+      const length = written instanceof Date ? 10 : String(isCellError(written) ? written.error : written).length;
+      widths[c] = Math.max(widths[c] ?? 0, length);
     });
   });
   widths.forEach((w, c) => {
-    if (w !== undefined) ws.getColumn(firstColumn + c).width = Math.min(50, Math.max(8, w + 2));
+    if (w !== undefined) ws.getColumn((sheet.firstColumn ?? 1) + c).width = Math.min(50, Math.max(8, w + 2));
   });
 }
 
 function toExcelValue(value: CellValue, asText: boolean): ExcelJS.CellValue {
   if (value === null || value === undefined) return null;
-  if (asText) return isCellError(value) ? value.error : value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  // Text Excel could not open (characters XML forbids, more than a cell holds) is made safe; nothing else changes.
+  if (asText) return isCellError(value) ? value.error : value instanceof Date ? value.toISOString().slice(0, 10) : cellSafeText(String(value));
   if (isCellError(value)) return { error: value.error } as ExcelJS.CellErrorValue;
-  return value;
+  return typeof value === "string" ? cellSafeText(value) : value;
+}
+
+export const EXCEL_MAX_ROWS = 1_048_576;
+export const EXCEL_MAX_COLUMNS = 16_384;
+
+/** Sheets copied into the workbook must fit an Excel worksheet; refused before anything is written. */
+function checkSheetsFit(inputs: readonly SpreadsheetInput[], outPath: string): void {
+  const base = inputs.find((input) => input.format === "xlsx");
+  for (const input of inputs) {
+    if (input === base) continue;
+    for (const sheet of input.sheets) {
+      const lastRow = (sheet.firstRow ?? 1) + sheet.rows.length - 1;
+      const lastColumn = (sheet.firstColumn ?? 1) + sheet.rows.reduce((w, row) => Math.max(w, row.length), 0) - 1;
+      const what =
+        lastRow > EXCEL_MAX_ROWS ? `${lastRow.toLocaleString("en-US")} rows, more than the ${EXCEL_MAX_ROWS.toLocaleString("en-US")} an Excel worksheet holds`
+        : lastColumn > EXCEL_MAX_COLUMNS ? `${lastColumn.toLocaleString("en-US")} columns, more than the ${EXCEL_MAX_COLUMNS.toLocaleString("en-US")} an Excel worksheet holds`
+        : null;
+      if (what) {
+        throw new InputError(`cannot write '${outPath}': '${input.path}' has ${what}; check it without --out, or split it into smaller files.`);
+      }
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -250,24 +316,112 @@ function annotateFindings(
   }
 
   let flaggedCells = 0;
-  for (const { cell, findings: cellFindings } of groups.values()) {
-    const sorted = [...cellFindings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-    const worst = sorted[0].severity;
-    if (worst !== "info") {
-      const argb = worst === "error" ? FILL_ARGB.error : FILL_ARGB.warning;
-      // Loaded cells share style objects: replace the cell's style, never mutate it.
-      cell.style = { ...cell.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb } } };
-      flaggedCells++;
-    }
-    if (cell.type === ExcelJS.ValueType.Null && !cell.style.protection) {
-      // exceljs writes an empty cell without a style as no <c> element at all: Excel still shows the note,
-      // but exceljs (and so a re-check of this copy) cannot read it back. `locked: true` is Excel's default,
-      // so this changes nothing the user sees and makes the cell be written.
-      cell.style = { ...cell.style, protection: { locked: true } };
-    }
-    cell.note = neutralizeFormulaText(noteText(sorted, userNoteText(cell.note)));
-  }
+  for (const { cell, findings: cellFindings } of groups.values()) if (annotateCell(cell, cellFindings)) flaggedCells++;
   return { flaggedCells, notes: groups.size, unplacedFindings };
+}
+
+/** Fills the cell for its worst finding (error red, warning amber) and writes its note; true when it was filled. */
+function annotateCell(cell: ExcelJS.Cell, cellFindings: readonly Finding[]): boolean {
+  const sorted = [...cellFindings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const worst = sorted[0].severity;
+  if (worst !== "info") {
+    const argb = worst === "error" ? FILL_ARGB.error : FILL_ARGB.warning;
+    // Loaded cells share style objects: replace the cell's style, never mutate it.
+    cell.style = { ...cell.style, fill: { type: "pattern", pattern: "solid", fgColor: { argb } } };
+  }
+  if (cell.type === ExcelJS.ValueType.Null && !cell.style.protection) {
+    // exceljs writes an empty cell without a style as no <c> element at all: Excel still shows the note,
+    // but exceljs (and so a re-check of this copy) cannot read it back. `locked: true` is Excel's default,
+    // so this changes nothing the user sees and makes the cell be written.
+    cell.style = { ...cell.style, protection: { locked: true } };
+  }
+  // Messages quote cell values: the note must hold only characters XML allows, and fit a cell's length.
+  cell.note = cellSafeText(neutralizeFormulaText(noteText(sorted, userNoteText(cell.note))));
+  return worst !== "info";
+}
+
+// ---------------------------------------------------------------------------------------------------
+// streamed copy (CSV inputs only: every sheet is value-only, so nothing needs the whole workbook in memory)
+
+/** Findings by sheet name, worksheet row and column. */
+function findingsByCell(findings: readonly Finding[]): Map<string, Map<number, Map<number, Finding[]>>> {
+  const bySheet = new Map<string, Map<number, Map<number, Finding[]>>>();
+  for (const finding of findings) {
+    const at = parseA1(finding.cell);
+    if (!at) continue;
+    let rows = bySheet.get(finding.sheet);
+    if (!rows) bySheet.set(finding.sheet, (rows = new Map()));
+    let cells = rows.get(at.row);
+    if (!cells) rows.set(at.row, (cells = new Map()));
+    const list = cells.get(at.column);
+    if (list) list.push(finding);
+    else cells.set(at.column, [finding]);
+  }
+  return bySheet;
+}
+
+async function writeStreamedCopy(opts: AnnotateOptions): Promise<AnnotateResult> {
+  const { inputs, report, outPath } = opts;
+  const byCell = findingsByCell(report.findings);
+  const placed = new Set<string>();
+  let flaggedCells = 0;
+  let notes = 0;
+  await writeFileAtomically(outPath, async (stream) => {
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+    const usedNames = new Set<string>();
+    for (const input of inputs) {
+      for (const sheet of input.sheets) {
+        const ws = writer.addWorksheet(uniqueSheetName(xmlSafeText(sheet.name), usedNames));
+        // Findings name the sheet; the first sheet of a name gets them, as in the in-memory copy.
+        const findings = placed.has(sheet.name) ? undefined : byCell.get(sheet.name);
+        placed.add(sheet.name);
+        const counts = streamSheet(ws, sheet, findings);
+        flaggedCells += counts.flaggedCells;
+        notes += counts.notes;
+      }
+    }
+    addChecklistSheet(writer, uniqueSheetName(CHECKLIST_SHEET_NAME, usedNames), opts).commit();
+    await writer.commit();
+  });
+  const unplacedFindings = report.findings.filter((f) => !placed.has(f.sheet) || parseA1(f.cell) === null).length;
+  return { flaggedCells, notes, unplacedFindings };
+}
+
+/** One value-only sheet, row by row in order, each row annotated and committed (written out) before the next. */
+function streamSheet(ws: ExcelJS.Worksheet, sheet: SheetInput, findings: Map<number, Map<number, Finding[]>> | undefined): { flaggedCells: number; notes: number } {
+  const firstRow = sheet.firstRow ?? 1;
+  const firstColumn = sheet.firstColumn ?? 1;
+  const asText = sheet.source === "csv";
+  setColumnWidths(ws, sheet);
+  const findingRows = findings ? [...findings.keys()] : [];
+  const startRow = Math.min(firstRow, ...findingRows);
+  const lastRow = Math.max(firstRow + sheet.rows.length - 1, ...findingRows);
+  let flaggedCells = 0;
+  let notes = 0;
+  for (let r = startRow; r <= lastRow; r++) {
+    const values = sheet.rows[r - firstRow];
+    const cellFindings = findings?.get(r);
+    if (!values && !cellFindings) continue;
+    const row = ws.getRow(r);
+    values?.forEach((value, c) => {
+      const written = toExcelValue(value, asText);
+      if (written === null) return;
+      const cell = row.getCell(firstColumn + c);
+      cell.value = written;
+      if (written instanceof Date) cell.numFmt = "yyyy-mm-dd";
+    });
+    if (cellFindings) {
+      for (const [column, list] of cellFindings) {
+        if (annotateCell(row.getCell(column), list)) flaggedCells++;
+        notes++;
+      }
+      // The streaming writer skips a row without values, notes and all; Excel's default height keeps it written.
+      if (!row.hasValues) row.height = 15;
+    }
+    row.commit();
+  }
+  ws.commit();
+  return { flaggedCells, notes };
 }
 
 const OUR_LINE = /^(ERROR|WARNING|INFO) [A-Z0-9-]+: |^… and \d+ more$/;
@@ -310,7 +464,7 @@ function localDate(d: Date): string {
 }
 
 /** Writes core's checklist layout (shared with the task pane) and styles it for print. */
-function addChecklistSheet(workbook: ExcelJS.Workbook, name: string, opts: AnnotateOptions): void {
+function addChecklistSheet(workbook: Pick<ExcelJS.Workbook, "addWorksheet">, name: string, opts: AnnotateOptions): ExcelJS.Worksheet {
   const { report, teamMembers, checkedOn } = opts;
   const layout = checklistLayout({ report, teamMembers, checkedOn: localDate(checkedOn) });
   const ws = workbook.addWorksheet(name, {
@@ -321,13 +475,15 @@ function addChecklistSheet(workbook: ExcelJS.Workbook, name: string, opts: Annot
       fitToHeight: 0,
       printTitlesRow: `${layout.headerRow}:${layout.headerRow}`,
     },
+    // Given here, not assigned later: exceljs's streaming writer takes views only when the sheet is added.
+    views: [{ state: "frozen", ySplit: layout.headerRow }],
   });
   const thin: Partial<ExcelJS.Borders> = {
     top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" },
   };
   const width = CHECKLIST_COLUMNS.length;
   layout.values.forEach((values, r) => values.forEach((v, c) => {
-    if (v !== "") ws.getCell(r + 1, c + 1).value = v;
+    if (v !== "") ws.getCell(r + 1, c + 1).value = typeof v === "string" ? cellSafeText(v) : v;
   }));
 
   ws.getCell("A1").font = { bold: true, size: 14 };
@@ -378,5 +534,5 @@ function addChecklistSheet(workbook: ExcelJS.Workbook, name: string, opts: Annot
   CHECKLIST_COLUMN_WIDTHS.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
-  ws.views = [{ state: "frozen", ySplit: layout.headerRow }];
+  return ws;
 }

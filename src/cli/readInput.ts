@@ -8,17 +8,14 @@ import { promises as fsp } from "fs";
 import * as path from "path";
 // Loaded only when a workbook is read: a CSV run does not pay exceljs's start-up.
 import type ExcelJS from "exceljs";
+import { a1 } from "../core/address";
 import { type CellValue, type SheetInput, isBlank } from "../core/cells";
 import { parseCsv } from "../core/csv";
 import { decodeTextWithEncoding } from "../io/decodeText";
+import { InputError } from "./inputError";
+import { inspectWorkbook } from "./xlsxGuard";
 
-/** A problem with an input (or output) file that the user can fix; `message` is a full sentence. */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "InputError";
-  }
-}
+export { InputError };
 
 export type SpreadsheetFormat = "xlsx" | "csv";
 
@@ -170,11 +167,13 @@ export async function loadWorkbook(file: string, bytes: Buffer): Promise<ExcelJS
       looksLikeText(bytes) ? "it is a text file, not a workbook (a CSV file needs the .csv extension)" : "it is not a zip-based .xlsx file",
     );
   }
+  // Sizes, ratios and cell counts are checked before exceljs spends memory on them.
+  const inspected = await inspectWorkbook(file, bytes);
   const { default: Excel } = await import("exceljs");
   const workbook = new Excel.Workbook();
   try {
     // exceljs types its parameter as its own ArrayBuffer-like `Buffer`; at run time it takes a Node Buffer.
-    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    await workbook.xlsx.load(Buffer.from(inspected.bytes.buffer, inspected.bytes.byteOffset, inspected.bytes.byteLength) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   } catch (err) {
     throw notReadable(zipReason(err));
   }
@@ -214,16 +213,25 @@ async function readWorkbook(file: string, bytes: Buffer): Promise<{ sheets: Shee
   if (workbook.worksheets.length === 0) {
     throw new InputError(`'${file}' has no data: the workbook contains no worksheets.`);
   }
-  const sheets = workbook.worksheets.map(worksheetToSheetInput);
+  const sheets = workbook.worksheets.map((ws) => worksheetToSheetInput(ws, file));
   if (!sheets.some((s) => s.rows.some((row) => row.some((v) => !isBlank(v))))) {
     throw new InputError(`'${file}' has no data: every worksheet is empty.`);
   }
   return { sheets, workbook };
 }
 
-/** Rows 1..last row with a value, columns 1..last column with a value, as a dense matrix. */
-export function worksheetToSheetInput(ws: ExcelJS.Worksheet): SheetInput {
-  const sparse: CellValue[][] = [];
+/** Rows × columns of one sheet's used range that are placed in memory (the matrix costs 8 bytes a cell before any value). */
+export const MAX_USED_RANGE_CELLS = 20_000_000;
+
+/**
+ * The sheet's used range as a dense matrix: from the first to the last row and column that hold a value, as
+ * Office.js's values-only used range. Formatted empty cells, and a dimension record, do not widen it.
+ * @throws InputError (via the caller's file name) when the range is larger than MAX_USED_RANGE_CELLS.
+ */
+export function worksheetToSheetInput(ws: ExcelJS.Worksheet, file = ws.name): SheetInput {
+  const sparse = new Map<number, Map<number, CellValue>>();
+  let firstRow = Infinity;
+  let firstCol = Infinity;
   let lastRow = 0;
   let lastCol = 0;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -232,19 +240,33 @@ export function worksheetToSheetInput(ws: ExcelJS.Worksheet): SheetInput {
       if (cell.master !== cell) return;
       const value = convertCellValue(cell.value);
       if (value === null || value === undefined) return;
-      (sparse[rowNumber - 1] ??= [])[colNumber - 1] = value;
+      let cells = sparse.get(rowNumber);
+      if (!cells) sparse.set(rowNumber, (cells = new Map()));
+      cells.set(colNumber, value);
+      if (rowNumber < firstRow) firstRow = rowNumber;
       if (rowNumber > lastRow) lastRow = rowNumber;
+      if (colNumber < firstCol) firstCol = colNumber;
       if (colNumber > lastCol) lastCol = colNumber;
     });
   });
+  if (lastRow === 0) return { name: ws.name, rows: [], firstRow: 1, firstColumn: 1, source: "workbook" };
+  const height = lastRow - firstRow + 1;
+  const width = lastCol - firstCol + 1;
+  if (height * width > MAX_USED_RANGE_CELLS) {
+    throw new InputError(
+      `'${file}' is too large for cte-check: sheet '${ws.name}' has values from ${a1(firstRow, firstCol)} to ${a1(lastRow, lastCol)}, ` +
+        `${height.toLocaleString("en-US")} rows × ${width.toLocaleString("en-US")} columns (the limit is ${MAX_USED_RANGE_CELLS.toLocaleString("en-US")} cells a sheet); ` +
+        `delete the stray far-away values, or save the export as its own CSV file.`,
+    );
+  }
   const rows: CellValue[][] = [];
-  for (let r = 0; r < lastRow; r++) {
-    const src = sparse[r];
-    const row: CellValue[] = new Array<CellValue>(lastCol).fill(null);
-    if (src) for (let c = 0; c < src.length; c++) if (src[c] !== undefined) row[c] = src[c];
+  for (let r = firstRow; r <= lastRow; r++) {
+    const row: CellValue[] = new Array<CellValue>(width).fill(null);
+    const cells = sparse.get(r);
+    if (cells) for (const [c, value] of cells) row[c - firstCol] = value;
     rows.push(row);
   }
-  return { name: ws.name, rows, firstRow: 1, firstColumn: 1, source: "workbook" };
+  return { name: ws.name, rows, firstRow, firstColumn: firstCol, source: "workbook" };
 }
 
 /** exceljs cell value -> CellValue (see the module comment). Unknown shapes become null. */

@@ -6,11 +6,11 @@ import { normalizeIac, normalizeRosterCode, normalizeYesNo } from "./normalize";
 import { PROGRAM_AREAS, IAC_DEFAULT_CLUSTER } from "./reference";
 import { ReferenceLists } from "./referenceLists";
 import { EXPORT_KINDS, ExportKind, Finding, NotChecked, TOPICS, Topic, TopicSummary } from "./report";
-import { idsAreUnique, studentIds } from "./rules/concentrators";
-import { apIbOfTitle, baseTitle, titleMarksCollegeCredit } from "./rules/courses";
-import { graduatesWithDiploma } from "./rules/graduates";
-import { programAreasOffered } from "./rules/programAreas";
-import { RULES } from "./rules/registry";
+import { apIbOfTitle, baseTitle, titleMarksCollegeCredit } from "./courseTitle";
+import { graduatesWithDiploma } from "./graduates";
+import { programAreasOffered } from "./programAreas";
+import { idsAreUnique, studentIds } from "./studentIds";
+import { RULES, ruleById } from "./rules/registry";
 import { ExportTable } from "./table";
 import { neutralizeFormulaText, plural } from "./text";
 
@@ -22,18 +22,31 @@ interface TopicMeta {
   readonly kinds: readonly ExportKind[];
 }
 
+const PERKINS = "Perkins dashboard";
+const CAREER_ED = "Career Ed & Coursework dashboard";
+const CONCENTRATOR_EXPORT = "CTE Concentrator export";
+const IRC_WBL_EXPORT = "Industry-Recognized Credentials/Work-Based Learning export";
+
 export const TOPIC_META: Readonly<Record<Topic, TopicMeta>> = {
-  "cte-participants": { title: "CTE Participants", exports: "CTE Participant export", dashboard: "Perkins dashboard", kinds: ["participants"] },
-  "cte-concentrators": { title: "CTE Concentrators", exports: "CTE Concentrator export", dashboard: "Perkins dashboard", kinds: ["concentrators"] },
-  "iac-codes": { title: "IAC Codes", exports: "CTE Concentrator export", dashboard: "Perkins dashboard", kinds: ["concentrators"] },
-  "career-clusters": { title: "Career Pathway / Cluster", exports: "CTE Concentrator export", dashboard: "Perkins dashboard", kinds: ["concentrators"] },
-  "program-areas": { title: "Program Areas", exports: "Roster: Course Offering export", dashboard: "Perkins dashboard", kinds: ["course-offerings", "concentrators"] },
-  "cte-graduates": { title: "CTE Graduates", exports: "HS Completion export", dashboard: "Perkins dashboard", kinds: ["hs-completion"] },
-  "industry-credentials": { title: "Industry-Recognized Credentials", exports: "Industry-Recognized Credentials/Work-Based Learning export", dashboard: "Career Ed & Coursework dashboard", kinds: ["irc-wbl"] },
-  "certificated-status": { title: "Certificated Program Status", exports: "Industry-Recognized Credentials/Work-Based Learning export", dashboard: "Career Ed & Coursework dashboard", kinds: ["irc-wbl"] },
-  "work-based-learning": { title: "Work-based Learning", exports: "Industry-Recognized Credentials/Work-Based Learning export", dashboard: "Career Ed & Coursework dashboard", kinds: ["irc-wbl"] },
-  "single-parent": { title: "Single Parent & Homeless", exports: "Student Demographics export (SENSITIVE)", dashboard: "SENSITIVE INFORMATION: do not email", kinds: ["demographics"] },
-  "dual-enrollment-ap-ib": { title: "Dual Enrollment / AP / IB", exports: "Roster: Courses export", dashboard: "Career Ed & Coursework dashboard (Advanced Credit Opportunities)", kinds: ["courses", "course-offerings"] },
+  "cte-participants": { title: "CTE Participants", exports: "CTE Participant export", dashboard: PERKINS, kinds: ["participants"] },
+  "cte-concentrators": { title: "CTE Concentrators", exports: CONCENTRATOR_EXPORT, dashboard: PERKINS, kinds: ["concentrators"] },
+  "iac-codes": { title: "IAC Codes", exports: CONCENTRATOR_EXPORT, dashboard: PERKINS, kinds: ["concentrators"] },
+  "career-clusters": { title: "Career Pathway / Cluster", exports: CONCENTRATOR_EXPORT, dashboard: PERKINS, kinds: ["concentrators"] },
+  "program-areas": {
+    title: "Program Areas", exports: "Roster: Course Offering export", dashboard: PERKINS, kinds: ["course-offerings", "concentrators"],
+  },
+  "cte-graduates": { title: "CTE Graduates", exports: "HS Completion export", dashboard: PERKINS, kinds: ["hs-completion"] },
+  "industry-credentials": { title: "Industry-Recognized Credentials", exports: IRC_WBL_EXPORT, dashboard: CAREER_ED, kinds: ["irc-wbl"] },
+  "certificated-status": { title: "Certificated Program Status", exports: IRC_WBL_EXPORT, dashboard: CAREER_ED, kinds: ["irc-wbl"] },
+  "work-based-learning": { title: "Work-based Learning", exports: IRC_WBL_EXPORT, dashboard: CAREER_ED, kinds: ["irc-wbl"] },
+  "single-parent": {
+    title: "Single Parent & Homeless", exports: "Student Demographics export (SENSITIVE)",
+    dashboard: "SENSITIVE INFORMATION: do not email", kinds: ["demographics"],
+  },
+  "dual-enrollment-ap-ib": {
+    title: "Dual Enrollment / AP / IB", exports: "Roster: Courses export",
+    dashboard: `${CAREER_ED} (Advanced Credit Opportunities)`, kinds: ["courses", "course-offerings"],
+  },
   structure: { title: "Workbook structure", exports: "every sheet", dashboard: "", kinds: [] },
 };
 
@@ -73,7 +86,9 @@ function listText(counts: Map<string, number>, unit: string, max = 8): string {
 }
 
 
-function figureFor(topic: Topic, tables: Tables, reference: ReferenceLists, sheetsRecognised: number, sheetsOther: number): { text: string; [k: string]: unknown } {
+function figureFor(
+  topic: Topic, tables: Tables, reference: ReferenceLists, sheetsRecognised: number, sheetsOther: number,
+): { text: string; [k: string]: unknown } {
   switch (topic) {
     case "cte-participants": {
       const n = studentIds(tables("participants")).size;
@@ -93,7 +108,8 @@ function figureFor(topic: Topic, tables: Tables, reference: ReferenceLists, shee
         counter.add(cluster, id, iac);
       }
       const counts = counter.counts((cluster, iac) => `${cluster ? `${cluster} ` : ""}${iac}`);
-      return { text: counts.size === 0 ? "no IACs" : `${plural(counts.size, "IAC")}: ${listText(counts, "student", 6)}`, iacs: Object.fromEntries(counts) };
+      const text = counts.size === 0 ? "no IACs" : `${plural(counts.size, "IAC")}: ${listText(counts, "student", 6)}`;
+      return { text, iacs: Object.fromEntries(counts) };
     }
     case "career-clusters": {
       const counter = new DistinctCounter(idsAreUnique(tables("concentrators")));
@@ -104,7 +120,8 @@ function figureFor(topic: Topic, tables: Tables, reference: ReferenceLists, shee
         counter.add(clusterOf(text) ?? text, id);
       }
       const counts = counter.counts();
-      return { text: counts.size === 0 ? "no clusters" : `${plural(counts.size, "cluster")}: ${listText(counts, "student", 6)}`, clusters: Object.fromEntries(counts) };
+      const text = counts.size === 0 ? "no clusters" : `${plural(counts.size, "cluster")}: ${listText(counts, "student", 6)}`;
+      return { text, clusters: Object.fromEntries(counts) };
     }
     case "program-areas": {
       const offerings = tables("course-offerings").filter((t) => t.has("cteDepartment"));
@@ -121,7 +138,8 @@ function figureFor(topic: Topic, tables: Tables, reference: ReferenceLists, shee
       const missing = PROGRAM_AREAS.filter((p) => !covered.has(p.name)).map((p) => p.short);
       const text = offerings.length === 0
         ? concentratorAreas.size > 0 ? `concentrators in ${shortOf(concentratorAreas).join(", ")}` : "no program areas"
-        : `${covered.size} of 6 covered by CTE courses${covered.size ? `: ${shortOf(covered).join(", ")}` : ""}${missing.length ? `; none in ${missing.join(", ")}` : ""}`;
+        : `${covered.size} of 6 covered by CTE courses${covered.size ? `: ${shortOf(covered).join(", ")}` : ""}`
+          + `${missing.length ? `; none in ${missing.join(", ")}` : ""}`;
       return { text, covered: shortOf(covered), missing: offerings.length ? missing : [], concentratorAreas: shortOf(concentratorAreas) };
     }
     case "cte-graduates": {
@@ -160,7 +178,8 @@ function figureFor(topic: Topic, tables: Tables, reference: ReferenceLists, shee
       }
       const counts = counter.counts();
       const byCode = ["A", "B", "C", "D"].filter((c) => counts.has(c)).map((c) => `${c} ${counts.get(c)}`).join(", ");
-      return { text: `Certificated Program Status - ${plural(all.size, "student")}${byCode ? ` (${byCode})` : ""}`, students: all.size, statuses: Object.fromEntries(counts) };
+      const text = `Certificated Program Status - ${plural(all.size, "student")}${byCode ? ` (${byCode})` : ""}`;
+      return { text, students: all.size, statuses: Object.fromEntries(counts) };
     }
     case "single-parent": {
       // Counts only: the sensitive values themselves never leave the engine.
@@ -175,7 +194,8 @@ function figureFor(topic: Topic, tables: Tables, reference: ReferenceLists, shee
         const typed = /type/i.test(t.headerOf("homeless") ?? "");
         if (typed ? t.present(r, "homeless") !== null && normalizeYesNo(h) !== false : normalizeYesNo(h) === true) homeless.add(id);
       }
-      return { text: `${plural(singleParents.size, "single parent")}, ${homeless.size} homeless (counts only)`, singleParents: singleParents.size, homeless: homeless.size };
+      const text = `${plural(singleParents.size, "single parent")}, ${homeless.size} homeless (counts only)`;
+      return { text, singleParents: singleParents.size, homeless: homeless.size };
     }
     case "dual-enrollment-ap-ib": {
       const de = new Set<string>();
@@ -193,10 +213,12 @@ function figureFor(topic: Topic, tables: Tables, reference: ReferenceLists, shee
         if (says === "AP") ap.add(key);
         if (says === "IB") ib.add(key);
       }
-      return { text: `Dual enrollment ${plural(de.size, "course")}; AP ${ap.size}; IB ${ib.size}`, dualEnrollment: de.size, ap: ap.size, ib: ib.size };
+      const text = `Dual enrollment ${plural(de.size, "course")}; AP ${ap.size}; IB ${ib.size}`;
+      return { text, dualEnrollment: de.size, ap: ap.size, ib: ib.size };
     }
     case "structure":
-      return { text: `${plural(sheetsRecognised, "sheet")} recognised${sheetsOther ? `, ${sheetsOther} not` : ""}`, recognised: sheetsRecognised, unrecognised: sheetsOther };
+      const text = `${plural(sheetsRecognised, "sheet")} recognised${sheetsOther ? `, ${sheetsOther} not` : ""}`;
+      return { text, recognised: sheetsRecognised, unrecognised: sheetsOther };
   }
 }
 
@@ -233,7 +255,10 @@ export function severityCounts(findings: readonly Finding[]): { errors: number; 
   return c;
 }
 
-export function buildChecklist(findings: readonly Finding[], tables: Tables, reference: ReferenceLists, sheetsRecognised: number, sheetsOther: number, notChecked: readonly NotChecked[] = []): TopicSummary[] {
+export function buildChecklist(
+  findings: readonly Finding[], tables: Tables, reference: ReferenceLists, sheetsRecognised: number, sheetsOther: number,
+  notChecked: readonly NotChecked[] = [],
+): TopicSummary[] {
   const byTopic = new Map<Topic, Finding[]>(TOPICS.map((t) => [t, []]));
   for (const f of findings) byTopic.get(f.topic)!.push(f);
   return TOPICS.map((topic) => {
@@ -248,13 +273,22 @@ export function buildChecklist(findings: readonly Finding[], tables: Tables, ref
     const needs = RULES.filter((r) => r.topic === topic && r.needs);
     const needCatalog = needs.filter((r) => r.needs === "catalog" && !reference.catalog).map((r) => r.id);
     const needIacList = needs.filter((r) => r.needs === "iacList" && !reference.iacList).map((r) => r.id);
-    if (hasData && needCatalog.length) notes.push(`No DPI course catalog loaded: ${needCatalog.join(", ")} not run. Load DPI's course download for them.`);
-    if (hasData && needIacList.length) notes.push(`No DPI IAC to Cluster list loaded: ${needIacList.join(", ")} not run.`);
-    if (topic === "program-areas" && tables("course-offerings").length > 0 && !tables("course-offerings").some((t) => t.has("cteDepartment"))) {
-      notes.push("The Roster: Course Offering export has no CTE Department (Program Areas Type) column, so CTE offerings' program areas are not checked.");
+    if (hasData && needCatalog.length) {
+      notes.push(`No DPI course catalog loaded: ${needCatalog.join(", ")} not run. Load DPI's course download for them.`);
     }
-    for (const n of notChecked) if (n.topic === topic && !RULES.find((r) => r.id === n.rule)?.needs) notes.push(`${n.rule} not run: ${n.why}.`);
-    if (hasData && topic === "career-clusters" && !reference.iacList) notes.push("IAC and cluster pairs are checked against our derived crosswalk (warnings); load DPI's IAC to Cluster list for DPI 6800 errors.");
+    if (hasData && needIacList.length) notes.push(`No DPI IAC to Cluster list loaded: ${needIacList.join(", ")} not run.`);
+    const offerings = tables("course-offerings");
+    if (topic === "program-areas" && offerings.length > 0 && !offerings.some((t) => t.has("cteDepartment"))) {
+      notes.push("The Roster: Course Offering export has no CTE Department (Program Areas Type) column, "
+        + "so CTE offerings' program areas are not checked.");
+    }
+    for (const n of notChecked) {
+      if (n.topic === topic && !ruleById(n.rule)?.needs) notes.push(`${n.rule} not run: ${n.why}.`);
+    }
+    if (hasData && topic === "career-clusters" && !reference.iacList) {
+      notes.push("IAC and cluster pairs are checked against our derived crosswalk (warnings); "
+        + "load DPI's IAC to Cluster list for DPI 6800 errors.");
+    }
     return {
       topic, title: meta.title, status, errors: c.errors, warnings: c.warnings, infos: c.infos,
       figure: figureFor(topic, tables, reference, sheetsRecognised, sheetsOther),

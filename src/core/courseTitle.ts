@@ -5,6 +5,8 @@
  * word that merely contains the letters ("APPLIED", "Map", "Ibsen") never counts, and "Pre-AP" / "Pre-IB"
  * (preparatory courses, not AP or IB) are not AP or IB.
  */
+import { matchableText } from "./boundedText";
+import { foldKey } from "./normalize";
 
 /** A title longer than this is not a course title; only its start is read (bounds the work per cell). */
 const MAX_TITLE_CHARS = 1000;
@@ -67,4 +69,28 @@ export function apIbOfTitle(title: string): "AP" | "IB" | "" {
   if (saysMarker(words, "AP")) return "AP";
   if (saysMarker(words, "IB")) return "IB";
   return "";
+}
+
+const COLLEGE_CREDIT_WORDS = [
+  " start college now ", " scn ", " early college credit ", " eccp ", " dual credit ", " dual enrollment ", " transcripted credit ",
+];
+
+/** Titles that mark college credit: "- TC", Start College Now, Early College Credit, ECCP, dual credit. */
+export function titleMarksCollegeCredit(title: string): boolean {
+  const t = matchableText(title);
+  if (/[-–(]\s*TC\b/i.test(t) || /\bTC\s*\)?$/.test(t)) return true;
+  const key = ` ${foldKey(title)} `;
+  return COLLEGE_CREDIT_WORDS.some((m) => key.includes(m));
+}
+
+/** A/B semester suffixes do not make another course ("MAT AP STATISTICS A" = "… B"). */
+export function baseTitle(title: string): string {
+  // Cut by position (a trailing "- TC", then the suffix before it): one pattern with \s+ … \s*$ backtracks
+  // quadratically on long runs of spaces.
+  const t = matchableText(title);
+  const tc = /[-–]\s*TC$/i.exec(t);
+  const head = (tc ? t.slice(0, tc.index) : t).trimEnd();
+  const suffix = /\s(?:[AB]|S[12]|SEM\s*[12])$/i.exec(head);
+  const kept = suffix ? `${head.slice(0, suffix.index)} ${tc ? tc[0] : ""}` : t;
+  return kept.replace(/\s+/g, " ").trim();
 }

@@ -11,9 +11,11 @@ import { Field, KIND_SPEC, Recognition, SENSITIVE_FIELDS, headerKey, isSensitive
 import { notCheckedRules } from "./notChecked";
 import { ReferenceLists, loadCourseCatalog, loadIacList } from "./referenceLists";
 import { EXPORT_KINDS, ExportKind, Finding, Report, Severity, SheetReport, TOPICS, Topic } from "./report";
-import { COLUMN_DUPLICATE, COLUMN_INFERRED, COLUMN_MISSING, SHEET_UNRECOGNIZED } from "./rules/common";
-import { RULES } from "./rules/registry";
-import { FindingDraft, RuleContext, RuleDef, q } from "./rules/types";
+import { COLUMN_DUPLICATE, COLUMN_INFERRED, COLUMN_MISSING, SHEET_UNRECOGNIZED, STRUCTURE } from "./rules/common";
+import { RuleDefinitionError, fillMessage } from "./rules/messages";
+import { CHECKS } from "./rules/registry";
+import { Check, FindingDraft, MessageFields, RuleContext, RuleDef } from "./rules/types";
+import { q } from "./text";
 import { ExportTable, headerTexts } from "./table";
 
 /** The user's corrections for one sheet (kept in the workbook by the task pane). */
@@ -37,6 +39,8 @@ export interface CheckOptions {
 
 export interface CheckResult {
   readonly report: Report;
+  /** the structured fields a finding's message was filled from (tests assert these, not the prose) */
+  fieldsOf(finding: Finding): MessageFields | undefined;
   /** recognised exports, for adapters that need more than the report (highlight plans, figures) */
   readonly tables: readonly ExportTable[];
   readonly reference: ReferenceLists;
@@ -51,10 +55,23 @@ export const OWN_SHEET_NOTE = "a Snapshot Checklist sheet written by this add-in
 
 export class CheckOptionsError extends Error {}
 
+let strictChecks = false;
+
+/**
+ * Strict mode (the tests turn it on): a check that reports a rule it did not declare, names a message
+ * variant or field its rule lacks, or would show a sensitive value throws RuleDefinitionError instead of
+ * being written around.
+ */
+export function setStrictChecks(on: boolean): void {
+  strictChecks = on;
+}
+
 export function resolveSchoolYear(options: CheckOptions): string {
   if (options.schoolYear === undefined || options.schoolYear === "") return defaultSchoolYear(options.today ?? new Date());
   const year = normalizeSchoolYear(options.schoolYear);
-  if (!year) throw new CheckOptionsError(`School year "${options.schoolYear}" is not a school year like 2025-26 (from 2000-01 to 2099-00).`);
+  if (!year) {
+    throw new CheckOptionsError(`School year "${options.schoolYear}" is not a school year like 2025-26 (from 2000-01 to 2099-00).`);
+  }
   return year;
 }
 
@@ -74,7 +91,9 @@ function applyOverride(input: SheetInput, override: SheetOverride | undefined): 
   const refused: string[] = [];
   const chosen: Field[] = [];
   for (const [field, target] of Object.entries(override.columns) as [Field, string | number][]) {
-    const index = typeof target === "number" ? (target >= 0 && target < headers.length ? target : -1) : headers.findIndex((h) => headerKey(h) === headerKey(target));
+    const index = typeof target === "number"
+      ? (target >= 0 && target < headers.length ? target : -1)
+      : headers.findIndex((h) => headerKey(h) === headerKey(target));
     if (index < 0) continue;
     // A single-parent or homeless column is only ever read as that element, so its values cannot
     // surface in another rule's message or figure through a mistaken mapping.
@@ -90,7 +109,8 @@ function applyOverride(input: SheetInput, override: SheetOverride | undefined): 
   const userFields = chosen;
   // A column the user chose is no longer inferred, and a column the user moved elsewhere is no longer read from values.
   const inferred = base.inferred.filter((i) => !userFields.includes(i.field) && columns[i.field] === i.column);
-  return { ...base, mapping: { columns, duplicates: base.mapping.duplicates.filter((d) => !(d.field in (override.columns ?? {}))) }, missing, note, inferred, userFields };
+  const duplicates = base.mapping.duplicates.filter((d) => !(d.field in (override.columns ?? {})));
+  return { ...base, mapping: { columns, duplicates }, missing, note, inferred, userFields };
 }
 
 function recogniseSheet(input: SheetInput, override: SheetOverride | undefined): Recognised {
@@ -109,17 +129,30 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
   let recognisedCount = 0;
   let otherCount = 0;
 
-  const emit = (rule: RuleDef, table: ExportTable, draft: Omit<FindingDraft, "table">) => {
+  const fieldsByFinding = new WeakMap<Finding, MessageFields>();
+
+  const emit = (check: Check, draft: FindingDraft) => {
+    const { table, rule } = draft;
+    if (!check.emits.includes(rule) && strictChecks) {
+      const declared = check.emits.map((r) => r.id).join(", ");
+      throw new RuleDefinitionError(`${rule.id} is reported by a check that does not declare it (it emits ${declared})`);
+    }
+    const fields = draft.fields ?? {};
+    const sensitive = draft.field !== undefined && table.isSensitive(draft.field);
+    const sensitiveText = !sensitive ? undefined : draft.at === "header" ? "" : table.text(draft.at, draft.field as Field);
+    const message = fillMessage(rule, draft.says, fields, { sensitiveText, strict: strictChecks });
     const row = draft.at === "header" ? table.headerRow : draft.at.row;
-    const column = draft.field !== undefined && table.has(draft.field) ? (table.columns[draft.field] as number) : table.anchorColumn(draft.field);
+    const column = draft.field !== undefined && table.has(draft.field)
+      ? (table.columns[draft.field] as number)
+      : table.anchorColumn(draft.field);
     const cell = table.address(row, column);
     // One finding per rule, cell and message: a rule may say several things about one cell
     // (PROGRAM-AREA-COVERAGE names each missing area on the header), but never the same thing twice.
-    const key = `${rule.id}\u0001${table.sheet}\u0001${cell}\u0001${draft.message}`;
+    const key = `${rule.id}\u0001${table.sheet}\u0001${cell}\u0001${message}`;
     if (seen.has(key)) return;
     seen.add(key);
     const header = table.headers[column];
-    findings.push({
+    const finding: Finding = {
       rule: rule.id,
       severity: draft.severity ?? rule.severity,
       topic: draft.topic ?? rule.topic,
@@ -127,13 +160,22 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
       row,
       ...(header ? { column: header } : {}),
       cell,
-      message: draft.message,
+      message,
       ...(rule.dpi ? { dpi: rule.dpi } : {}),
-    });
+    };
+    findings.push(finding);
+    fieldsByFinding.set(finding, fields);
   };
+  const structure = (draft: FindingDraft) => emit(STRUCTURE, draft);
 
-  const structureFinding = (sheet: string, row: number, cell: string, rule: RuleDef, message: string, column?: string, severity?: Severity) => {
-    findings.push({ rule: rule.id, severity: severity ?? rule.severity, topic: "structure", sheet, row, ...(column ? { column } : {}), cell, message });
+  /** A finding on a sheet that was not recognised (so has no table to place it by). */
+  const sheetFinding = (
+    sheet: string, row: number, cell: string, rule: RuleDef, says: string, fields: MessageFields, severity?: Severity,
+  ) => {
+    const message = fillMessage(rule, says, fields, { strict: strictChecks });
+    const finding: Finding = { rule: rule.id, severity: severity ?? rule.severity, topic: "structure", sheet, row, cell, message };
+    findings.push(finding);
+    fieldsByFinding.set(finding, fields);
   };
 
   const recognised: Recognised[] = [];
@@ -154,7 +196,8 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
     const r = recogniseSheet(input, undefined);
     const isList = r.table?.kind === "dpi-courses" || r.table?.kind === "dpi-iac-clusters";
     // A reference file must be one of DPI's two lists; anything else is reported, never checked as data.
-    recognised.push(isList ? r : { ...r, table: null, recognition: { ...r.recognition, note: "it is not a DPI course catalog or IAC to Cluster list" } });
+    const note = "it is not a DPI course catalog or IAC to Cluster list";
+    recognised.push(isList ? r : { ...r, table: null, recognition: { ...r.recognition, note } });
   }
 
   for (const { input, recognition, table } of recognised) {
@@ -166,34 +209,39 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
       const cell = a1(firstRow, firstColumn);
       // A sheet that looks like data but was not read is a warning: it may be an export we failed to recognise.
       const dataLike = looksLikeData(input.rows);
-      const advice = dataLike
-        ? "It looks like data: if it is a WISEdata export, choose its kind in the task pane or with --kind, or check its header row."
-        : "If it is a WISEdata export, choose its kind in the task pane (or check its header row).";
-      structureFinding(input.name, firstRow, cell, SHEET_UNRECOGNIZED, `Sheet ‘${input.name}’ is not checked: ${recognition.note}. ${advice}`, undefined, dataLike ? "warning" : "info");
+      const fields = { sheet: input.name, note: recognition.note };
+      sheetFinding(input.name, firstRow, cell, SHEET_UNRECOGNIZED, dataLike ? "dataLike" : "other", fields, dataLike ? "warning" : "info");
       continue;
     }
     recognisedCount++;
     tablesByKind.get(table.kind)!.push(table);
     const columns: Record<string, string> = {};
-    for (const field of Object.keys(table.columns) as Field[]) columns[field] = table.headerOf(field) ?? `column ${(table.columns[field] as number) + 1}`;
+    for (const field of Object.keys(table.columns) as Field[]) {
+      columns[field] = table.headerOf(field) ?? `column ${(table.columns[field] as number) + 1}`;
+    }
     const decidedBy: Record<string, "header" | "values" | "user"> = {};
     for (const field of Object.keys(table.columns) as Field[]) {
-      decidedBy[field] = recognition.userFields?.includes(field) ? "user" : recognition.inferred.some((i) => i.field === field) ? "values" : "header";
+      decidedBy[field] = recognition.userFields?.includes(field) ? "user"
+        : recognition.inferred.some((i) => i.field === field) ? "values" : "header";
     }
     const inferred = recognition.inferred.map((i) => ({ field: i.field, column: table.headerOf(i.field) ?? i.header, why: i.why }));
-    sheetReports.push({ sheet: table.sheet, kind: table.kind, headerRow: table.hasHeaderRow ? table.headerRow : null, dataRows: table.rows.length, columns, note: recognition.note, decidedBy, ...(inferred.length ? { inferred } : {}) });
+    sheetReports.push({
+      sheet: table.sheet, kind: table.kind, headerRow: table.hasHeaderRow ? table.headerRow : null, dataRows: table.rows.length,
+      columns, note: recognition.note, decidedBy, ...(inferred.length ? { inferred } : {}),
+    });
     for (const i of recognition.inferred) {
-      emit(COLUMN_INFERRED, table, { at: "header", field: i.field, message: `Column ${q(table.headerOf(i.field) ?? i.header)} is read as ${i.field} from its values, not its header: ${i.why}. If that is wrong, choose the column for ${i.field} in the task pane (or cte-check --column "SHEET:${i.field}=HEADER").` });
+      const fields = { column: table.headerOf(i.field) ?? i.header, field: i.field, why: i.why };
+      structure({ table, at: "header", field: i.field, rule: COLUMN_INFERRED, fields });
     }
     if (recognition.missing.length > 0) {
-      const names = recognition.missing.join(", ");
-      emit(COLUMN_MISSING, table, { at: "header", message: `${KIND_SPEC[table.kind].title} ‘${table.sheet}’ has no column for ${names}. Add the column from the export (or map it in the task pane): checks that need it are skipped.`, topic: "structure" });
+      const fields = { kindTitle: KIND_SPEC[table.kind].title, sheet: table.sheet, missing: recognition.missing };
+      structure({ table, at: "header", rule: COLUMN_MISSING, fields });
     }
     for (const d of recognition.mapping.duplicates) {
       // A header row may repeat one name thousands of times: name a few columns, count the rest.
       const shown = d.columns.slice(0, 3).map((c) => q(table.headers[c] ?? ""));
-      const names = d.columns.length > 3 ? `${shown.join(", ")} and ${d.columns.length - 3} more` : shown.join(" and ");
-      emit(COLUMN_DUPLICATE, table, { at: "header", field: d.field, message: `Columns ${names} both mean ${d.field}; the first is used. Delete or rename the other, or pick one in the task pane.` });
+      const columns = d.columns.length > 3 ? `${shown.join(", ")} and ${d.columns.length - 3} more` : shown.join(" and ");
+      structure({ table, at: "header", field: d.field, rule: COLUMN_DUPLICATE, fields: { columns, field: d.field } });
     }
   }
 
@@ -203,17 +251,10 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
   };
 
   const studentTables = (kind: ExportKind) => tablesByKind.get(kind) ?? [];
-  for (const rule of RULES) {
-    if (!rule.run) continue;
-    if (rule.needs === "catalog" && !reference.catalog) continue;
-    if (rule.needs === "iacList" && !reference.iacList) continue;
-    const ctx: RuleContext = {
-      schoolYear,
-      reference,
-      tables: studentTables,
-      report: (draft) => emit(draft.rule ?? rule, draft.table, draft),
-    };
-    rule.run(ctx);
+  for (const check of CHECKS) {
+    if (!check.run) continue;
+    const ctx: RuleContext = { schoolYear, reference, tables: studentTables, report: (draft) => emit(check, draft) };
+    check.run(ctx);
   }
 
   const topicOrder = new Map<Topic, number>(TOPICS.map((t, i) => [t, i]));
@@ -231,6 +272,6 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
     ([kind, list]) => kind !== "dpi-courses" && kind !== "dpi-iac-clusters" && list.some((t) => t.rows.length > 0),
   );
   const report: Report = { schemaVersion: 1, schoolYear, sheets: sheetReports, findings, checklist, notChecked, nothingChecked };
-  return { report, tables: [...tablesByKind.values()].flat(), reference };
+  return { report, tables: [...tablesByKind.values()].flat(), reference, fieldsOf: (finding) => fieldsByFinding.get(finding) };
 }
 

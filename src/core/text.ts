@@ -42,3 +42,9 @@ export function uniqueSheetName(wanted: string, used: Set<string>): string {
   used.add(name.toLowerCase());
   return name;
 }
+
+/** Quotes a user value for a message: ‘value’, shortened, and never at the start of the message. */
+export function q(value: string): string {
+  const t = clipForMatching(value).replace(/\s+/g, " ").trim();
+  return `‘${t.length > 60 ? `${t.slice(0, 57)}…` : t}’`;
+}

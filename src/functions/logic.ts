@@ -17,10 +17,10 @@ import { cleanText, normalizeGrade, normalizeIac } from "../core/normalize";
 import { Field, KIND_SPEC } from "../core/recognize";
 import { ExportKind, Finding } from "../core/report";
 import { checkColumns, findingsByRow, tableFromColumns } from "../core/rowFindings";
-import { apIbOfTitle } from "../core/rules/courses";
-import { graduatesWithDiploma } from "../core/rules/graduates";
+import { apIbOfTitle } from "../core/courseTitle";
+import { graduatesWithDiploma } from "../core/graduates";
 import { ruleById } from "../core/rules/registry";
-import { q } from "../core/rules/types";
+import { q } from "../core/text";
 
 // ------------------------------------------------------------------ values and errors
 
@@ -172,7 +172,9 @@ export function loadIacListArg(input: unknown, needClusters: boolean): Loaded<Ia
   const rows = asMatrix(input).map((r) => r.map(toCellValue));
   const built = buildIacList(rows);
   if (isListProblem(built)) return { error: invalid(`The iacList argument is not a DPI IAC to Cluster list: ${built.problem}.`) };
-  if (needClusters && !built.hasClusters) return { error: invalid("The iacList argument has no cluster column: include DPI's Cluster column (or the header row).") };
+  if (needClusters && !built.hasClusters) {
+    return { error: invalid("The iacList argument has no cluster column: include DPI's Cluster column (or the header row).") };
+  }
   return { value: built };
 }
 
@@ -264,7 +266,8 @@ export function iacCluster(iacValue: unknown, clusterValue: unknown, iacList?: u
   const list = loadIacListArg(iacList, true);
   if ("error" in list) return filled(...shapeOf([iacValue, clusterValue]), list.error);
   return batch([iacValue, clusterValue], { blank: "all" }, ([iacs, clusters]) => {
-    const found = checkColumns("concentrators", { iac: iacs, cluster: clusters }, { referenceSheets: list.value ? [list.value.sheet] : [] });
+    const referenceSheets = list.value ? [list.value.sheet] : [];
+    const found = checkColumns("concentrators", { iac: iacs, cluster: clusters }, { referenceSheets });
     return found.map((f) => !f.some((x) => PAIR_CHECKS.includes(x.rule)));
   });
 }
@@ -307,7 +310,8 @@ export function eligible(element: unknown, gradeValue: unknown): Out[][] {
     return elements.map((e, i) => {
       const g = isBlank(grades[i]) ? null : numbers[k++];
       const band = gradeBandOf(cleanText(e));
-      if (!band) return notAvailable(`${isBlank(e) ? "A blank element" : `Element ${q(cleanText(e))}`} is not one CTE.ELIGIBLE knows: use one of ${ELEMENT_LIST}.`);
+      const element = isBlank(e) ? "A blank element" : `Element ${q(cleanText(e))}`;
+      if (!band) return notAvailable(`${element} is not one CTE.ELIGIBLE knows: use one of ${ELEMENT_LIST}.`);
       if (g === null) return invalid("The grade is blank: give the student's grade (9-12).");
       return g instanceof FunctionError ? g : inGradeBand(band.element, g);
     });
@@ -319,7 +323,10 @@ export function apib(title: unknown): Out[][] {
   return batch([title], { blank: "first" }, ([titles]) => titles.map((t) => apIbOfTitle(cleanText(t))));
 }
 
-const COURSE_RULES = ["COURSE-CODE-MISSING", "COURSE-CODE-UNKNOWN", "COURSE-CODE-DEPRECATED", "AP-CODE-MISMATCH", "IB-CODE-MISMATCH", "APIB-TITLE-MISMATCH", "APIB-CODE-INCONSISTENT"];
+const COURSE_RULES = [
+  "COURSE-CODE-MISSING", "COURSE-CODE-UNKNOWN", "COURSE-CODE-DEPRECATED", "AP-CODE-MISMATCH", "IB-CODE-MISMATCH", "APIB-TITLE-MISMATCH",
+  "APIB-CODE-INCONSISTENT",
+];
 
 /**
  * =CTE.COURSECHECK(localTitle, rosterCode, [catalog]): "" when fine, else the findings' messages. With a
@@ -330,7 +337,8 @@ export function courseCheck(title: unknown, rosterCode: unknown, catalog?: unkno
   const cat = loadCatalogArg(catalog);
   if ("error" in cat) return filled(...shapeOf([title, rosterCode]), cat.error);
   return batch([title, rosterCode], { blank: "all" }, ([titles, codes]) => {
-    const found = checkColumns("courses", { localCourseTitle: titles, rosterCode: codes }, { referenceSheets: cat.value ? [cat.value.sheet] : [] });
+    const referenceSheets = cat.value ? [cat.value.sheet] : [];
+    const found = checkColumns("courses", { localCourseTitle: titles, rosterCode: codes }, { referenceSheets });
     return found.map((f) => messagesOf(f, COURSE_RULES).join(" | "));
   });
 }
@@ -359,16 +367,21 @@ export function graduate(exitType: unknown, credentialType?: unknown): Out[][] {
   return batch(args, { blank: "first" }, ([exits, credentials]) => {
     const known = exits.map((e) => exitTypeOf(cleanText(e)) !== null);
     const messages = engineMessages("hs-completion", "exitType", exits.filter((_, i) => !known[i]), ["EXIT-TYPE-UNKNOWN"]);
-    const table = tableFromColumns("hs-completion", withCredential ? { exitType: exits, credentialType: credentials } : { exitType: exits });
+    const columns = withCredential ? { exitType: exits, credentialType: credentials } : { exitType: exits };
+    const table = tableFromColumns("hs-completion", columns);
     const ids = graduatesWithDiploma([table]);
     let k = 0;
-    return table.rows.map((r, i) => (known[i] ? ids.has(table.text(r, "studentId")) : invalid(messages[k++] || "The value is not a DPI exit type.")));
+    return table.rows.map((r, i) => (
+      known[i] ? ids.has(table.text(r, "studentId")) : invalid(messages[k++] || "The value is not a DPI exit type.")
+    ));
   });
 }
 
 /** =CTE.RULE(ruleId): the rule's one-line description. */
 export function rule(ruleId: unknown): Out[][] {
-  return batch([ruleId], { blank: "first" }, ([ids]) => ids.map((id) => ruleById(cellText(id))?.description ?? notAvailable(`${q(cellText(id))} is not a rule id (e.g. GRADE-INVALID; see the help page for the list).`)));
+  const unknown = (id: CellValue) =>
+    notAvailable(`${q(cellText(id))} is not a rule id (e.g. GRADE-INVALID; see the help page for the list).`);
+  return batch([ruleId], { blank: "first" }, ([ids]) => ids.map((id) => ruleById(cellText(id))?.description ?? unknown(id)));
 }
 
 /** Longest text Excel keeps in a cell. */

@@ -9,7 +9,7 @@ import { type CellValue, type SheetInput, isCellError } from "../core/cells";
 import { parseCsv } from "../core/csv";
 import { recognize } from "../core/recognize";
 import type { StoredReference } from "../excel/settings";
-import { type InflateRaw, XlsxError, readXlsx } from "./xlsx";
+import { type InflateRaw, XlsxError, readXlsx } from "../io/xlsx";
 import { decodeText } from "../io/decodeText";
 
 export type ReferenceKind = "dpi-courses" | "dpi-iac-clusters";
@@ -46,7 +46,7 @@ async function fileBytes(file: File): Promise<Uint8Array> {
 }
 
 export interface ReadReferenceOptions {
-  /** raw-deflate decompressor for workbooks (tests); default: the browser's DecompressionStream */
+  /** raw-deflate decompressor for workbooks (tests); default: fflate (src/io/zip.ts) */
   readonly inflateRaw?: InflateRaw;
 }
 

@@ -6,7 +6,7 @@ import { Field } from "../recognize";
 import { EXPORT_KINDS, type ExportKind } from "../report";
 import { type DataRow, ExportTable } from "../table";
 import { plural } from "../text";
-import { RuleContext, RuleDef, q, topicOfRow } from "./types";
+import { Check, RuleContext, eachRow, reportBlank, rule, topicOfRow } from "./types";
 
 const STUDENT_KINDS: readonly ExportKind[] = ["participants", "concentrators", "hs-completion", "irc-wbl", "demographics"];
 
@@ -14,42 +14,82 @@ function allTables(ctx: RuleContext): ExportTable[] {
   return EXPORT_KINDS.flatMap((k) => [...ctx.tables(k)]);
 }
 
-export const SHEET_UNRECOGNIZED: RuleDef = {
+export const SHEET_UNRECOGNIZED = rule({
   id: "SHEET-UNRECOGNIZED", topic: "structure", severity: "info",
-  description: "No WISEdata export kind matches the sheet, so it is not checked: a warning when the sheet looks like data (a row of three or more text cells followed by rows of three or more cells), a note otherwise.",
-};
+  description: "No WISEdata export kind matches the sheet, so it is not checked: a warning when the sheet looks like data "
+    + "(a row of three or more text cells followed by rows of three or more cells), a note otherwise.",
+  fix: "Choose the sheet's export kind in the task pane (or --kind), or check its header row.",
+  messages: {
+    other: "Sheet ‘{sheet}’ is not checked: {note}. If it is a WISEdata export, choose its kind in the task pane "
+      + "(or check its header row).",
+    dataLike: "Sheet ‘{sheet}’ is not checked: {note}. It looks like data: if it is a WISEdata export, "
+      + "choose its kind in the task pane or with --kind, or check its header row.",
+  },
+});
 
-export const COLUMN_INFERRED: RuleDef = {
+export const COLUMN_INFERRED = rule({
   id: "COLUMN-INFERRED", topic: "structure", severity: "info",
-  description: "A field was taken from a column's values (or position), not its header: names the field, the column and why, so it can be confirmed or corrected.",
-};
+  description: "A field was taken from a column's values (or position), not its header: names the field, the column and why, "
+    + "so it can be confirmed or corrected.",
+  fix: "Confirm the column, or choose the right one in the task pane (or cte-check --column).",
+  message: "Column {q:column} is read as {field} from its values, not its header: {why}. If that is wrong, choose the column for "
+    + "{field} in the task pane (or cte-check --column \"SHEET:{field}=HEADER\").",
+});
 
-export const RECORD_FIELD_COUNT: RuleDef = {
+export const RECORD_FIELD_COUNT = rule({
   id: "RECORD-FIELD-COUNT", topic: "structure", severity: "warning",
-  description: "A CSV record has more or fewer fields than its header record: its values may sit under the wrong columns, so it is not checked (a single-parent or homeless value never moves into another field).",
+  description: "A CSV record has more or fewer fields than its header record: its values may sit under the wrong columns, "
+    + "so it is not checked (a single-parent or homeless value never moves into another field).",
+  fix: "Quote the value holding the separator (or remove the extra one) and export again.",
+  message: "Record {row} has {fieldCount}, {how} than the {headerFields} of the header record: a separator is missing or extra "
+    + "(often an unquoted comma inside a value), so its values may sit under the wrong columns. "
+    + "The record is not checked; fix it and export again.",
+});
+
+export const COLUMN_MISSING = rule({
+  id: "COLUMN-MISSING", topic: "structure", severity: "error",
+  description: "A recognised export lacks a column its checks need (one finding, on the header row).",
+  fix: "Add the column from the export, or map it in the task pane.",
+  message: "{kindTitle} ‘{sheet}’ has no column for {missing}. Add the column from the export (or map it in the task pane): "
+    + "checks that need it are skipped.",
+});
+
+export const COLUMN_DUPLICATE = rule({
+  id: "COLUMN-DUPLICATE", topic: "structure", severity: "warning",
+  description: "Two columns map to the same field; the first is used.",
+  fix: "Delete or rename the other column, or pick one in the task pane.",
+  message: "Columns {columns} both mean {field}; the first is used. Delete or rename the other, or pick one in the task pane.",
+});
+
+/**
+ * Sheet structure: the engine reports recognition (SHEET-UNRECOGNIZED, COLUMN-INFERRED, COLUMN-MISSING,
+ * COLUMN-DUPLICATE) itself while it reads the sheets; this pass adds the CSV records that do not line up.
+ */
+export const STRUCTURE: Check = {
+  emits: [SHEET_UNRECOGNIZED, COLUMN_INFERRED, RECORD_FIELD_COUNT, COLUMN_MISSING, COLUMN_DUPLICATE],
   run(ctx) {
     for (const t of allTables(ctx)) {
       for (const r of t.misshapenRecords) {
         const how = r.fields < r.headerFields ? "fewer" : "more";
-        ctx.report({ table: t, at: r, message: `Record ${r.row} has ${plural(r.fields, "field")}, ${how} than the ${r.headerFields} of the header record: a separator is missing or extra (often an unquoted comma inside a value), so its values may sit under the wrong columns. The record is not checked; fix it and export again.` });
+        const fields = { row: r.row, fieldCount: plural(r.fields, "field"), how, headerFields: r.headerFields };
+        ctx.report({ table: t, at: r, rule: RECORD_FIELD_COUNT, fields });
       }
     }
   },
 };
 
-export const COLUMN_MISSING: RuleDef = {
-  id: "COLUMN-MISSING", topic: "structure", severity: "error",
-  description: "A recognised export lacks a column its checks need (one finding, on the header row).",
-};
-
-export const COLUMN_DUPLICATE: RuleDef = {
-  id: "COLUMN-DUPLICATE", topic: "structure", severity: "warning",
-  description: "Two columns map to the same field; the first is used.",
-};
-
-export const VALUE_ERROR: RuleDef = {
+export const VALUE_ERROR = rule({
   id: "VALUE-ERROR", topic: "structure", severity: "error",
   description: "An Excel error value (#N/A, #REF! …) in a checked column; it is not treated as data.",
+  fix: "Fix the formula, or paste the export's values again.",
+  messages: {
+    error: "Column {q:column} holds the Excel error {value}, not data. Fix the formula or paste the export's values again.",
+    withheld: "Column {q:column} holds an Excel error value, not data. Fix the formula or paste the export's values again.",
+  },
+});
+
+const VALUE_ERRORS: Check = {
+  emits: [VALUE_ERROR],
   run(ctx) {
     for (const t of allTables(ctx)) {
       // DPI's own lists are reference data, not the district's: an error cell there only drops that entry.
@@ -59,26 +99,26 @@ export const VALUE_ERROR: RuleDef = {
         for (const [field, col] of mapped) {
           const err = cellErrorText(r.cells[col]);
           if (err === null) continue;
-          const shown = t.isSensitive(field) ? "an Excel error value" : `the Excel error ${err}`;
-          ctx.report({ table: t, at: r, field, message: `Column ${q(t.headerOf(field) ?? field)} holds ${shown}, not data. Fix the formula or paste the export's values again.` });
+          ctx.report({ table: t, at: r, field, rule: VALUE_ERROR, fields: { column: t.headerOf(field) ?? field, value: err } });
         }
       }
     }
   },
 };
 
-export const STUDENT_ID_MISSING: RuleDef = {
+export const STUDENT_ID_MISSING = rule({
   id: "STUDENT-ID-MISSING", topic: "cte-participants", severity: "error",
   description: "A student export row with a blank student id.",
+  fix: "Fix the student's record in the SIS and export again.",
+  message: "Student id is blank. Every row must identify its student (WSN); fix the record in the SIS and export again.",
+});
+
+const STUDENT_IDS: Check = {
+  emits: [STUDENT_ID_MISSING],
   run(ctx) {
-    for (const kind of STUDENT_KINDS) for (const t of ctx.tables(kind)) {
-      if (!t.has("studentId")) continue;
-      for (const r of t.rows) {
-        if (t.blank(r, "studentId")) {
-          ctx.report({ table: t, at: r, field: "studentId", topic: topicOfRow(t, r), message: "Student id is blank. Every row must identify its student (WSN); fix the record in the SIS and export again." });
-        }
-      }
-    }
+    eachRow(ctx, STUDENT_KINDS, ["studentId"], (t, r) => {
+      if (t.blank(r, "studentId")) reportBlank(ctx, t, r, "studentId", STUDENT_ID_MISSING, topicOfRow(t, r));
+    });
   },
 };
 
@@ -113,9 +153,15 @@ function sameRowText(a: readonly CellValue[], b: readonly CellValue[], n: number
   return true;
 }
 
-export const DUPLICATE_ROW: RuleDef = {
+export const DUPLICATE_ROW = rule({
   id: "DUPLICATE-ROW", topic: "structure", severity: "warning",
   description: "A row whose cells all equal an earlier row's in the same sheet (the later row is flagged).",
+  fix: "Remove the duplicate row, or find out why the export lists it twice.",
+  message: "Row {row} repeats row {first} cell for cell. Remove the duplicate or check why the export lists it twice.",
+});
+
+const DUPLICATE_ROWS: Check = {
+  emits: [DUPLICATE_ROW],
   run(ctx) {
     for (const t of allTables(ctx)) {
       if (t.kind === "dpi-courses" || t.kind === "dpi-iac-clusters") continue;
@@ -136,7 +182,7 @@ export const DUPLICATE_ROW: RuleDef = {
           if (first === undefined) group.push(r);
         }
         if (first === undefined) continue;
-        ctx.report({ table: t, at: r, topic: topicOfRow(t, r), message: `Row ${r.row} repeats row ${first.row} cell for cell. Remove the duplicate or check why the export lists it twice.` });
+        ctx.report({ table: t, at: r, topic: topicOfRow(t, r), rule: DUPLICATE_ROW, fields: { row: r.row, first: first.row } });
       }
     }
   },
@@ -153,41 +199,47 @@ const GRADE_BANDS: Partial<Record<ExportKind, { min: number; max: number; why: s
   concentrators: { ...bandOf("concentrator"), why: "CTE concentrators are reported in grades 11-12" },
 };
 
-export const GRADE_INVALID: RuleDef = {
-  id: "GRADE-INVALID", topic: "cte-participants", severity: "error",
-  description: "A grade that is not recognisable (9, 09, Grade 9, 9th, K12-09 are).",
-};
-
-export const GRADE_OUT_OF_RANGE: RuleDef = {
-  id: "GRADE-OUT-OF-RANGE", topic: "cte-participants", severity: "error",
-  description: "Participants and IRC/WBL rows outside grades 9-12; concentrators outside 11-12.",
-};
-
-/** GRADE-MISSING's pass also reports GRADE-INVALID and GRADE-OUT-OF-RANGE: each grade cell is read once. */
-export const GRADE_MISSING: RuleDef = {
+export const GRADE_MISSING = rule({
   id: "GRADE-MISSING", topic: "cte-participants", severity: "error",
   description: "A blank grade in an export that has a grade column.",
+  fix: "Enter the student's grade level placement in the SIS and export again.",
+  message: "Grade is blank. Enter the student's grade level placement in the SIS and export again.",
+});
+
+export const GRADE_INVALID = rule({
+  id: "GRADE-INVALID", topic: "cte-participants", severity: "error",
+  description: "A grade that is not recognisable (9, 09, Grade 9, 9th, K12-09 are).",
+  fix: "Use 9, 10, 11 or 12.",
+  message: "Grade {q:value} is not a grade level. Use 9, 10, 11 or 12 (09, \"Grade 9\" and K12-09 are read too).",
+});
+
+export const GRADE_OUT_OF_RANGE = rule({
+  id: "GRADE-OUT-OF-RANGE", topic: "cte-participants", severity: "error",
+  description: "Participants and IRC/WBL rows outside grades 9-12; concentrators outside 11-12.",
+  fix: "Check the grade, or remove the student from the export.",
+  message: "Grade {grade} is outside {min}-{max}: {why}. Check the grade or remove the student from this export.",
+});
+
+/** Each grade cell is read once: blank, not a grade, or outside its export's band. */
+const GRADES: Check = {
+  emits: [GRADE_MISSING, GRADE_INVALID, GRADE_OUT_OF_RANGE],
   run(ctx) {
-    for (const kind of STUDENT_KINDS) for (const t of ctx.tables(kind)) {
-      if (!t.has("grade")) continue;
-      const band = GRADE_BANDS[kind];
-      for (const r of t.rows) {
-        const topic = topicOfRow(t, r);
-        if (t.blank(r, "grade")) {
-          ctx.report({ table: t, at: r, field: "grade", topic, rule: GRADE_MISSING, message: "Grade is blank. Enter the student's grade level placement in the SIS and export again." });
-          continue;
-        }
-        const text = t.present(r, "grade");
-        if (text === null) continue;
-        const grade = normalizeGrade(t.raw(r, "grade") ?? null);
-        if (grade === null) {
-          ctx.report({ table: t, at: r, field: "grade", topic, rule: GRADE_INVALID, message: `Grade ${q(text)} is not a grade level. Use 9, 10, 11 or 12 (09, "Grade 9" and K12-09 are read too).` });
-          continue;
-        }
-        if (band && (grade < band.min || grade > band.max)) {
-          ctx.report({ table: t, at: r, field: "grade", topic, rule: GRADE_OUT_OF_RANGE, message: `Grade ${grade} is outside ${band.min}-${band.max}: ${band.why}. Check the grade or remove the student from this export.` });
-        }
+    eachRow(ctx, STUDENT_KINDS, ["grade"], (t, r) => {
+      const topic = topicOfRow(t, r);
+      if (reportBlank(ctx, t, r, "grade", GRADE_MISSING, topic)) return;
+      const text = t.present(r, "grade");
+      if (text === null) return;
+      const grade = normalizeGrade(t.raw(r, "grade") ?? null);
+      if (grade === null) {
+        ctx.report({ table: t, at: r, field: "grade", topic, rule: GRADE_INVALID, fields: { value: text } });
+        return;
       }
-    }
+      const band = GRADE_BANDS[t.kind];
+      if (band && (grade < band.min || grade > band.max)) {
+        ctx.report({ table: t, at: r, field: "grade", topic, rule: GRADE_OUT_OF_RANGE, fields: { grade, ...band } });
+      }
+    });
   },
 };
+
+export const CHECKS: readonly Check[] = [STRUCTURE, VALUE_ERRORS, STUDENT_IDS, DUPLICATE_ROWS, GRADES];

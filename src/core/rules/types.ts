@@ -1,10 +1,19 @@
-/** What a rule module is and what it may use: the registry runs each over the recognised exports. */
-import { clipForMatching } from "../boundedText";
+/**
+ * What a rule and a check are. A rule (RuleDef) is an id with its topic, severity, wording and fix; a check
+ * is one pass over the exports that declares the rules it reports. The registry lists the checks, and the
+ * rule catalogue is what they declare.
+ */
 import { classifyCareerEdRow } from "../codes";
 import { Field } from "../recognize";
 import { ReferenceLists } from "../referenceLists";
 import { ExportKind, Severity, Topic } from "../report";
 import { DataRow, ExportTable } from "../table";
+
+export { q } from "../text";
+
+/** A structured value a message is filled from: a code, a count, a user's value, or a list of them. */
+export type FieldValue = string | number | readonly string[];
+export type MessageFields = Readonly<Record<string, FieldValue>>;
 
 export interface RuleDef {
   readonly id: string;
@@ -13,11 +22,23 @@ export interface RuleDef {
   readonly severity: Severity;
   /** One line for the README, the pane and =CTE.RULE(). */
   readonly description: string;
+  /** How to fix a finding, in one line (the rule catalogue's "how to fix"). */
+  readonly fix: string;
+  /**
+   * The finding's message, by variant (the first is the default), filled by fillMessage: {name} inserts a
+   * field as it is, {q:name} quotes a user's value with q(), {q:name| and } quotes each of a list and joins them.
+   */
+  readonly messages: Readonly<Record<string, string>>;
   /** Published WISEdata validation number, for DPI-mirrored rules. */
   readonly dpi?: string;
   /** Which DPI list the rule needs, if any: without it the rule does not run. */
   readonly needs?: "catalog" | "iacList";
-  /** Rules on checks the engine does itself (structure) have no run. */
+}
+
+/** One pass over the exports; it may report only the rules it declares in `emits` (strict mode enforces it). */
+export interface Check {
+  readonly emits: readonly RuleDef[];
+  /** Absent for the checks the engine makes itself while recognising sheets (structure). */
   readonly run?: (ctx: RuleContext) => void;
 }
 
@@ -27,11 +48,14 @@ export interface FindingDraft {
   readonly at: DataRow | "header";
   /** the field whose cell is flagged; omitted -> the row's anchor column */
   readonly field?: Field;
-  readonly message: string;
+  /** the rule reported: one of the running check's `emits` */
+  readonly rule: RuleDef;
+  /** which of the rule's message variants; default: its first */
+  readonly says?: string;
+  /** what the message is filled from (tests read them with CheckResult.fieldsOf) */
+  readonly fields?: MessageFields;
   readonly severity?: Severity;
   readonly topic?: Topic;
-  /** report under another rule of the same module (one pass serving several ids); default: the running rule */
-  readonly rule?: RuleDef;
 }
 
 export interface RuleContext {
@@ -40,6 +64,12 @@ export interface RuleContext {
   /** Recognised exports of a kind (a workbook may hold several sheets of one kind). */
   tables(kind: ExportKind): readonly ExportTable[];
   report(draft: FindingDraft): void;
+}
+
+/** Defines a rule: `message` is the single message template, or `messages` its named variants. */
+export function rule(def: Omit<RuleDef, "messages"> & ({ message: string } | { messages: Record<string, string> })): RuleDef {
+  const { messages, message, ...rest } = def as RuleDef & { message?: string };
+  return { ...rest, messages: messages ?? { default: message as string } };
 }
 
 /** Checklist topic an export's generic findings (ids, grades, duplicates) belong to. */
@@ -57,15 +87,37 @@ export const TOPIC_OF_KIND: Readonly<Record<ExportKind, Topic>> = {
 
 /**
  * The topic of a row's generic findings (ids, grades, duplicates): its export's, except that an IRC/WBL
- * export row belongs to industry credentials or work-based learning by its program (spec §4).
+ * export row belongs to industry credentials or work-based learning by its program.
  */
 export function topicOfRow(t: ExportTable, r: DataRow): Topic {
   if (t.kind !== "irc-wbl") return TOPIC_OF_KIND[t.kind];
-  return classifyCareerEdRow(t.text(r, "programName"), t.text(r, "programType")).kind === "irc" ? "industry-credentials" : "work-based-learning";
+  const kind = classifyCareerEdRow(t.text(r, "programName"), t.text(r, "programType")).kind;
+  return kind === "irc" ? "industry-credentials" : "work-based-learning";
 }
 
-/** Quotes a user value for a message: ‘value’, shortened, and never at the start of the message. */
-export function q(value: string): string {
-  const t = clipForMatching(value).replace(/\s+/g, " ").trim();
-  return `‘${t.length > 60 ? `${t.slice(0, 57)}…` : t}’`;
+function hasAll(t: ExportTable, fields: readonly Field[]): boolean {
+  for (const f of fields) if (!t.has(f)) return false;
+  return true;
+}
+
+/**
+ * The shared iteration: visit(t, r) for every row of the tables of these kinds that map all `fields`.
+ * One visitor per check, nothing allocated per row.
+ */
+export function eachRow(
+  ctx: RuleContext, kinds: readonly ExportKind[], fields: readonly Field[], visit: (t: ExportTable, r: DataRow) => void,
+): void {
+  for (const kind of kinds) {
+    for (const t of ctx.tables(kind)) {
+      if (!hasAll(t, fields)) continue;
+      for (const r of t.rows) visit(t, r);
+    }
+  }
+}
+
+/** Reports `rule` on the cell when `field` is blank; true when it did (the row's other checks of the field stop). */
+export function reportBlank(ctx: RuleContext, t: ExportTable, r: DataRow, field: Field, blankRule: RuleDef, topic?: Topic): boolean {
+  if (!t.blank(r, field)) return false;
+  ctx.report(topic === undefined ? { table: t, at: r, field, rule: blankRule } : { table: t, at: r, field, rule: blankRule, topic });
+  return true;
 }

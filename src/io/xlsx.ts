@@ -1,24 +1,29 @@
 /**
- * A minimal, dependency-free .xlsx/.xlsm reader for the task pane ("Load file…" of a DPI list saved from Excel).
+ * A small .xlsx/.xlsm reader for the task pane ("Load file…" of a DPI list saved from Excel).
  * exceljs would add several hundred KB to the pane; this reads only what a reference list needs: the cell
  * values of every worksheet. Formats, formulas, merged cells, hidden state and dates (kept as serial numbers)
  * are ignored.
  *
- * Zip: the End Of Central Directory and the central directory are read (no zip64, no multi-disk archives,
- * no encryption); entries are stored (method 0) or deflated (method 8), inflated by an injectable
- * `inflateRaw` (by default the browser's DecompressionStream("deflate-raw")) and checked against their CRC-32.
- * XML: the parts are machine-written (Excel, exceljs, Open XML SDK…), so regular-expression scanning is enough
- * and runs the same in Node (tests) as in the browser; namespace prefixes (`<x:c>`) are accepted.
+ * Zip: ./zip.ts reads the central directory (zip64 included; no multi-disk archives, no encryption); entries are
+ * stored (method 0) or deflated (method 8), inflated by fflate (or an injected `inflateRaw`) with the size,
+ * ratio and total guards below, and checked against their CRC-32.
+ * XML: the parts are machine-written (Excel, exceljs, Open XML SDK…), so a small tag scanner is enough. Every
+ * scan moves forward only and stops at the first unterminated tag, so any input costs linear time (regular
+ * expressions with lazy or alternating quantifiers went quadratic on unterminated tags); namespace prefixes
+ * (`<x:c>`) are accepted.
  */
 import type { CellValue, SheetInput } from "../core/cells";
+import { DAMAGED, type ZipEntry, ZipError, crc32, entryData, inflateRawBounded, readZipDirectory } from "./zip";
 
 /** Why a file cannot be read; the message is a lower-case clause that also reads on its own. */
-export class XlsxError extends Error {}
+export const XlsxError = ZipError;
+export type XlsxError = ZipError;
+export { crc32, readZipDirectory };
 
 export type InflateRaw = (bytes: Uint8Array, maxOutputBytes?: number) => Promise<Uint8Array>;
 
 export interface ReadXlsxOptions {
-  /** Raw-deflate decompressor (tests pass zlib.inflateRawSync). Default: DecompressionStream("deflate-raw"). */
+  /** Raw-deflate decompressor (tests pass zlib.inflateRawSync). Default: fflate, stopping past the declared size. */
   readonly inflateRaw?: InflateRaw;
   /** Largest uncompressed part (a sheet's XML) that is read. Default 50 MB. */
   readonly maxPartBytes?: number;
@@ -38,162 +43,9 @@ const MAX_COLUMN = 16_384;
 
 const MB = (n: number) => (n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MB` : `${Math.ceil(n / 1024)} KB`);
 
-// ------------------------------------------------------------------------------------------------
-// zip
+/** fflate's raw-deflate inflater, stopping as soon as the output passes the size the zip directory claims. */
+export const defaultInflateRaw: InflateRaw = async (bytes, maxOutputBytes = Number.POSITIVE_INFINITY) => inflateRawBounded(bytes, maxOutputBytes);
 
-export interface ZipEntry {
-  readonly name: string;
-  readonly method: number;
-  readonly flags: number;
-  readonly crc32: number;
-  readonly compressedSize: number;
-  readonly uncompressedSize: number;
-  readonly localHeaderOffset: number;
-}
-
-const SIG_EOCD = 0x06054b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_LOCAL = 0x04034b50;
-const SIG_ZIP64_LOCATOR = 0x07064b50;
-
-const DAMAGED = "the file is damaged or truncated";
-
-/** The central directory of a zip archive (the common, zip64-free case). */
-export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const u16 = (at: number) => view.getUint16(at, true);
-  const u32 = (at: number) => view.getUint32(at, true);
-  if (bytes.length < 22) throw new XlsxError(`${DAMAGED} (it is too short to be a zip file)`);
-  // The EOCD record is the last 22 bytes plus a comment of up to 65535 bytes.
-  let eocd = -1;
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
-    if (u32(at) === SIG_EOCD && at + 22 + u16(at + 20) <= bytes.length) {
-      eocd = at;
-      break;
-    }
-  }
-  if (eocd < 0) throw new XlsxError(`${DAMAGED} (the zip directory at its end is missing)`);
-  const disk = u16(eocd + 4);
-  const cdDisk = u16(eocd + 6);
-  const entriesOnDisk = u16(eocd + 8);
-  const entries = u16(eocd + 10);
-  const cdSize = u32(eocd + 12);
-  const cdOffset = u32(eocd + 16);
-  if (disk !== 0 || cdDisk !== 0 || entriesOnDisk !== entries) {
-    throw new XlsxError("it is part of a split (multi-volume) zip archive, which cannot be read here");
-  }
-  if (entries === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff || (eocd >= 20 && u32(eocd - 20) === SIG_ZIP64_LOCATOR)) {
-    throw new XlsxError("it is a zip64 archive (over 4 GB or 65 535 parts), which cannot be read here");
-  }
-  if (cdOffset + cdSize > eocd) throw new XlsxError(`${DAMAGED} (the zip directory points past its end)`);
-  const out: ZipEntry[] = [];
-  let at = cdOffset;
-  for (let i = 0; i < entries; i++) {
-    if (at + 46 > eocd || u32(at) !== SIG_CENTRAL) throw new XlsxError(`${DAMAGED} (zip directory entry ${i + 1} is unreadable)`);
-    const flags = u16(at + 8);
-    const nameLength = u16(at + 28);
-    const extraLength = u16(at + 30);
-    const commentLength = u16(at + 32);
-    if (at + 46 + nameLength > eocd) throw new XlsxError(`${DAMAGED} (zip directory entry ${i + 1} is unreadable)`);
-    const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
-    out.push({
-      name: decodeName(nameBytes, (flags & 0x800) !== 0),
-      flags,
-      method: u16(at + 10),
-      crc32: u32(at + 16),
-      compressedSize: u32(at + 20),
-      uncompressedSize: u32(at + 24),
-      localHeaderOffset: u32(at + 42),
-    });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return out;
-}
-
-function decodeName(bytes: Uint8Array, utf8: boolean): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    // Not UTF-8 (CP437 names): part names of a workbook are ASCII, so Latin-1 is close enough to report them.
-    return utf8 ? new TextDecoder("utf-8").decode(bytes) : new TextDecoder("latin1").decode(bytes);
-  }
-}
-
-/** The compressed bytes of an entry (checks the local header and refuses encrypted or exotic entries). */
-function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
-  if ((entry.flags & 0x0001) !== 0 || (entry.flags & 0x0040) !== 0) {
-    throw new XlsxError(`it is encrypted (zip part ‘${entry.name}’ needs a password)`);
-  }
-  if (entry.method !== 0 && entry.method !== 8) {
-    const what = entry.method === 99 ? "AES-encrypted" : `compressed with zip method ${entry.method}`;
-    throw new XlsxError(`zip part ‘${entry.name}’ is ${what}; only the standard "deflate" compression can be read here`);
-  }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const at = entry.localHeaderOffset;
-  if (at + 30 > bytes.length || view.getUint32(at, true) !== SIG_LOCAL) {
-    throw new XlsxError(`${DAMAGED} (zip part ‘${entry.name}’ is missing)`);
-  }
-  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
-  const end = start + entry.compressedSize;
-  if (end > bytes.length) throw new XlsxError(`${DAMAGED} (zip part ‘${entry.name}’ is cut off)`);
-  return bytes.subarray(start, end);
-}
-
-let crcTable: Int32Array | null = null;
-
-export function crc32(bytes: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Int32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c;
-    }
-  }
-  const table = crcTable;
-  let crc = -1;
-  for (let i = 0, n = bytes.length; i < n; i++) crc = table[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ -1) >>> 0;
-}
-
-export const NO_DECOMPRESSION_MESSAGE =
-  "this version of Excel cannot unpack .xlsx files in the task pane (its browser has no DecompressionStream \"deflate-raw\"); " +
-  "save the list from Excel as \"CSV UTF-8\" and load the CSV file instead";
-
-/** The browser's raw-deflate decompressor (WebView2/Edge, Safari ≥ 16.4, Node ≥ 18), stopping past maxOutputBytes. */
-export const browserInflateRaw: InflateRaw = async (bytes, maxOutputBytes = Number.POSITIVE_INFINITY) => {
-  let stream: DecompressionStream;
-  try {
-    if (typeof DecompressionStream !== "function") throw new Error("missing");
-    stream = new DecompressionStream("deflate-raw");
-  } catch {
-    throw new XlsxError(NO_DECOMPRESSION_MESSAGE);
-  }
-  const writer = stream.writable.getWriter();
-  // Failures surface on the reading side; these promises would otherwise reject unhandled.
-  writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
-  writer.close().catch(() => undefined);
-  const reader = stream.readable.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > maxOutputBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new XlsxError(`${DAMAGED} (a zip part unpacks to more bytes than its zip directory says)`);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-};
 
 class ZipReader {
   private readonly byName = new Map<string, ZipEntry>();
@@ -287,61 +139,166 @@ export function decodeOoxmlEscapes(text: string): string {
 /** Text content of an element: CDATA kept as is, entities decoded, line ends normalised as an XML parser does. */
 function textContent(raw: string): string {
   const normalise = (s: string) => (s.includes("\r") ? s.replace(/\r\n?/g, "\n") : s);
-  if (!raw.includes("<![CDATA[")) return decodeXmlEntities(normalise(raw));
+  const CDATA_OPEN = "<![CDATA[";
+  let open = raw.indexOf(CDATA_OPEN);
+  if (open < 0) return decodeXmlEntities(normalise(raw));
   let out = "";
   let at = 0;
-  for (const m of raw.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)) {
-    out += decodeXmlEntities(normalise(raw.slice(at, m.index))) + normalise(m[1]);
-    at = m.index + m[0].length;
+  while (open >= 0) {
+    const close = raw.indexOf("]]>", open + CDATA_OPEN.length);
+    if (close < 0) throw new ZipError(`${DAMAGED} (an XML part ends inside a CDATA section)`);
+    out += decodeXmlEntities(normalise(raw.slice(at, open))) + normalise(raw.slice(open + CDATA_OPEN.length, close));
+    at = close + 3;
+    open = raw.indexOf(CDATA_OPEN, at);
   }
   return out + decodeXmlEntities(normalise(raw.slice(at)));
 }
 
-interface XmlElement {
-  /** attributes by qualified name, values decoded */
-  readonly attrs: ReadonlyMap<string, string>;
-  /** raw inner XML ("" for a self-closing element) */
-  readonly inner: string;
+/** A start tag: its local name, where its attributes are, and where it ends (just past its ">"). */
+interface Tag {
+  readonly local: string;
+  readonly attrsStart: number;
+  readonly attrsEnd: number;
+  readonly end: number;
+  readonly selfClosing: boolean;
 }
 
-const NAME_PREFIX = "(?:[A-Za-z_][\\w.-]*:)?";
-const ATTRS = "((?:[^>\"']|\"[^\"]*\"|'[^']*')*)";
-const openTagCache = new Map<string, RegExp>();
-const closeTagCache = new Map<string, RegExp>();
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+/** Characters of an XML name (ASCII letters, digits, "_", "-", ".", ":"; any non-ASCII character). */
+const isNameChar = (c: number) =>
+  (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x5f || c === 0x2d || c === 0x2e || c > 0x7f;
 
-function parseAttrs(raw: string): Map<string, string> {
-  const attrs = new Map<string, string>();
-  for (const m of raw.matchAll(/([^\s=/]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-    attrs.set(m[1], decodeXmlEntities((m[2] ?? m[3]).replace(/[\t\n\r]/g, " ")));
+/**
+ * The next start tag at or after `from` (and before `limit`) whose local name is one of `names`, or null.
+ * Other tags are stepped over without looking for their ends; a wanted tag that never ends is damage.
+ */
+function nextTag(xml: string, from: number, names: ReadonlySet<string>, limit = xml.length): Tag | null {
+  let at = from;
+  for (;;) {
+    const lt = xml.indexOf("<", at);
+    if (lt < 0 || lt >= limit) return null;
+    let i = lt + 1;
+    let colon = -1;
+    while (i < xml.length && isNameChar(xml.charCodeAt(i))) {
+      if (xml.charCodeAt(i) === 0x3a) colon = i;
+      i++;
+    }
+    at = i > lt + 1 ? i : lt + 1;
+    if (i === lt + 1 || i >= xml.length) continue;
+    const next = xml.charCodeAt(i);
+    if (!isSpace(next) && next !== 0x2f && next !== 0x3e) continue;
+    const local = xml.slice(colon >= 0 ? colon + 1 : lt + 1, i);
+    if (!names.has(local)) continue;
+    // The ">" that ends the tag, stepping over quoted attribute values (which may hold ">").
+    let k = i;
+    for (;;) {
+      if (k >= xml.length) throw new ZipError(`${DAMAGED} (an XML part ends inside <${local}>)`);
+      const c = xml.charCodeAt(k);
+      if (c === 0x22 || c === 0x27) {
+        const quote = xml.indexOf(c === 0x22 ? "\"" : "'", k + 1);
+        if (quote < 0) throw new ZipError(`${DAMAGED} (an XML part ends inside <${local}>)`);
+        k = quote + 1;
+      } else if (c === 0x3e) {
+        break;
+      } else {
+        k++;
+      }
+    }
+    const selfClosing = xml.charCodeAt(k - 1) === 0x2f;
+    return { local, attrsStart: i, attrsEnd: selfClosing ? k - 1 : k, end: k + 1, selfClosing };
   }
+}
+
+/** Where the end tag `</local>` (any prefix) that closes an element whose content starts at `from` begins and ends. */
+function closingTag(xml: string, from: number, local: string, limit = xml.length): { start: number; end: number } {
+  let at = from;
+  for (;;) {
+    const lt = xml.indexOf("</", at);
+    if (lt < 0 || lt >= limit) throw new ZipError(`${DAMAGED} (an XML part ends inside <${local}>)`);
+    let i = lt + 2;
+    let colon = -1;
+    while (i < xml.length && isNameChar(xml.charCodeAt(i))) {
+      if (xml.charCodeAt(i) === 0x3a) colon = i;
+      i++;
+    }
+    at = i;
+    if (xml.slice(colon >= 0 ? colon + 1 : lt + 2, i) !== local) continue;
+    while (i < xml.length && isSpace(xml.charCodeAt(i))) i++;
+    if (xml.charCodeAt(i) !== 0x3e) continue;
+    return { start: lt, end: i + 1 };
+  }
+}
+
+/** The raw content of an element whose start tag is `tag` ("" when self-closing), and where scanning resumes. */
+function contentOf(xml: string, tag: Tag, limit = xml.length): { inner: string; resume: number } {
+  if (tag.selfClosing) return { inner: "", resume: tag.end };
+  const close = closingTag(xml, tag.end, tag.local, limit);
+  return { inner: xml.slice(tag.end, close.start), resume: close.end };
+}
+
+/**
+ * The attributes of a tag in one forward pass: qualified name → decoded value. With `only`, just that
+ * attribute's value is looked for (the hot path: a cell's `r` and `t`).
+ */
+function parseAttrs(xml: string, start: number, end: number): Map<string, string> {
+  const attrs = new Map<string, string>();
+  forEachAttr(xml, start, end, (name, value) => {
+    attrs.set(name, value);
+    return false;
+  });
   return attrs;
 }
 
-/** Every `<name …>…</name>` or `<name …/>` (any namespace prefix), in order. Not nested in itself. */
-function* elements(xml: string, name: string): Generator<XmlElement> {
-  let open = openTagCache.get(name);
-  if (!open) openTagCache.set(name, (open = new RegExp(`<${NAME_PREFIX}${name}(?=[\\s/>])${ATTRS}>`, "g")));
-  let close = closeTagCache.get(name);
-  if (!close) closeTagCache.set(name, (close = new RegExp(`</${NAME_PREFIX}${name}\\s*>`, "g")));
-  open.lastIndex = 0;
-  for (;;) {
-    const m = open.exec(xml);
-    if (!m) return;
-    const rawAttrs = m[1];
-    const selfClosing = rawAttrs.endsWith("/");
-    let inner = "";
-    if (!selfClosing) {
-      close.lastIndex = open.lastIndex;
-      const c = close.exec(xml);
-      if (!c) throw new XlsxError(`${DAMAGED} (an XML part ends inside <${name}>)`);
-      inner = xml.slice(open.lastIndex, c.index);
-      open.lastIndex = close.lastIndex;
+function attrOf(xml: string, tag: Tag, wanted: string): string | undefined {
+  let found: string | undefined;
+  forEachAttr(xml, tag.attrsStart, tag.attrsEnd, (name, value) => {
+    if (name !== wanted) return false;
+    found = value;
+    return true;
+  });
+  return found;
+}
+
+function forEachAttr(xml: string, start: number, end: number, onAttr: (name: string, value: string) => boolean): void {
+  let i = start;
+  while (i < end) {
+    while (i < end && (isSpace(xml.charCodeAt(i)) || xml.charCodeAt(i) === 0x2f)) i++;
+    const nameStart = i;
+    while (i < end && !isSpace(xml.charCodeAt(i)) && xml.charCodeAt(i) !== 0x3d && xml.charCodeAt(i) !== 0x2f) i++;
+    const name = xml.slice(nameStart, i);
+    while (i < end && isSpace(xml.charCodeAt(i))) i++;
+    if (xml.charCodeAt(i) !== 0x3d) {
+      if (i === nameStart) i++;
+      continue;
     }
-    const attrs = parseAttrs(selfClosing ? rawAttrs.slice(0, -1) : rawAttrs);
-    // The generator may be resumed after other scans used the same cached regular expressions.
-    const resumeAt = open.lastIndex;
-    yield { attrs, inner };
-    open.lastIndex = resumeAt;
+    i++;
+    while (i < end && isSpace(xml.charCodeAt(i))) i++;
+    const quote = xml.charCodeAt(i);
+    if (quote !== 0x22 && quote !== 0x27) continue;
+    const close = xml.indexOf(quote === 0x22 ? "\"" : "'", i + 1);
+    if (close < 0 || close >= end) return;
+    const raw = xml.slice(i + 1, close);
+    i = close + 1;
+    if (name !== "" && onAttr(name, decodeXmlEntities(raw.replace(/[\t\n\r]/g, " ")))) return;
+  }
+}
+
+const names = (...list: string[]) => new Set(list);
+const RELATIONSHIP = names("Relationship");
+const SHEET = names("sheet");
+const SHEET_DATA = names("sheetData");
+const SI = names("si");
+const T_OR_RPH = names("t", "rPh");
+const ROW_OR_CELL = names("row", "c");
+const V = names("v");
+const IS = names("is");
+
+/** Every element of this local name (any namespace prefix), in order, with its attributes. */
+function* elements(xml: string, wanted: ReadonlySet<string>): Generator<ReadonlyMap<string, string>> {
+  let at = 0;
+  for (let tag = nextTag(xml, at, wanted); tag; tag = nextTag(xml, at, wanted)) {
+    at = contentOf(xml, tag).resume;
+    yield parseAttrs(xml, tag.attrsStart, tag.attrsEnd);
   }
 }
 
@@ -351,34 +308,15 @@ function prefixedAttr(attrs: ReadonlyMap<string, string>, local: string): string
   return undefined;
 }
 
-// Hot paths (a catalog has hundreds of thousands of cells): one precompiled expression each, no attribute maps.
-const P = NAME_PREFIX;
-/** attributes of these elements are numbers, references and type codes, never holding ">" */
-const QATTRS = "[^>]*?";
-/** `<t …>text</t>` or `<t/>`; group 1 is the raw text */
-const T_RE = new RegExp(`<${P}t(?=[\\s/>])${QATTRS}(?:/>|>([\\s\\S]*?)</${P}t\\s*>)`, "g");
-const RPH_RE = new RegExp(`<${P}rPh(?=[\\s/>])${QATTRS}(?:/>|>[\\s\\S]*?</${P}rPh\\s*>)`, "g");
-const SI_RE = new RegExp(`<${P}si(?=[\\s/>])${QATTRS}(?:/>|>([\\s\\S]*?)</${P}si\\s*>)`, "g");
-const V_RE = new RegExp(`<${P}v(?=[\\s/>])${QATTRS}(?:/>|>([\\s\\S]*?)</${P}v\\s*>)`);
-const IS_RE = new RegExp(`<${P}is(?=[\\s/>])${QATTRS}(?:/>|>([\\s\\S]*?)</${P}is\\s*>)`);
-/** a row's or a cell's start tag; group 1 the element, group 2 its attributes (ending in "/" when self-closing) */
-const ROW_OR_CELL_RE = new RegExp(`<${P}(row|c)(?=[\\s/>])([^>]*)>`, "g");
-const CELL_END_RE = new RegExp(`</${P}c\\s*>`, "g");
-const SHEET_DATA_RE = new RegExp(`<${P}sheetData(?=[\\s/>])`);
-const ATTR_R = /(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')/;
-const ATTR_T = /(?:^|\s)t\s*=\s*(?:"([^"]*)"|'([^']*)')/;
-
-function attrOf(raw: string, re: RegExp): string | undefined {
-  const m = re.exec(raw);
-  return m ? decodeXmlEntities(m[1] ?? m[2]) : undefined;
-}
-
 /** The text of a shared string or inline string: its `<t>`s (runs included), phonetic runs left out. */
 function richText(inner: string): string {
-  const text = inner.includes("rPh") ? inner.replace(RPH_RE, "") : inner;
   let out = "";
-  T_RE.lastIndex = 0;
-  for (let m = T_RE.exec(text); m; m = T_RE.exec(text)) if (m[1]) out += textContent(m[1]);
+  let at = 0;
+  for (let tag = nextTag(inner, at, T_OR_RPH); tag; tag = nextTag(inner, at, T_OR_RPH)) {
+    const { inner: text, resume } = contentOf(inner, tag);
+    if (tag.local === "t" && text !== "") out += textContent(text);
+    at = resume;
+  }
   return decodeOoxmlEscapes(out);
 }
 
@@ -394,11 +332,11 @@ interface Relationship {
 function readRels(xml: string | null, sourceDir: string): Map<string, Relationship> {
   const rels = new Map<string, Relationship>();
   if (xml === null) return rels;
-  for (const r of elements(xml, "Relationship")) {
-    const id = r.attrs.get("Id");
-    const target = r.attrs.get("Target");
-    if (!id || target === undefined || r.attrs.get("TargetMode") === "External") continue;
-    rels.set(id, { type: r.attrs.get("Type") ?? "", target: resolvePart(sourceDir, target) });
+  for (const attrs of elements(xml, RELATIONSHIP)) {
+    const id = attrs.get("Id");
+    const target = attrs.get("Target");
+    if (!id || target === undefined || attrs.get("TargetMode") === "External") continue;
+    rels.set(id, { type: attrs.get("Type") ?? "", target: resolvePart(sourceDir, target) });
   }
   return rels;
 }
@@ -426,8 +364,12 @@ const isType = (rel: Relationship, kind: string) => rel.type.endsWith(`/${kind}`
 function sharedStrings(xml: string | null): string[] {
   if (xml === null) return [];
   const out: string[] = [];
-  SI_RE.lastIndex = 0;
-  for (let m = SI_RE.exec(xml); m; m = SI_RE.exec(xml)) out.push(m[1] ? richText(m[1]) : "");
+  let at = 0;
+  for (let tag = nextTag(xml, at, SI); tag; tag = nextTag(xml, at, SI)) {
+    const { inner, resume } = contentOf(xml, tag);
+    out.push(inner === "" ? "" : richText(inner));
+    at = resume;
+  }
   return out;
 }
 
@@ -458,12 +400,12 @@ function parseRef(ref: string): [number, number] | null {
 
 function cellValue(type: string, inner: string, strings: readonly string[], where: () => string): CellValue {
   if (type === "inlineStr") {
-    const is = IS_RE.exec(inner);
-    return is ? richText(is[1] ?? "") : null;
+    const is = nextTag(inner, 0, IS);
+    return is ? richText(contentOf(inner, is).inner) : null;
   }
-  const v = V_RE.exec(inner);
+  const v = nextTag(inner, 0, V);
   if (!v) return null;
-  const raw = v[1] === undefined ? "" : textContent(v[1]);
+  const raw = textContent(contentOf(inner, v).inner);
   switch (type) {
     case "s": {
       if (raw.trim() === "") return null;
@@ -498,45 +440,43 @@ function sheetRows(xml: string, strings: readonly string[], sheetName: string): 
   const sparse: (CellValue[] | undefined)[] = [];
   let lastRow = 0;
   let lastCol = 0;
-  const start = xml.search(SHEET_DATA_RE);
-  if (start < 0) return [];
+  const sheetData = nextTag(xml, 0, SHEET_DATA);
+  if (!sheetData) return [];
   // The last mention of sheetData is its end tag (or the start tag itself when it is empty: <sheetData/>).
-  const end = xml.lastIndexOf("sheetData");
+  const end = sheetData.selfClosing ? sheetData.end : xml.lastIndexOf("sheetData");
   let rowNumber = 0;
   let col = 0;
-  ROW_OR_CELL_RE.lastIndex = start;
-  for (let m = ROW_OR_CELL_RE.exec(xml); m && m.index < end; m = ROW_OR_CELL_RE.exec(xml)) {
-    const rawAttrs = m[2];
-    const r = attrOf(rawAttrs, ATTR_R);
-    if (m[1] === "row") {
+  let at = sheetData.end;
+  for (let tag = nextTag(xml, at, ROW_OR_CELL, end); tag; tag = nextTag(xml, at, ROW_OR_CELL, end)) {
+    const r = attrOf(xml, tag, "r");
+    at = tag.end;
+    if (tag.local === "row") {
       rowNumber = r !== undefined && /^\s*[0-9]+\s*$/.test(r) ? Number(r) : rowNumber + 1;
       if (rowNumber < 1 || rowNumber > MAX_ROW) throw new XlsxError(`${DAMAGED} (sheet ‘${sheetName}’ has a row numbered ${r})`);
       col = 0;
       continue;
     }
     let inner = "";
-    if (!rawAttrs.endsWith("/")) {
-      CELL_END_RE.lastIndex = ROW_OR_CELL_RE.lastIndex;
-      const close = CELL_END_RE.exec(xml);
-      if (!close || close.index > end) throw new XlsxError(`${DAMAGED} (sheet ‘${sheetName}’ ends inside a cell)`);
-      inner = xml.slice(ROW_OR_CELL_RE.lastIndex, close.index);
-      ROW_OR_CELL_RE.lastIndex = CELL_END_RE.lastIndex;
+    if (!tag.selfClosing) {
+      const close = closingTag(xml, tag.end, tag.local, end);
+      inner = xml.slice(tag.end, close.start);
+      at = close.end;
     }
     // A cell's own reference wins over its row's number (they agree in every sane file).
     let cellRow = rowNumber;
     if (r !== undefined) {
-      const at = parseRef(r);
-      if (!at || at[0] < 1 || at[0] > MAX_ROW || at[1] < 1 || at[1] > MAX_COLUMN) {
+      const ref = parseRef(r);
+      if (!ref || ref[0] < 1 || ref[0] > MAX_ROW || ref[1] < 1 || ref[1] > MAX_COLUMN) {
         throw new XlsxError(`${DAMAGED} (sheet ‘${sheetName}’ has a cell named ‘${r}’)`);
       }
-      [cellRow, col] = at;
+      [cellRow, col] = ref;
     } else {
       col += 1;
       if (col > MAX_COLUMN) throw new XlsxError(`${DAMAGED} (sheet ‘${sheetName}’ has a row wider than Excel allows)`);
     }
     if (cellRow < 1) cellRow = 1;
     if (inner === "") continue;
-    const value = cellValue(attrOf(rawAttrs, ATTR_T) ?? "n", inner, strings, () => `‘${sheetName}’!${r ?? `R${cellRow}C${col}`}`);
+    const value = cellValue(attrOf(xml, tag, "t") ?? "n", inner, strings, () => `‘${sheetName}’!${r ?? `R${cellRow}C${col}`}`);
     if (value === null || value === undefined) continue;
     (sparse[cellRow] ??= [])[col - 1] = value;
     if (cellRow > lastRow) lastRow = cellRow;
@@ -582,7 +522,7 @@ export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {})
   const zip = new ZipReader(
     bytes,
     readZipDirectory(bytes),
-    options.inflateRaw ?? browserInflateRaw,
+    options.inflateRaw ?? defaultInflateRaw,
     options.maxPartBytes ?? DEFAULT_MAX_PART,
     options.maxTotalBytes ?? DEFAULT_MAX_TOTAL,
   );
@@ -600,10 +540,10 @@ export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {})
 
   const sheets: SheetInput[] = [];
   let index = 0;
-  for (const sheet of elements(workbookXml, "sheet")) {
+  for (const attrs of elements(workbookXml, SHEET)) {
     index += 1;
-    const name = sheet.attrs.get("name") ?? `Sheet${index}`;
-    const id = prefixedAttr(sheet.attrs, "id");
+    const name = attrs.get("name") ?? `Sheet${index}`;
+    const id = prefixedAttr(attrs, "id");
     const rel = id !== undefined ? rels.get(id) : undefined;
     // Without relationships, Excel's own layout is the only guess left.
     const part = rel ? rel.target : rels.size === 0 ? `${dirOf(workbookPart)}worksheets/sheet${index}.xml` : null;
