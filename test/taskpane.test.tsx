@@ -99,6 +99,17 @@ describe("task pane", () => {
     expect(topicItem("Workbook structure").textContent).toMatch(/1 warning/);
   });
 
+  it("says 'Nothing was checked' when the sheets recognised have only a header, never a success", async () => {
+    const gateway = new FakeGateway();
+    const header = ["Student ID", "Student Name", "Grade", "CTE Concentration IAC Code", "Cluster"];
+    gateway.sheets = [{ name: "Concentrators", rows: [header] }].map(toInput);
+    renderPane(gateway);
+    await runChecklist();
+    expect(await screen.findByText("Nothing was checked")).toBeTruthy();
+    expect(screen.getByText(/recognised as WISEdata exports have no data rows/)).toBeTruthy();
+    expect(topicItem("IAC Codes").textContent).not.toMatch(/Pass/);
+  });
+
   it("selects a finding's cell when it is clicked, and shows more findings on request", async () => {
     const gateway = new FakeGateway();
     gateway.sheets = [participantsSheet(3000)].map(toInput);

@@ -11,12 +11,15 @@ import { recognize } from "../core/recognize";
 import type { SheetInput } from "../core/cells";
 import { EXPORT_KINDS } from "../core/report";
 import * as fs from "fs";
-import { OverrideError, OverrideMap, overridesFromFlags, parseOverrideMap, validateOverrides } from "../core/overrides";
+import {
+  OverrideError, OverrideMap, matchOverrideSheets, overridesFromFlags, parseOverrideMap, validateOverrides,
+} from "../core/overrides";
 import { CliArgs, parseArgs } from "./args";
 import { formatRecognition } from "./recognizeText";
 import { formatReport } from "./format";
-import { escapeControlsKeepingLines, jsonForTerminal, outputWidth, withEscapedStderr } from "./terminal";
+import { escapeControls, jsonForTerminal, outputWidth, withEscapedStderr } from "./terminal";
 import { runCliProcess } from "./processIo";
+import { decodeText } from "../io/decodeText";
 import { distinctInputFiles, outputExists, replacedNote, reportForJson } from "./runChecks";
 import { InputError, SpreadsheetInput, readSpreadsheet } from "./readInput";
 
@@ -49,7 +52,8 @@ Options:
 The same file given twice is checked once (a note on stderr says so).
 
 Exit status: 0 no errors found, 1 errors found, 2 unusable arguments or unreadable input,
-             3 nothing was checked (no sheet of any input was recognised as an export),
+             3 nothing was checked (no sheet of any input was recognised as an export, or
+               the exports recognised have no data rows),
              4 the report could not be written to standard output (the reading program closed
              the pipe, as \`| head\` does, or the disk is full); one line on stderr says which.`;
 
@@ -97,7 +101,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
   try {
     args = parseArgs(argv);
   } catch (err) {
-    io.stderr(`cte-check: ${(err as Error).message}\n\n${USAGE}\n`);
+    io.stderr(`cte-check: ${escapeControls((err as Error).message)}\n\n${USAGE}\n`);
     return 2;
   }
   if (args.help) {
@@ -112,7 +116,8 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     io.stderr(`cte-check: no input file given.\n\n${USAGE}\n`);
     return 2;
   }
-  const progress = (message: string) => io.stderr(`cte-check: ${message}\n`);
+  // One line per message: a line feed in a file or sheet name is shown escaped, so it cannot start a fake line.
+  const progress = (message: string) => io.stderr(`cte-check: ${escapeControls(message)}\n`);
   try {
     // Fail fast on a bad year, before reading possibly large files.
     resolveSchoolYear({ schoolYear: args.schoolYear, today: io.today });
@@ -141,7 +146,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     // The report is the zod schema's type; tests validate real reports against the schema itself.
     const { report } = runChecklist(inputs.flatMap((i) => i.sheets), { schoolYear: args.schoolYear, today: io.today, referenceSheets, overrides });
     if (args.recognize) {
-      io.stdout(`${escapeControlsKeepingLines(formatRecognition(report))}\n`);
+      io.stdout(`${formatRecognition(report)}\n`);
       return report.nothingChecked ? NOTHING_CHECKED : 0;
     }
     if (args.out) {
@@ -156,7 +161,12 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     io.stdout(args.json ? `${jsonForTerminal(reportForJson(report))}\n` : `${formatReport(report, args.files.map((f) => path.basename(f)), io.width)}\n`);
     if (report.nothingChecked) {
       // Never "PASS" for files we could not read: say so, with its own exit status.
-      const said = `nothing was checked: no sheet of ${args.files.length === 1 ? "the input" : "any input"} was recognised as a WISEdata export. Run with --recognize to see why, and set the kind with --kind "SHEET=KIND" (or --map).`;
+      const recognisedEmpty = report.sheets.some((s) => s.kind !== null && s.kind !== "dpi-courses" && s.kind !== "dpi-iac-clusters");
+      const said = recognisedEmpty
+        ? "nothing was checked: the exports recognised have no data rows (only a header, blank or total rows). " +
+          "Download them again with their students or courses."
+        : `nothing was checked: no sheet of ${args.files.length === 1 ? "the input" : "any input"} was recognised as a WISEdata export. ` +
+          `Run with --recognize to see why, and set the kind with --kind "SHEET=KIND" (or --map).`;
       if (!args.json) io.stdout(`\nNothing was checked.\n`);
       io.stderr(`cte-check: ${said}\n`);
       return NOTHING_CHECKED;
@@ -164,11 +174,11 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     return report.findings.some((f) => f.severity === "error") ? 1 : 0;
   } catch (err) {
     if (err instanceof InputError || err instanceof CheckOptionsError || err instanceof OverrideError) {
-      io.stderr(`cte-check: ${err.message}\n`);
+      io.stderr(`cte-check: ${escapeControls(err.message)}\n`);
       return 2;
     }
     // Never a stack trace for the user; the message still says what failed.
-    io.stderr(`cte-check: unexpected failure: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr(`cte-check: unexpected failure: ${escapeControls(err instanceof Error ? err.message : String(err))}\n`);
     return 2;
   }
 }
@@ -194,14 +204,15 @@ function readOverrides(args: CliArgs, sheets: readonly SheetInput[]): OverrideMa
     try {
       const size = fs.statSync(args.map).size;
       if (size > 1_000_000) throw new OverrideError(`--map ${args.map} is ${size.toLocaleString("en-US")} bytes; a corrections file is a few kilobytes.`);
-      text = fs.readFileSync(args.map, "utf8");
+      // Notepad saves JSON with a byte-order mark, and PowerShell's `>` writes UTF-16: both are JSON.
+      text = decodeText(fs.readFileSync(args.map)).replace(/^\uFEFF/, "");
     } catch (err) {
       if (err instanceof OverrideError) throw err;
       throw new InputError(`cannot read --map ${args.map}: ${(err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (err as Error).message}`);
     }
     base = parseOverrideMap(text, args.map);
   }
-  const overrides = overridesFromFlags(base, args);
+  const overrides = matchOverrideSheets(overridesFromFlags(base, args), sheets);
   validateOverrides(overrides, sheets);
   return overrides;
 }

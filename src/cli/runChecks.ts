@@ -54,6 +54,7 @@ export function reportForJson(report: Report): Report {
       ...s,
       sheet: safe(s.sheet),
       columns: Object.fromEntries(Object.entries(s.columns).map(([field, header]) => [field, safe(header)])),
+      ...(s.inferred ? { inferred: s.inferred.map((i) => ({ ...i, column: safe(i.column) })) } : {}),
     })),
     findings: report.findings.map((f) => ({ ...f, sheet: safe(f.sheet), ...(f.column !== undefined ? { column: safe(f.column) } : {}) })),
     checklist: report.checklist.map((t) => ({ ...t, figure: { ...(neutralizeKeys(t.figure) as Report["checklist"][number]["figure"]), text: t.figure.text } })),

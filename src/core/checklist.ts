@@ -5,7 +5,7 @@ import { clusterOf, classifyCareerEdRow, certificatedStatusOf, programAreaOf, sp
 import { normalizeIac, normalizeRosterCode, normalizeYesNo } from "./normalize";
 import { PROGRAM_AREAS, IAC_DEFAULT_CLUSTER } from "./reference";
 import { ReferenceLists } from "./referenceLists";
-import { ExportKind, Finding, NotChecked, TOPICS, Topic, TopicSummary } from "./report";
+import { EXPORT_KINDS, ExportKind, Finding, NotChecked, TOPICS, Topic, TopicSummary } from "./report";
 import { apIbOfTitle, baseTitle, titleMarksCollegeCredit } from "./courseTitle";
 import { graduatesWithDiploma } from "./graduates";
 import { programAreasOffered } from "./programAreas";
@@ -224,9 +224,10 @@ function figureFor(
 
 /** Data a topic can be checked on: its exports, with the column the topic is about where that matters. */
 function topicHasData(topic: Topic, tables: Tables): boolean {
+  // A topic's rules run on its export's key column and rows: without the column (COLUMN-MISSING), or with a
+  // header and no student or course rows (a header-only download, totals only), the topic was not checked.
   const any = (kind: ExportKind, field?: Parameters<ExportTable["has"]>[0]) =>
-    tables(kind).some((t) => field === undefined || t.has(field));
-  // A topic's rules run on its export's key column: without it (COLUMN-MISSING) the topic was not checked.
+    tables(kind).some((t) => t.rows.length > 0 && (field === undefined || t.has(field)));
   switch (topic) {
     case "cte-participants": return any("participants", "studentId");
     case "cte-concentrators": return any("concentrators", "studentId");
@@ -263,8 +264,10 @@ export function buildChecklist(
   return TOPICS.map((topic) => {
     const meta = TOPIC_META[topic];
     const c = severityCounts(byTopic.get(topic)!);
-    // Structure passes only when some sheet was recognised: "0 sheets recognised" is never a pass.
-    const hasData = topic === "structure" ? sheetsRecognised > 0 : topicHasData(topic, tables);
+    // Structure passes only when some sheet was recognised with data rows: "0 sheets recognised" is never a
+    // pass, and neither is a header-only download.
+    const anyRows = () => EXPORT_KINDS.some((k) => tables(k).some((t) => t.rows.length > 0));
+    const hasData = topic === "structure" ? sheetsRecognised > 0 && anyRows() : topicHasData(topic, tables);
     const status = c.errors > 0 ? "fail" : c.warnings > 0 ? "warn" : hasData ? "pass" : "no-data";
     const notes: string[] = [];
     const needs = RULES.filter((r) => r.topic === topic && r.needs);

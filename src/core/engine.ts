@@ -15,6 +15,7 @@ import { COLUMN_DUPLICATE, COLUMN_INFERRED, COLUMN_MISSING, SHEET_UNRECOGNIZED, 
 import { RuleDefinitionError, fillMessage } from "./rules/messages";
 import { CHECKS } from "./rules/registry";
 import { Check, FindingDraft, MessageFields, RuleContext, RuleDef } from "./rules/types";
+import { q } from "./text";
 import { ExportTable, headerTexts } from "./table";
 
 /** The user's corrections for one sheet (kept in the workbook by the task pane). */
@@ -237,7 +238,9 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
       structure({ table, at: "header", rule: COLUMN_MISSING, fields });
     }
     for (const d of recognition.mapping.duplicates) {
-      const columns = d.columns.map((c) => `‘${table.headers[c]}’`).join(" and ");
+      // A header row may repeat one name thousands of times: name a few columns, count the rest.
+      const shown = d.columns.slice(0, 3).map((c) => q(table.headers[c] ?? ""));
+      const columns = d.columns.length > 3 ? `${shown.join(", ")} and ${d.columns.length - 3} more` : shown.join(" and ");
       structure({ table, at: "header", field: d.field, rule: COLUMN_DUPLICATE, fields: { columns, field: d.field } });
     }
   }
@@ -263,9 +266,11 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
 
   const notChecked = notCheckedRules(studentTables, reference);
   const checklist = buildChecklist(findings, studentTables, reference, recognisedCount, otherCount, notChecked);
-  // Reference lists are not the district's data: when none of its own sheets was read, nothing was checked.
-  const nothingChecked = ![...tablesByKind.entries()]
-    .some(([kind, list]) => kind !== "dpi-courses" && kind !== "dpi-iac-clusters" && list.length > 0);
+  // Reference lists are not the district's data: when none of its own sheets was read, or the ones read have
+  // no data rows (a header-only download), nothing was checked.
+  const nothingChecked = ![...tablesByKind.entries()].some(
+    ([kind, list]) => kind !== "dpi-courses" && kind !== "dpi-iac-clusters" && list.some((t) => t.rows.length > 0),
+  );
   const report: Report = { schemaVersion: 1, schoolYear, sheets: sheetReports, findings, checklist, notChecked, nothingChecked };
   return { report, tables: [...tablesByKind.values()].flat(), reference, fieldsOf: (finding) => fieldsByFinding.get(finding) };
 }

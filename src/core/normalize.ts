@@ -34,6 +34,11 @@ const GRADE_WORDS: Record<string, number> = {
   ninth: 9, tenth: 10, eleventh: 11, twelfth: 12, freshman: 9, sophomore: 10, junior: 11, senior: 12,
 };
 
+const MONTH_WORDS: ReadonlySet<string> = new Set([
+  "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+  "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+]);
+
 /**
  * Grade as a number (9, 10 ... 12; kindergarten 0, K4/PK -1, K3 -2), or null when it is not a grade.
  * Accepts 9, "09", "Grade 9", "9th", "K12-09", "Gr. 10", "12.0". Blank -> null (callers test blank first).
@@ -50,8 +55,12 @@ export function normalizeGrade(value: CellValue): number | null {
   if (/\sgrade$/.test(t)) t = t.slice(0, -"grade".length);
   t = t.trim();
   // "12 - Twelfth Grade", "KG - Kindergarten": SIS descriptors print the code first.
-  const coded = /^([a-z0-9]{1,3})\s*[-–:]\s*[a-z].*$/.exec(t);
-  if (coded) t = coded[1];
+  const coded = /^([a-z0-9]{1,3})\s*[-–:]\s*([a-z]+)/.exec(t);
+  if (coded) {
+    // "12-Nov", "11-Dec-2026": Excel turned the cell into a date; the number is a day, not a grade.
+    if (MONTH_WORDS.has(coded[2])) return null;
+    t = coded[1];
+  }
   if (t in GRADE_WORDS) return GRADE_WORDS[t];
   const m = /^0*(\d{1,2})(?:\.0+)?(?:st|nd|rd|th)?$/.exec(t);
   if (!m) return null;

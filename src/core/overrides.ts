@@ -75,19 +75,55 @@ export function overridesFromFlags(base: OverrideMap, flags: { kinds: readonly s
     entry(sheet).headerRow = Number(n);
   }
   for (const f of flags.columns) {
-    const eq = f.indexOf("=");
-    const left = eq > 0 ? f.slice(0, eq) : "";
-    const header = eq > 0 ? f.slice(eq + 1).trim() : "";
-    const colon = left.lastIndexOf(":");
-    if (colon <= 0 || header === "") throw new OverrideError(`--column "${f}" is not SHEET:FIELD=HEADER.`);
-    const sheet = left.slice(0, colon).trim();
-    const fieldText = left.slice(colon + 1).trim();
-    const field = ALL_FIELDS.find((x) => x.toLowerCase() === fieldText.toLowerCase());
-    if (!field) throw new OverrideError(`--column "${f}": unknown field "${fieldText}" (fields: ${ALL_FIELDS.join(", ")}).`);
+    const { sheet, field, header } = splitColumnFlag(f);
     const e = entry(sheet);
     e.columns = { ...(e.columns ?? {}), [field]: header };
   }
   return out as OverrideMap;
+}
+
+const fieldNamed = (text: string): Field | undefined => ALL_FIELDS.find((x) => x.toLowerCase() === text.trim().toLowerCase());
+
+/**
+ * "SHEET:FIELD=HEADER". Sheet names and headers may hold ':' and '=' themselves ("a=b", "IAC: code"), so
+ * the split is at the first ':' that is followed by a known field and '='.
+ */
+function splitColumnFlag(f: string): { sheet: string; field: Field; header: string } {
+  for (let colon = f.indexOf(":"); colon > 0; colon = f.indexOf(":", colon + 1)) {
+    const eq = f.indexOf("=", colon + 1);
+    if (eq < 0) break;
+    const field = fieldNamed(f.slice(colon + 1, eq));
+    const sheet = f.slice(0, colon).trim();
+    const header = f.slice(eq + 1).trim();
+    if (field && sheet !== "" && header !== "") return { sheet, field, header };
+  }
+  const eq = f.indexOf("=");
+  const left = eq > 0 ? f.slice(0, eq) : "";
+  const colon = left.lastIndexOf(":");
+  if (colon <= 0 || f.slice(eq + 1).trim() === "") throw new OverrideError(`--column "${f}" is not SHEET:FIELD=HEADER.`);
+  throw new OverrideError(`--column "${f}": unknown field "${left.slice(colon + 1).trim()}" (fields: ${ALL_FIELDS.join(", ")}).`);
+}
+
+/**
+ * Re-keys corrections to the sheet names as read: a name typed in another Unicode form (macOS file names are
+ * decomposed, "e" + U+0301, where a typed "é" is one character) or another case names the same sheet, as
+ * Excel's sheet names are case-insensitive. Names left unmatched stay, for validateOverrides to refuse.
+ */
+export function matchOverrideSheets(overrides: OverrideMap, sheets: readonly SheetInput[]): OverrideMap {
+  const fold = (name: string) => name.normalize("NFC").toLowerCase();
+  const byFolded = new Map<string, string>();
+  for (const s of sheets) if (!byFolded.has(fold(s.name))) byFolded.set(fold(s.name), s.name);
+  const exact = new Set(sheets.map((s) => s.name));
+  const out: Record<string, SheetOverride> = {};
+  // The JSON report shows a name that starts like a formula with a leading apostrophe ("'=Budget"); copied
+  // from there, it still names the sheet.
+  const unneutralised = (name: string) => (/^'[=+\-@\t\r]/.test(name) ? name.slice(1) : name);
+  for (const [name, o] of Object.entries(overrides)) {
+    const target = exact.has(name) ? name : byFolded.get(fold(name)) ?? byFolded.get(fold(unneutralised(name))) ?? name;
+    const prev = out[target];
+    out[target] = prev ? { ...prev, ...o, ...(prev.columns || o.columns ? { columns: { ...prev.columns, ...o.columns } } : {}) } : o;
+  }
+  return out;
 }
 
 /** The sheet name nearest to a mistyped one (case and spacing ignored, then a shared prefix), for the error. */

@@ -19,20 +19,29 @@ export type Field =
   | "scedTitle" | "courseProgram" | "deprecated" | "courseDescription"
   | "iacTitle" | "suggested";
 
-/** Normalised header: case, spacing, punctuation and a trailing "(s)" ignored. */
+/** Words SIS reports abbreviate in headers (Skyward's "Stu ID", "Crs Title"), read as the whole word. */
+const HEADER_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ["stu", "student"], ["stdnt", "student"], ["crs", "course"], ["nbr", "number"], ["num", "number"],
+  ["hrs", "hours"], ["dt", "date"], ["lvl", "level"],
+]);
+
+/** Normalised header: case, spacing, punctuation and a trailing "(s)" ignored; SIS abbreviations spelled out. */
 export function headerKey(text: string): string {
   const t = clipForMatching(text.trimEnd()).toLowerCase();
-  return (t.endsWith("(s)") ? t.slice(0, -3) : t).replace(/&/g, "and").replace(/[^a-z0-9]+/g, "");
+  const words = (t.endsWith("(s)") ? t.slice(0, -3) : t).replace(/&/g, " and ").split(/[^a-z0-9]+/);
+  return words.map((w) => HEADER_ABBREVIATIONS.get(w) ?? w).join("");
 }
 
 const STUDENT_ID = ["Student ID", "WSN", "WISEid", "WISE ID", "Student WSN", "Student Id (WSN)", "Student ID (WSN)", "WISEid (WSN)"];
 /** The district's own id: the student id only when the export has no WSN column. */
 const LOCAL_STUDENT_ID = ["Local Student ID", "Student Number", "Local ID", "Local Student Number"];
 const GRADE = ["Grade", "Grade Level", "Grade Level Placement", "Grade Placement", "Gr"];
-const STUDENT_NAME = ["Student Name", "Name", "Student Full Name", "Full Name"];
+const STUDENT_NAME = ["Student Name", "Name", "Student Full Name", "Full Name", "LastFirst", "Last, First", "Student Name (Last, First)"];
 const SCHOOL = ["School", "School Name", "Primary School", "School of Enrollment", "Primary School of Enrollment"];
 const DEPARTMENT = ["CTE Department", "Program Area", "Program Areas Type", "Program Area Type", "CTE Program Area", "Program Areas"];
-const ROSTER = ["DPI Course Code", "Roster Code", "Course Code", "DPI Roster Code", "Roster Course Code", "SCED Roster Code"];
+const ROSTER = [
+  "DPI Course Code", "Roster Code", "Course Code", "DPI Roster Code", "Roster Course Code", "SCED Roster Code", "State Course Code",
+];
 const CLUSTER = ["Cluster", "Cluster Title", "Career Pathway Type", "Career Cluster", "Career Pathway"];
 
 /** Synonyms per field; the per-kind lists below say which fields a kind accepts. */
@@ -111,13 +120,14 @@ for (const [field, synonyms] of Object.entries(FIELD_SYNONYMS) as [Field, readon
 }
 
 /**
- * Spellings of the sensitive elements beyond the synonyms ("Single Parent (Y/N)", "Homeless (McKinney-Vento)",
- * "McKinney-Vento Homeless"): any header that starts with the element's name, or names McKinney-Vento, is that
- * element, so its values are only ever read (and withheld) as it.
+ * Spellings of the sensitive elements beyond the synonyms ("Single Parent (Y/N)", "Stu Single Parent",
+ * "Pregnant/Single Parent", "Is Homeless", "Homeless (McKinney-Vento)", "Primary Nighttime Residence", the
+ * McKinney-Vento element): any header that names the element anywhere in it is that element, so its values
+ * are only ever read (and withheld) as it, never as a yes/no flag of another export.
  */
 function sensitiveFieldsOfKey(key: string): readonly Field[] {
-  if (key.startsWith("singleparent")) return ["singleParent"];
-  if (key.startsWith("homeless") || key.includes("mckinneyvento")) return ["homeless"];
+  if (key.includes("singleparent")) return ["singleParent"];
+  if (key.includes("homeless") || key.includes("mckinneyvento") || key.includes("nighttimeresidence")) return ["homeless"];
   return [];
 }
 
@@ -244,6 +254,12 @@ function decideKindOf(f: ReadonlySet<Field>, row: readonly CellValue[]): ExportK
 
 export const HEADER_SEARCH_ROWS = 20;
 
+/** A header quoted in a note: a hostile megabyte header cell is cut, so the note stays one short line. */
+function shortQuote(text: string): string {
+  const t = text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return `‘${t}’`;
+}
+
 /** A field taken from a column's values, not its header. */
 export interface InferredColumn {
   readonly field: Field;
@@ -298,10 +314,21 @@ export function kindNamedBy(name: string | undefined): ExportKind | null {
   return null;
 }
 
-/** A column whose header names no known field (or is empty): its values may decide it. */
+/** Fields of the student exports: a header naming only other fields (a course's "Program") does not decide a student column. */
+const STUDENT_EXPORT_FIELDS: ReadonlySet<Field> = new Set(
+  KIND_SPECS.filter((s) => s.fields.includes("studentId")).flatMap((s) => s.fields),
+);
+
+/**
+ * A column whose header names no known field (or is empty), or names only course and reference fields
+ * ("Program", "Title", "Description"): its values may decide it, so an IRC/WBL report's "Program" column of
+ * program names is the program name. Columns a kind maps from their header are never re-read.
+ */
 function headerUndecided(cell: CellValue | undefined): boolean {
   const text = cellText(cell);
-  return text === "" || fieldsOfKey(headerKey(text)).length === 0;
+  if (text === "") return true;
+  const fields = fieldsOfKey(headerKey(text));
+  return !fields.some((f) => STUDENT_EXPORT_FIELDS.has(f));
 }
 
 interface ValueEvidence {
@@ -412,7 +439,7 @@ export function recognize(rows: readonly (readonly CellValue[])[], forcedKind?: 
     const base = index >= 0 ? mapColumns(kind, rows[index] ?? []) : { columns: {}, duplicates: [] };
     const { mapping, inferred } = inferColumns(kind, base, evidence, headers);
     const missing = KIND_SPEC[kind].required.filter((r) => mapping.columns[r] === undefined);
-    const fromValues = inferred.length ? ` and the values of ${inferred.map((i) => `‘${i.header}’`).join(", ")}` : "";
+    const fromValues = inferred.length ? ` and the values of ${inferred.map((i) => shortQuote(i.header)).join(", ")}` : "";
     const named = !forcedKind && evidence.namedKind === kind ? "; its name agrees" : "";
     const note = forcedKind ? `kind set by the user (${KIND_SPEC[kind].title})${fromValues ? `; columns from${fromValues.slice(4)}` : ""}` : `recognised as ${KIND_SPEC[kind].title} from ${how}${fromValues}${named}`;
     return { kind, headerIndex: index, mapping, missing, note, inferred };

@@ -1,7 +1,8 @@
 /**
  * Summary rows are not records: a report saved from an SIS or pasted from a pivot often ends (or breaks)
  * with "Total", "Grand Total", "Totals", "Count:" or "Total Records: 412". Such a row holds one total label,
- * anywhere in the row, and otherwise only numbers. A row with any other data ("Total Fitness", a course
+ * anywhere in the row, and otherwise only numbers. A report's footer line alone in its row is not a record
+ * either. A row with any other data ("Total Fitness", a course
  * with its roster code and department) is a record.
  */
 import { CellValue, isBlank } from "./cells";
@@ -40,8 +41,34 @@ function isNumberCell(value: CellValue): boolean {
   return true;
 }
 
-/** True for a summary row: one total label, and numbers only in its other non-empty cells. */
+/** Words of an SIS report's footer line ("Page 1 of 3", "Number of records: 412", "Report generated 11/29/2026 3:14 PM"). */
+const FOOTER_WORDS = new Set([
+  "page", "of", "number", "records", "record", "rows", "report", "generated", "printed", "run", "on", "at", "am", "pm", "date",
+]);
+/** A footer line names one of these: a page, a record count, or when the report was made. */
+const FOOTER_MARKS = new Set(["page", "records", "generated", "printed"]);
+
+/** A report footer: footer words and numbers only, with a page, record-count or generated/printed mark. */
+export function isFooterLabel(text: string): boolean {
+  if (text.length > MAX_LABEL_CHARS) return false;
+  const words = asciiWords(text);
+  return words.some((w) => FOOTER_MARKS.has(w)) && words.every((w) => FOOTER_WORDS.has(w) || isDigits(w));
+}
+
+/**
+ * True for a summary row: one total label, and numbers only in its other non-empty cells; or a report
+ * footer ("Page 1 of 3", "Number of records: 412") alone in its row.
+ */
 export function isSummaryRow(cells: readonly CellValue[]): boolean {
+  let only: CellValue | undefined;
+  let filled = 0;
+  for (const c of cells) {
+    if (isBlank(c)) continue;
+    if (++filled > 1) break;
+    only = c;
+  }
+  // Words are read only for a row of one cell: the usual row of many pays nothing here.
+  if (filled === 1 && typeof only === "string" && isFooterLabel(only)) return true;
   let labels = 0;
   for (const c of cells) {
     if (isBlank(c) || isNumberCell(c)) continue;

@@ -127,7 +127,12 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
       const checked = result.result.report.sheets.filter((s) => s.kind !== null && workbookHas(result, s.sheet)).length;
       if (result.result.report.nothingChecked) {
         // Never a green banner for a workbook we could not read.
-        setMessage({ intent: "warning", title: "Nothing was checked", text: "No sheet of this workbook was recognised as a WISEdata export. Choose each sheet's kind under Sheets (or check its header row), then run the checklist again." });
+        const text = checked > 0
+          ? "The sheets recognised as WISEdata exports have no data rows (only a header, blank or total rows). " +
+            "Paste the export with its students or courses, then run the checklist again."
+          : "No sheet of this workbook was recognised as a WISEdata export. " +
+            "Choose each sheet's kind under Sheets (or check its header row), then run the checklist again.";
+        setMessage({ intent: "warning", title: "Nothing was checked", text });
       } else if (result.applyError) {
         setMessage({ intent: "warning", title: "Checked, but not highlighted", text: result.applyError.message });
       } else {
