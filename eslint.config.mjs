@@ -5,7 +5,24 @@ import { includeIgnoreFile } from "@eslint/compat";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
-const NODE_BUILTINS = ["fs", "path", "os", "child_process", "http", "https", "net", "url", "util", "stream", "crypto", "zlib", "worker_threads", "process", "buffer", "events"];
+const NODE_BUILTINS = [
+  "fs",
+  "path",
+  "os",
+  "child_process",
+  "http",
+  "https",
+  "net",
+  "url",
+  "util",
+  "stream",
+  "crypto",
+  "zlib",
+  "worker_threads",
+  "process",
+  "buffer",
+  "events",
+];
 
 export default tseslint.config(
   includeIgnoreFile(fileURLToPath(new URL(".gitignore", import.meta.url)), "Files git ignores"),
@@ -24,24 +41,45 @@ export default tseslint.config(
   {
     files: ["**/*.js", "**/*.cjs"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
-    languageOptions: { globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly" } },
+    languageOptions: {
+      globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly" },
+    },
   },
   {
     // src/core stays pure: the task pane, the custom functions and the CLI all run it.
     files: ["src/core/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", {
-        paths: [
-          ...NODE_BUILTINS.flatMap((name) => [{ name, message: "src/core is pure: no Node APIs." }, { name: `node:${name}`, message: "src/core is pure: no Node APIs." }]),
-          { name: "exceljs", message: "src/core is pure: file formats belong to the CLI adapter." },
-          { name: "react", message: "src/core is pure: no UI." },
-        ],
-        patterns: [
-          { group: ["node:*"], message: "src/core is pure: no Node APIs." },
-          { group: ["@microsoft/office-js", "office-*", "@fluentui/*", "react-dom", "**/cli/**", "**/excel/**", "**/taskpane/**", "**/functions/**"], message: "src/core is pure: no Office, DOM or adapter imports." },
-        ],
-      }],
-      "no-restricted-globals": ["error",
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            ...NODE_BUILTINS.flatMap((name) => [
+              { name, message: "src/core is pure: no Node APIs." },
+              { name: `node:${name}`, message: "src/core is pure: no Node APIs." },
+            ]),
+            { name: "exceljs", message: "src/core is pure: file formats belong to the CLI adapter." },
+            { name: "react", message: "src/core is pure: no UI." },
+          ],
+          patterns: [
+            { group: ["node:*"], message: "src/core is pure: no Node APIs." },
+            {
+              group: [
+                "@microsoft/office-js",
+                "office-*",
+                "@fluentui/*",
+                "react-dom",
+                "**/cli/**",
+                "**/excel/**",
+                "**/taskpane/**",
+                "**/functions/**",
+              ],
+              message: "src/core is pure: no Office, DOM or adapter imports.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
         { name: "Office", message: "src/core is pure: no Office.js." },
         { name: "Excel", message: "src/core is pure: no Office.js." },
         { name: "window", message: "src/core is pure: no DOM." },
@@ -60,5 +98,8 @@ export default tseslint.config(
     ["src/cli/**/*.ts", ["**/excel/**", "**/taskpane/**", "**/functions/**"], "src/cli imports only src/core and src/io."],
     ["src/functions/**/*.ts", ["**/cli/**", "**/excel/**", "**/taskpane/**", "**/io/**"], "src/functions imports only src/core."],
     ["src/excel/**/*.ts", ["**/cli/**", "**/taskpane/**", "**/functions/**"], "src/excel imports only src/core."],
-  ].map(([files, group, message]) => ({ files: [files], rules: { "no-restricted-imports": ["error", { patterns: [{ group, message }] }] } })),
+  ].map(([files, group, message]) => ({
+    files: [files],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group, message }] }] },
+  })),
 );

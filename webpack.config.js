@@ -50,11 +50,14 @@ class FinishFunctionsMetadataPlugin {
   apply(compiler) {
     const { Compilation, sources } = compiler.webpack;
     compiler.hooks.thisCompilation.tap("FinishFunctionsMetadataPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "FinishFunctionsMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS }, (assets) => {
-        if (!assets["functions.json"]) return;
-        const finished = finishFunctionsMetadata(assets["functions.json"].source().toString());
-        compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(finished, null, 2)));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: "FinishFunctionsMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        (assets) => {
+          if (!assets["functions.json"]) return;
+          const finished = finishFunctionsMetadata(assets["functions.json"].source().toString());
+          compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(finished, null, 2)));
+        },
+      );
     });
   }
 }

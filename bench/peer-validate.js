@@ -5,21 +5,49 @@ const fs = require("fs");
 const CSVFileValidator = require("csv-file-validator");
 
 const CLUSTERS = new Set([
-  "Agriculture, Food & Natural Resources", "Architecture & Construction", "Arts, A/V Technology & Communications",
-  "Business Management & Administration", "Education & Training", "Finance", "Government & Public Administration",
-  "Health Science", "Hospitality & Tourism", "Human Services", "Information Technology",
-  "Law, Public Safety, Corrections & Security", "Manufacturing", "Marketing", "Science, Technology, Engineering & Mathematics",
+  "Agriculture, Food & Natural Resources",
+  "Architecture & Construction",
+  "Arts, A/V Technology & Communications",
+  "Business Management & Administration",
+  "Education & Training",
+  "Finance",
+  "Government & Public Administration",
+  "Health Science",
+  "Hospitality & Tourism",
+  "Human Services",
+  "Information Technology",
+  "Law, Public Safety, Corrections & Security",
+  "Manufacturing",
+  "Marketing",
+  "Science, Technology, Engineering & Mathematics",
   "Transportation, Distribution & Logistics",
 ]);
 const problem = (what) => (header, row) => `${header} ${what} in row ${row}`;
 const config = {
   headers: [
-    { name: "WSN", inputName: "wsn", required: true, requiredError: problem("is required"), unique: true, uniqueError: problem("is not unique") },
+    {
+      name: "WSN",
+      inputName: "wsn",
+      required: true,
+      requiredError: problem("is required"),
+      unique: true,
+      uniqueError: problem("is not unique"),
+    },
     { name: "Student Name", inputName: "name" },
     { name: "Grade Level", inputName: "grade", validate: (v) => v === "11" || v === "12", validateError: problem("is not 11-12") },
     { name: "School", inputName: "school" },
-    { name: "CTE Concentration IAC Code", inputName: "iac", validate: (v) => /^\d{2}\.\d{2}$/.test(v), validateError: problem("is not NN.NN") },
-    { name: "CTE Concentration Program Area", inputName: "cluster", validate: (v) => CLUSTERS.has(v), validateError: problem("is not a cluster") },
+    {
+      name: "CTE Concentration IAC Code",
+      inputName: "iac",
+      validate: (v) => /^\d{2}\.\d{2}$/.test(v),
+      validateError: problem("is not NN.NN"),
+    },
+    {
+      name: "CTE Concentration Program Area",
+      inputName: "cluster",
+      validate: (v) => CLUSTERS.has(v),
+      validateError: problem("is not a cluster"),
+    },
     { name: "Program Area", inputName: "area" },
   ],
 };

@@ -48,8 +48,20 @@ function peerBench(add, dir) {
     [path.join(ROOT, "bin", "cte-check.js"), "--json", file],
   ]);
   const ratio = (a, b) => `×${(a / b).toFixed(2)}`;
-  add("CSV --json, 100,000 concentrators (whole process)", `${ours.ms.toFixed(0)} ms`, `csv-file-validator ${peer.ms.toFixed(0)} ms`, "≤ 1.5", ratio(ours.ms, peer.ms));
-  add("CSV --json peak RSS (whole process)", `${(ours.rssKB / 1024).toFixed(0)} MB`, `csv-file-validator ${(peer.rssKB / 1024).toFixed(0)} MB`, "≤ 1.5", ratio(ours.rssKB, peer.rssKB));
+  add(
+    "CSV --json, 100,000 concentrators (whole process)",
+    `${ours.ms.toFixed(0)} ms`,
+    `csv-file-validator ${peer.ms.toFixed(0)} ms`,
+    "≤ 1.5",
+    ratio(ours.ms, peer.ms),
+  );
+  add(
+    "CSV --json peak RSS (whole process)",
+    `${(ours.rssKB / 1024).toFixed(0)} MB`,
+    `csv-file-validator ${(peer.rssKB / 1024).toFixed(0)} MB`,
+    "≤ 1.5",
+    ratio(ours.rssKB, peer.rssKB),
+  );
 }
 
 module.exports = { concentratorsCsv, wholeProcess, compare, peerBench };

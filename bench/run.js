@@ -39,10 +39,17 @@ function engineBench() {
   for (const size of [10000, 100000]) {
     const input = sheets(size);
     const runs = size > 50000 ? 3 : 5;
-    floor(input); runChecklist(input, { schoolYear: "2025-26" }); // warm up
+    floor(input);
+    runChecklist(input, { schoolYear: "2025-26" }); // warm up
     const tFloor = median(() => floor(input), runs);
     const tEngine = median(() => runChecklist(input, { schoolYear: "2025-26" }), runs);
-    add(`engine, ${size.toLocaleString("en-US")} rows`, `${tEngine.toFixed(0)} ms`, `floor ${tFloor.toFixed(0)} ms`, "≤ 3", ratio(tEngine, tFloor));
+    add(
+      `engine, ${size.toLocaleString("en-US")} rows`,
+      `${tEngine.toFixed(0)} ms`,
+      `floor ${tFloor.toFixed(0)} ms`,
+      "≤ 3",
+      ratio(tEngine, tFloor),
+    );
   }
 }
 
@@ -68,7 +75,9 @@ async function cliBench() {
   const clis = [];
   for (let i = 0; i < 3; i++) {
     bares.push(child(`const E=require("exceljs");new E.Workbook().xlsx.readFile(process.argv[1]).then(()=>done(0));`, [file]));
-    clis.push(child(`require("./dist-cli/cli/main.js").runCli(["--json",process.argv[1]],{stdout:()=>{},stderr:()=>{}}).then(done);`, [file]));
+    clis.push(
+      child(`require("./dist-cli/cli/main.js").runCli(["--json",process.argv[1]],{stdout:()=>{},stderr:()=>{}}).then(done);`, [file]),
+    );
   }
   const mid = (runs) => runs.slice().sort((a, b) => a.ms - b.ms)[1];
   const bare = mid(bares);
@@ -83,15 +92,36 @@ async function cliBench() {
   add("CLI --json, 100,000-row .xlsx", `${cli.ms} ms`, `exceljs read ${bare.ms} ms`, "≤ 1.5", ratio(cli.ms, bare.ms));
   add("CLI --json peak RSS", mb(cli), `exceljs read ${mb(bare)}`, "≤ 500 MB", "");
   add("CLI --json --out, 100,000 rows", `${cliOut.ms} ms`, `exceljs read ${bare.ms} ms`, "(info)", ratio(cliOut.ms, bare.ms));
-  add("CLI --out peak RSS, 100,000-row .xlsx", mb(cliOut), `exceljs read ${mb(bare)}`, "≤ 1 GB", `${withinGB(cliOut)}, ${ratio(cliOut.rssKB, bare.rssKB)}`);
+  add(
+    "CLI --out peak RSS, 100,000-row .xlsx",
+    mb(cliOut),
+    `exceljs read ${mb(bare)}`,
+    "≤ 1 GB",
+    `${withinGB(cliOut)}, ${ratio(cliOut.rssKB, bare.rssKB)}`,
+  );
   // The copy of CSV input is streamed: 200,000 rows × 20 columns, against the same check without --out.
   const csv = path.join(dir, "participants-200k-x20.csv");
   const lines = [["Student ID", "Grade", ...Array.from({ length: 18 }, (_, i) => `Extra ${i}`)].join(",")];
-  for (let r = 0; r < 200000; r++) lines.push([String(9000000000 + r), String(9 + (r % 4)), ...Array.from({ length: 18 }, (_, i) => (i % 2 ? `v${r % 1000}` : String(r + i)))].join(","));
+  for (let r = 0; r < 200000; r++)
+    lines.push(
+      [String(9000000000 + r), String(9 + (r % 4)), ...Array.from({ length: 18 }, (_, i) => (i % 2 ? `v${r % 1000}` : String(r + i)))].join(
+        ",",
+      ),
+    );
   fs.writeFileSync(csv, `${lines.join("\n")}\n`);
-  const csvJson = child(`require("./dist-cli/cli/main.js").runCli(["--json",process.argv[1]],{stdout:()=>{},stderr:()=>{}}).then(done);`, [csv], HEAP);
+  const csvJson = child(
+    `require("./dist-cli/cli/main.js").runCli(["--json",process.argv[1]],{stdout:()=>{},stderr:()=>{}}).then(done);`,
+    [csv],
+    HEAP,
+  );
   const csvOut = child(runOut, [csv, path.join(dir, "csv-checked.xlsx")], HEAP);
-  add("CLI --out peak RSS, 200,000 × 20 CSV", mb(csvOut), `--json alone ${mb(csvJson)}`, "≤ 1 GB", `${withinGB(csvOut)}, ${ratio(csvOut.rssKB, csvJson.rssKB)}, ${csvOut.ms} ms`);
+  add(
+    "CLI --out peak RSS, 200,000 × 20 CSV",
+    mb(csvOut),
+    `--json alone ${mb(csvJson)}`,
+    "≤ 1 GB",
+    `${withinGB(csvOut)}, ${ratio(csvOut.rssKB, csvJson.rssKB)}, ${csvOut.ms} ms`,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
@@ -104,7 +134,13 @@ function bundleSizeRow(label, name, targetKB, metNote = "met") {
   }
   const raw = fs.readFileSync(file);
   const gz = zlib.gzipSync(raw, { level: 9 });
-  add(`${label} (${name})`, `${(gz.length / 1024).toFixed(1)} KB gzip`, `${(raw.length / 1024).toFixed(1)} KB raw`, `≤ ${targetKB} KB gzip`, gz.length <= targetKB * 1024 ? metNote : "MISSED");
+  add(
+    `${label} (${name})`,
+    `${(gz.length / 1024).toFixed(1)} KB gzip`,
+    `${(raw.length / 1024).toFixed(1)} KB raw`,
+    `≤ ${targetKB} KB gzip`,
+    gz.length <= targetKB * 1024 ? metNote : "MISSED",
+  );
   return raw;
 }
 
@@ -123,7 +159,17 @@ function functionsBundleBench(median) {
   const vm = require("vm");
   const registered = {};
   const context = vm.createContext({
-    CustomFunctions: { associate: (id, fn) => { registered[id] = fn; }, Error: class { constructor(code, message) { Object.assign(this, { code, message }); } }, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" } },
+    CustomFunctions: {
+      associate: (id, fn) => {
+        registered[id] = fn;
+      },
+      Error: class {
+        constructor(code, message) {
+          Object.assign(this, { code, message });
+        }
+      },
+      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
+    },
   });
   const t0 = performance.now();
   vm.runInContext(raw.toString("utf8"), context);
@@ -131,11 +177,21 @@ function functionsBundleBench(median) {
   add("custom functions bundle load (parse + register)", `${tLoad.toFixed(0)} ms`, "", "(info)", "");
   const logic = require(path.join(ROOT, "dist-bench", "src", "functions", "logic.js"));
   const n = 10000;
-  const table = [["WSN", "Grade", "IAC", "Cluster"], ...Array.from({ length: n }, (_, i) => [String(9000000000 + i), 11 + (i % 2), "11.01", "Information Technology"])];
-  registered.CHECK(table, null, null, "2025-26"); logic.check(table, null, null, "2025-26"); // warm up
+  const table = [
+    ["WSN", "Grade", "IAC", "Cluster"],
+    ...Array.from({ length: n }, (_, i) => [String(9000000000 + i), 11 + (i % 2), "11.01", "Information Technology"]),
+  ];
+  registered.CHECK(table, null, null, "2025-26");
+  logic.check(table, null, null, "2025-26"); // warm up
   const tBundle = median(() => registered.CHECK(table, null, null, "2025-26"), 5);
   const tNode = median(() => logic.check(table, null, null, "2025-26"), 5);
-  add("=CTE.CHECK 10,000 rows via the ES2016 bundle", `${tBundle.toFixed(0)} ms`, `ES2020 build ${tNode.toFixed(0)} ms`, "≤ 1.2", ratio(tBundle, tNode));
+  add(
+    "=CTE.CHECK 10,000 rows via the ES2016 bundle",
+    `${tBundle.toFixed(0)} ms`,
+    `ES2020 build ${tNode.toFixed(0)} ms`,
+    "≤ 1.2",
+    ratio(tBundle, tNode),
+  );
 }
 
 function print() {

@@ -45,10 +45,13 @@ export async function gateway(add: Add): Promise<void> {
     await new OfficeExcelGateway({ run: wb.run as unknown as ExcelRun }).clearHighlights();
     const reopenedClearSyncs = wb.stats.syncs;
     const met = readSyncs <= budget && writeSyncs <= 3 && clearSyncs <= 3 && reopenedClearSyncs <= 4;
-    add(`gateway, ${rows.toLocaleString("en-US")} rows × ${sheets} sheets`,
+    add(
+      `gateway, ${rows.toLocaleString("en-US")} rows × ${sheets} sheets`,
       `read ${readSyncs} / highlight ${writeSyncs} / clear ${clearSyncs} (${reopenedClearSyncs} after reopen) syncs`,
-      `budget read ≤ ${budget}, highlight ≤ 3, clear ≤ 3 (4 after reopen)`, "within budget",
-      `${met ? "met" : "MISSED"}; ${stats.proxies} proxies, ${cfCalls} CF adds, longest address ${stats.longestAddress} (≤ 7,500), largest request ${(stats.largestRequestBytes / 1024).toFixed(0)} KB, largest response ${(stats.largestResponseBytes / 1024 / 1024).toFixed(2)} MB (< 5 MB), ${ms.toFixed(0)} ms`);
+      `budget read ≤ ${budget}, highlight ≤ 3, clear ≤ 3 (4 after reopen)`,
+      "within budget",
+      `${met ? "met" : "MISSED"}; ${stats.proxies} proxies, ${cfCalls} CF adds, longest address ${stats.longestAddress} (≤ 7,500), largest request ${(stats.largestRequestBytes / 1024).toFixed(0)} KB, largest response ${(stats.largestResponseBytes / 1024 / 1024).toFixed(2)} MB (< 5 MB), ${ms.toFixed(0)} ms`,
+    );
   }
 }
 
@@ -64,23 +67,50 @@ export function functions(add: Add, median: Median): void {
   logic.cluster(range);
   bare();
   // Ten calls per sample and 15 samples: single 5-10 ms calls are at the mercy of GC pauses.
-  const ten = (fn: () => unknown) => () => { for (let i = 0; i < 10; i++) fn(); };
-  const tCall = median(ten(() => logic.cluster(range)), 15) / 10;
+  const ten = (fn: () => unknown) => () => {
+    for (let i = 0; i < 10; i++) fn();
+  };
+  const tCall =
+    median(
+      ten(() => logic.cluster(range)),
+      15,
+    ) / 10;
   const tBare = median(ten(bare), 15) / 10;
-  add("=CTE.CLUSTER over 10,000 cells (one call)", `${tCall.toFixed(1)} ms`, `bare lookup loop ${tBare.toFixed(1)} ms`, "≤ 2", `×${(tCall / tBare).toFixed(2)} (8 distinct codes, as an IAC column has)`);
+  add(
+    "=CTE.CLUSTER over 10,000 cells (one call)",
+    `${tCall.toFixed(1)} ms`,
+    `bare lookup loop ${tBare.toFixed(1)} ms`,
+    "≤ 2",
+    `×${(tCall / tBare).toFixed(2)} (8 distinct codes, as an IAC column has)`,
+  );
   // The worst case for the per-call memo: every cell a different six-digit CIP code (all valid series).
   const series = [...IAC_DEFAULT_CLUSTER.keys()];
-  const distinct = Array.from({ length: n }, (_, i) => [`${series[i % series.length]}${String(Math.floor(i / series.length)).padStart(2, "0")}`]);
+  const distinct = Array.from({ length: n }, (_, i) => [
+    `${series[i % series.length]}${String(Math.floor(i / series.length)).padStart(2, "0")}`,
+  ]);
   const bareDistinct = () => {
     const out: unknown[][] = [];
     for (const [v] of distinct) out.push([IAC_DEFAULT_CLUSTER.get(iacCode(v) ?? "") ?? null]);
     return out;
   };
   logic.cluster(distinct);
-  const tCallD = median(ten(() => logic.cluster(distinct)), 15) / 10;
+  const tCallD =
+    median(
+      ten(() => logic.cluster(distinct)),
+      15,
+    ) / 10;
   const tBareD = median(ten(bareDistinct), 15) / 10;
-  add("=CTE.CLUSTER, 10,000 distinct six-digit codes", `${tCallD.toFixed(1)} ms`, `bare lookup loop ${tBareD.toFixed(1)} ms`, "≤ 2", `×${(tCallD / tBareD).toFixed(2)}`);
-  const table = [["WSN", "Grade", "IAC", "Cluster"], ...Array.from({ length: n }, (_, i) => [String(9000000000 + i), 11 + (i % 2), "11.01", "Information Technology"])];
+  add(
+    "=CTE.CLUSTER, 10,000 distinct six-digit codes",
+    `${tCallD.toFixed(1)} ms`,
+    `bare lookup loop ${tBareD.toFixed(1)} ms`,
+    "≤ 2",
+    `×${(tCallD / tBareD).toFixed(2)}`,
+  );
+  const table = [
+    ["WSN", "Grade", "IAC", "Cluster"],
+    ...Array.from({ length: n }, (_, i) => [String(9000000000 + i), 11 + (i % 2), "11.01", "Information Technology"]),
+  ];
   const tCheck = median(() => logic.check(table), 5);
   add("=CTE.CHECK over a 10,000-row table", `${tCheck.toFixed(0)} ms`, "", "(info)", "one engine run per call");
 }
@@ -121,7 +151,13 @@ export async function pane(add: Add): Promise<void> {
       await page.close();
     }
     const med = (xs: number[]) => xs.sort((a, b) => a - b)[1];
-    add("task pane first render (headless Chromium)", `${med(renders)} ms`, "", "(info)", `median of 3; Run on a 400-row district: ${med(runs)} ms`);
+    add(
+      "task pane first render (headless Chromium)",
+      `${med(renders)} ms`,
+      "",
+      "(info)",
+      `median of 3; Run on a 400-row district: ${med(runs)} ms`,
+    );
   } finally {
     await browser.close();
     await new Promise((resolve) => server.close(resolve));

@@ -10,4 +10,6 @@ if (!fs.existsSync(compiled)) {
 const { runCli } = require(compiled);
 const { outputWidth } = require(path.join(__dirname, "..", "dist-cli", "cli", "terminal.js"));
 // A closed pipe or a full disk on stdout ends the run with one line on stderr and exit status 4.
-require(path.join(__dirname, "..", "dist-cli", "cli", "processIo.js")).runCliProcess(runCli, process, { width: outputWidth(process.stdout) });
+require(path.join(__dirname, "..", "dist-cli", "cli", "processIo.js")).runCliProcess(runCli, process, {
+  width: outputWidth(process.stdout),
+});

@@ -13,17 +13,27 @@ const copy = path.join(outDir, "district-sample.checked.xlsx");
 const json = path.join(outDir, "district-sample.report.json");
 const args = [
   path.join(root, "samples", "district-sample.xlsx"),
-  "--reference", path.join(root, "samples", "synthetic-dpi-course-catalog.csv"),
-  "--team", "Demo team (synthetic data)",
+  "--reference",
+  path.join(root, "samples", "synthetic-dpi-course-catalog.csv"),
+  "--team",
+  "Demo team (synthetic data)",
 ];
 
 async function main() {
   fs.mkdirSync(outDir, { recursive: true });
   let jsonText = "";
-  const jsonCode = await runCli([...args, "--json"], { stdout: (t: string) => { jsonText += t; }, stderr: (t: string) => process.stderr.write(t) });
+  const jsonCode = await runCli([...args, "--json"], {
+    stdout: (t: string) => {
+      jsonText += t;
+    },
+    stderr: (t: string) => process.stderr.write(t),
+  });
   if (jsonCode !== 1) throw new Error(`expected exit 1 (planted errors) from the JSON run, got ${jsonCode}`);
   fs.writeFileSync(json, jsonText);
-  const code = await runCli([...args, "--out", copy], { stdout: (t: string) => process.stdout.write(t), stderr: (t: string) => process.stderr.write(t) });
+  const code = await runCli([...args, "--out", copy], {
+    stdout: (t: string) => process.stdout.write(t),
+    stderr: (t: string) => process.stderr.write(t),
+  });
   if (code !== 1) throw new Error(`expected exit 1 (planted errors), got ${code}`);
   process.stdout.write(`\nAnnotated copy: ${path.relative(root, copy)}\nJSON report:    ${path.relative(root, json)}\n`);
 }

@@ -25,7 +25,11 @@ function certDir(home = process.env.HOME || process.env.USERPROFILE || os.homedi
 function devHttpsOptions(home) {
   if (missingCerts(home).length > 0) return null;
   const dir = certDir(home);
-  return { key: fs.readFileSync(path.join(dir, "localhost.key")), cert: fs.readFileSync(path.join(dir, "localhost.crt")), ca: fs.readFileSync(path.join(dir, "ca.crt")) };
+  return {
+    key: fs.readFileSync(path.join(dir, "localhost.key")),
+    cert: fs.readFileSync(path.join(dir, "localhost.crt")),
+    ca: fs.readFileSync(path.join(dir, "ca.crt")),
+  };
 }
 
 /** The missing certificate files (empty when the Office dev certificate is installed). */

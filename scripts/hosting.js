@@ -40,7 +40,10 @@ function hostConfigs() {
     "      </customHeaders>",
     "    </httpProtocol>",
     "    <staticContent>",
-    ...mimeEntries.flatMap(([ext, type]) => [`      <remove fileExtension="${ext}" />`, `      <mimeMap fileExtension="${ext}" mimeType="${type}" />`]),
+    ...mimeEntries.flatMap(([ext, type]) => [
+      `      <remove fileExtension="${ext}" />`,
+      `      <mimeMap fileExtension="${ext}" mimeType="${type}" />`,
+    ]),
     "    </staticContent>",
     "  </system.webServer>",
     "</configuration>",
@@ -48,10 +51,14 @@ function hostConfigs() {
   ].join("\r\n");
 
   // Azure Static Web Apps: global headers and MIME types.
-  const staticWebApp = `${JSON.stringify({
-    globalHeaders: CORS_HEADERS,
-    mimeTypes: Object.fromEntries(mimeEntries.map(([ext, type]) => [ext, type])),
-  }, null, 2)}\n`;
+  const staticWebApp = `${JSON.stringify(
+    {
+      globalHeaders: CORS_HEADERS,
+      mimeTypes: Object.fromEntries(mimeEntries.map(([ext, type]) => [ext, type])),
+    },
+    null,
+    2,
+  )}\n`;
 
   // nginx: a location block to include in the server block that serves dist/.
   const nginx = [

@@ -44,10 +44,11 @@ export function syntax(fn: FunctionMetadata): string {
 /** Messages of error elements, for the example's explanation. */
 function errorNotes(out: readonly (readonly logic.Out[])[]): string[] {
   const notes: string[] = [];
-  for (const row of out) for (const v of row) {
-    const message = v && typeof v === "object" ? (v as { message?: unknown }).message : undefined;
-    if (typeof message === "string" && !notes.includes(message)) notes.push(message);
-  }
+  for (const row of out)
+    for (const v of row) {
+      const message = v && typeof v === "object" ? (v as { message?: unknown }).message : undefined;
+      if (typeof message === "string" && !notes.includes(message)) notes.push(message);
+    }
   return notes;
 }
 
@@ -114,10 +115,12 @@ ${fn.parameters.map((p) => `<tr><td><code>${esc(p.name)}</code></td><td>${p.opti
 ${(doc.notes || []).map((n) => `<p class="note">${esc(n)}</p>`).join("\n")}
 <h3>Example${doc.examples.length > 1 ? "s" : ""}</h3>
 <table><tr><th>formula</th><th>result</th></tr>
-${doc.examples.map((ex) => {
-      const notes = errorNotes(evaluate(doc, ex));
-      return `<tr><td><code>${esc(ex.formula)}</code>${ex.cells ? `<br><span class="note">${esc(ex.cells)}</span>` : ""}</td><td>${resultCell(ex.result)}${notes.map((n) => `<div class="err">${esc(n)}</div>`).join("")}</td></tr>`;
-    }).join("\n")}
+${doc.examples
+  .map((ex) => {
+    const notes = errorNotes(evaluate(doc, ex));
+    return `<tr><td><code>${esc(ex.formula)}</code>${ex.cells ? `<br><span class="note">${esc(ex.cells)}</span>` : ""}</td><td>${resultCell(ex.result)}${notes.map((n) => `<div class="err">${esc(n)}</div>`).join("")}</td></tr>`;
+  })
+  .join("\n")}
 </table>
 </section>`);
   }

@@ -124,7 +124,10 @@ for (let n = 1; n <= 104; n++) {
 const eighthGrader = addStudent(105, 8, MIDDLE);
 
 const byGrade = (g: number): Student[] => shuffled(students.filter((s) => s.grade === g));
-const g9 = byGrade(9), g10 = byGrade(10), g11 = byGrade(11), g12 = byGrade(12);
+const g9 = byGrade(9),
+  g10 = byGrade(10),
+  g11 = byGrade(11),
+  g12 = byGrade(12);
 
 // Roles. Each list is consumed front to back so no student plays two roles by accident.
 const take = (list: Student[], k: number): Student[] => list.splice(0, k);
@@ -158,7 +161,11 @@ const BLANK = { blank: true } as const;
 type SheetRow = DataRow | typeof BLANK;
 const byKey = (a: DataRow, b: DataRow): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 /** Sorts rows by key (student name), keeping the given order of equal keys. */
-const sortRows = (rows: readonly DataRow[]): DataRow[] => rows.map((r, i) => ({ r, i })).sort((x, y) => byKey(x.r, y.r) || x.i - y.i).map((x) => x.r);
+const sortRows = (rows: readonly DataRow[]): DataRow[] =>
+  rows
+    .map((r, i) => ({ r, i }))
+    .sort((x, y) => byKey(x.r, y.r) || x.i - y.i)
+    .map((x) => x.r);
 const insertBlank = (rows: readonly SheetRow[], at: number): SheetRow[] => [...rows.slice(0, at), BLANK, ...rows.slice(at)];
 
 // ---------------------------------------------------------------------------------------------
@@ -166,8 +173,14 @@ const insertBlank = (rows: readonly SheetRow[], at: number): SheetRow[] => [...r
 const concRows: DataRow[] = [];
 const concentratorWsns = new Set<string>();
 let notParticipant: Student | null = null; // a concentrator missing from the participants export
-function conc(s: Student, iac: string | number | null, cluster: string | null, area: string | null, plant: Plant[] = [],
-  grade: number | string = s.grade): void {
+function conc(
+  s: Student,
+  iac: string | number | null,
+  cluster: string | null,
+  area: string | null,
+  plant: Plant[] = [],
+  grade: number | string = s.grade,
+): void {
   concentratorWsns.add(s.wsn);
   concRows.push(row([s.wsn, s.name, grade, s.school, iac, cluster, area], plant, s.name));
 }
@@ -187,8 +200,8 @@ function cleanConc(s: Student): void {
   conc(asNumber11, 11.01, CL.it, PA.bus, [P("IAC-STORED-AS-NUMBER")]);
   clean12.forEach(cleanConc);
 
-  const [multi, absent, invalidFormat, unknownIac, clusterMissing, mismatch, areaMissing,
-    areaUnknown, asNumber1, twoAreas, ...clean11] = conc11;
+  const [multi, absent, invalidFormat, unknownIac, clusterMissing, mismatch, areaMissing, areaUnknown, asNumber1, twoAreas, ...clean11] =
+    conc11;
   conc(multi, "01.10", CL.afnr, PA_SHORT.ag, [P("CONCENTRATOR-MULTIPLE-PATHWAYS")]);
   conc(multi, "47.06", CL.tdl, PA_SHORT.te, [P("CONCENTRATOR-MULTIPLE-PATHWAYS")]);
   notParticipant = absent;
@@ -212,8 +225,13 @@ function cleanConc(s: Student): void {
 // CTE Participants
 const partRows: DataRow[] = [];
 const participantList = [
-  ...conc12, ...conc11.filter((s) => s !== notParticipant), conc10,
-  ...extra12, ...extra11, ...extra10, ...extra9.slice(1),
+  ...conc12,
+  ...conc11.filter((s) => s !== notParticipant),
+  conc10,
+  ...extra12,
+  ...extra11,
+  ...extra10,
+  ...extra9.slice(1),
 ];
 const gradeMissing = extra10[0];
 const gradeInvalid = extra9[1];
@@ -223,23 +241,29 @@ for (const s of participantList) {
   const courses = concentratorWsns.has(s.wsn) ? randInt(2, 5) : randInt(1, 3);
   let grade: CellValue = s.grade;
   const plant = [];
-  if (s === gradeMissing) { grade = null; plant.push(P("GRADE-MISSING")); }
-  if (s === gradeInvalid) { grade = "TBD"; plant.push(P("GRADE-INVALID")); }
+  if (s === gradeMissing) {
+    grade = null;
+    plant.push(P("GRADE-MISSING"));
+  }
+  if (s === gradeInvalid) {
+    grade = "TBD";
+    plant.push(P("GRADE-INVALID"));
+  }
   const r = row([s.wsn, s.localId, s.name, grade, s.school, courses], plant, s.name);
   partRows.push(r);
   if (s === duplicated) partRows.push(row(r.cells.slice(), [P("DUPLICATE-ROW")], s.name));
 }
 partRows.push(row([null, noWsn.localId, noWsn.name, noWsn.grade, noWsn.school, 1], [P("STUDENT-ID-MISSING")], noWsn.name));
-partRows.push(row([eighthGrader.wsn, eighthGrader.localId, eighthGrader.name, 8, eighthGrader.school, 1],
-  [P("GRADE-OUT-OF-RANGE")], eighthGrader.name));
+partRows.push(
+  row([eighthGrader.wsn, eighthGrader.localId, eighthGrader.name, 8, eighthGrader.school, 1], [P("GRADE-OUT-OF-RANGE")], eighthGrader.name),
+);
 
 // ---------------------------------------------------------------------------------------------
 // HS Completion
 const hscRows: DataRow[] = [];
 const utc = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d));
 const GRADUATION = utc(2026, 5, 29);
-function hsc(s: Student, grade: number, exitType: string | null, credential: string | null, date: Date | null,
-  plant: Plant[] = []): void {
+function hsc(s: Student, grade: number, exitType: string | null, credential: string | null, date: Date | null, plant: Plant[] = []): void {
   hscRows.push(row([s.wsn, s.name, grade, exitType, credential, date], plant, s.name));
 }
 conc12.slice(1).forEach((s) => hsc(s, 12, "HSC", "R", GRADUATION));
@@ -271,8 +295,14 @@ const WBL = {
 };
 const ircRows: DataRow[] = [];
 const gradeText = (g: number): string => String(g).padStart(2, "0");
-function irc(s: Student, type: string, name: string | null, status: string | null, hours: number | string | null,
-  plant: Plant[] = []): void {
+function irc(
+  s: Student,
+  type: string,
+  name: string | null,
+  status: string | null,
+  hours: number | string | null,
+  plant: Plant[] = [],
+): void {
   ircRows.push(row([s.wsn, s.name, gradeText(s.grade), type, name, status, hours], plant, s.name));
 }
 {
@@ -320,8 +350,14 @@ const demoRows: DataRow[] = [];
   for (const s of demoStudents) {
     let sp = singleParents.has(s) ? "Y" : "N";
     const plant = [];
-    if (s === badValue) { sp = "Unknown"; plant.push(P("SINGLE-PARENT-INVALID")); }
-    if (s === wrongGrade) { sp = "Y"; plant.push(P("SINGLE-PARENT-GRADE")); }
+    if (s === badValue) {
+      sp = "Unknown";
+      plant.push(P("SINGLE-PARENT-INVALID"));
+    }
+    if (s === wrongGrade) {
+      sp = "Y";
+      plant.push(P("SINGLE-PARENT-GRADE"));
+    }
     demoRows.push(row([s.wsn, s.name, s.grade, sp, homeless.has(s) ? "Y" : "N"], plant, s.name));
   }
 }
@@ -330,8 +366,19 @@ const demoRows: DataRow[] = [];
 // Courses: offerings (sections) and the Roster: Courses export
 const T = Array.from({ length: 16 }, (_, i) => `Teacher ${String(i + 1).padStart(2, "0")}`);
 const offerRows: DataRow[] = [];
-function offer(local: string, title: string, code: number | null, section: string, cte: boolean, dept: string | null,
-  pathway: string | null, de: boolean, teacher: string, plant: Plant[] = [], school = HS): void {
+function offer(
+  local: string,
+  title: string,
+  code: number | null,
+  section: string,
+  cte: boolean,
+  dept: string | null,
+  pathway: string | null,
+  de: boolean,
+  teacher: string,
+  plant: Plant[] = [],
+  school = HS,
+): void {
   offerRows.push(row([school, local, title, code, section, cte ? "Yes" : "No", dept, pathway, de ? "Y" : "N", teacher], plant));
 }
 offer("AG110", "AG ANIMAL SCIENCE", 10201, "01", true, PA.ag, CL.afnr, false, T[0]);
@@ -364,7 +411,8 @@ offer("MAT480B", "MAT AP STATISTICS B", 10091, "01", false, null, null, false, T
 offer("ENG490", "ENG IB ENGLISH A LITERATURE HL", 10111, "01", false, null, null, false, T[12]);
 
 const courseRows: DataRow[] = [];
-const course = (title: string, code: CellValue, program: string | null, plant: Plant[] = []): number => courseRows.push(row([title, code, program], plant));
+const course = (title: string, code: CellValue, program: string | null, plant: Plant[] = []): number =>
+  courseRows.push(row([title, code, program], plant));
 // the four rows of the guide's DEMO example, in its order
 course("SCI CONCEPTS OF BIOLOGY A - TC", 9944, "Dual Enrollment");
 course("MAT AP STATISTICS A", 10091, "Advanced Placement");
@@ -454,13 +502,32 @@ const SHEETS: readonly SheetSpec[] = [
   },
   {
     name: "Career Concentrators",
-    header: ["WSN", "Student Name", "Grade Level", "School", "CTE Concentration IAC Code", "CTE Concentration Program Area", "Program Area"],
+    header: [
+      "WSN",
+      "Student Name",
+      "Grade Level",
+      "School",
+      "CTE Concentration IAC Code",
+      "CTE Concentration Program Area",
+      "Program Area",
+    ],
     widths: [14, 16, 12, 30, 28, 42, 44],
     rows: () => insertBlank(sortRows(concRows), 21),
   },
   {
     name: "Roster Course Offering",
-    header: ["School", "Local Course Code", "Local Course Title", "DPI Course Code", "Section", "CTE Course", "CTE Department", "Career Pathway", "Dual Enrollment", "Teacher"],
+    header: [
+      "School",
+      "Local Course Code",
+      "Local Course Title",
+      "DPI Course Code",
+      "Section",
+      "CTE Course",
+      "CTE Department",
+      "Career Pathway",
+      "Dual Enrollment",
+      "Teacher",
+    ],
     widths: [30, 18, 52, 16, 9, 11, 44, 40, 16, 12],
     rows: () => offerRows,
   },
@@ -522,7 +589,9 @@ function build(): { wb: ExcelJS.Workbook; planted: PlantedProblem[] } {
   const planted: PlantedProblem[] = [];
   for (const spec of SHEETS) {
     const ws = wb.addWorksheet(spec.name);
-    spec.widths.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
+    spec.widths.forEach((w, i) => {
+      ws.getColumn(i + 1).width = w;
+    });
     let r = 1;
     for (const line of spec.above || []) {
       ws.getRow(r).getCell(1).value = line;
@@ -530,7 +599,9 @@ function build(): { wb: ExcelJS.Workbook; planted: PlantedProblem[] } {
       r++;
     }
     const headerRow = ws.getRow(r);
-    spec.header.forEach((h, i) => { headerRow.getCell(i + 1).value = h; });
+    spec.header.forEach((h, i) => {
+      headerRow.getCell(i + 1).value = h;
+    });
     headerRow.font = { bold: true };
     for (const p of spec.headerPlant || []) planted.push({ sheet: spec.name, row: r, rule: p.rule, withCatalog: p.withCatalog });
     r++;
@@ -553,12 +624,17 @@ function build(): { wb: ExcelJS.Workbook; planted: PlantedProblem[] } {
   }
   const notes = wb.addWorksheet("Notes");
   notes.getColumn(1).width = 100;
-  NOTES.forEach((t, i) => { notes.getRow(i + 1).getCell(1).value = t; });
+  NOTES.forEach((t, i) => {
+    notes.getRow(i + 1).getCell(1).value = t;
+  });
   return { wb, planted };
 }
 
 function catalogCsv(): string {
-  const esc = (v: string | number): string => { const s = String(v); return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s; };
+  const esc = (v: string | number): string => {
+    const s = String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
   return [CATALOG_HEADER, ...catalog].map((r) => r.map(esc).join(",")).join("\n") + "\n";
 }
 
@@ -575,7 +651,11 @@ function fixZipTimes(buf: ArrayBuffer | Uint8Array): Buffer {
   const dosTime = (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1);
   const dosDate = ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate();
   let eocd = -1;
-  for (let i = out.length - 22; i >= 0; i--) if (out.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+  for (let i = out.length - 22; i >= 0; i--)
+    if (out.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   if (eocd < 0) throw new Error("not a zip file");
   const entries = out.readUInt16LE(eocd + 10);
   let p = out.readUInt32LE(eocd + 16);

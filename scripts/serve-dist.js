@@ -19,11 +19,13 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = argv[i + 1];
-    if (!["--dir", "--port", "--host", "--cert", "--key"].includes(flag) || value === undefined) throw new Error(`${flag === undefined ? "missing argument" : `unknown or incomplete option ${flag}`}\n${USAGE}`);
+    if (!["--dir", "--port", "--host", "--cert", "--key"].includes(flag) || value === undefined)
+      throw new Error(`${flag === undefined ? "missing argument" : `unknown or incomplete option ${flag}`}\n${USAGE}`);
     i++;
     if (flag === "--port") {
       options.port = Number(value);
-      if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535) throw new Error(`--port must be 0–65535, not ${value}`);
+      if (!Number.isInteger(options.port) || options.port < 0 || options.port > 65535)
+        throw new Error(`--port must be 0–65535, not ${value}`);
     } else {
       options[flag.slice(2)] = value;
     }
@@ -38,7 +40,9 @@ function tlsOptions({ cert, key }) {
   const dir = path.join(os.homedir(), ".office-addin-dev-certs");
   const files = { cert: path.join(dir, "localhost.crt"), key: path.join(dir, "localhost.key") };
   if (!fs.existsSync(files.cert) || !fs.existsSync(files.key)) {
-    throw new Error(`No certificate: ${files.cert} is missing. Install the Office dev certificate with \`npx office-addin-dev-certs install\`, or pass --cert and --key.`);
+    throw new Error(
+      `No certificate: ${files.cert} is missing. Install the Office dev certificate with \`npx office-addin-dev-certs install\`, or pass --cert and --key.`,
+    );
   }
   return { cert: fs.readFileSync(files.cert), key: fs.readFileSync(files.key) };
 }
@@ -73,7 +77,10 @@ function handler(root) {
         res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found\n");
         return;
       }
-      res.writeHead(200, { "Content-Type": MIME_TYPES[path.extname(file).toLowerCase()] || "application/octet-stream", "Content-Length": stat.size });
+      res.writeHead(200, {
+        "Content-Type": MIME_TYPES[path.extname(file).toLowerCase()] || "application/octet-stream",
+        "Content-Length": stat.size,
+      });
       if (req.method === "HEAD") res.end();
       else fs.createReadStream(file).pipe(res);
     });
@@ -96,7 +103,9 @@ if (require.main === module) {
       const options = parseArgs(process.argv.slice(2));
       const server = await serveDist(options);
       const { port } = server.address();
-      console.log(`Serving ${options.dir} at https://${options.host === "127.0.0.1" ? "localhost" : options.host}:${port}/ (CORS on). Ctrl-C stops it.`);
+      console.log(
+        `Serving ${options.dir} at https://${options.host === "127.0.0.1" ? "localhost" : options.host}:${port}/ (CORS on). Ctrl-C stops it.`,
+      );
       const stop = () => server.close(() => process.exit(0));
       process.on("SIGINT", stop);
       process.on("SIGTERM", stop);

@@ -18,15 +18,47 @@ const one = (out: logic.Out[][]) => {
 
 describe("AP and IB in local course titles", () => {
   const AP = [
-    "MAT AP STATISTICS A", "Advanced Placement Biology", "SCI A.P. BIOLOGY", "a.p. chemistry", "A P Physics 1",
-    "ENG ADV PLACEMENT LIT", "Adv Pl Calculus BC", "ADVANCED PLCMT US HISTORY", "Adv. Plcmt. Psychology", "AP/IB Economics",
-    "Art History (AP)", "Spanish 4 - A.P.",
+    "MAT AP STATISTICS A",
+    "Advanced Placement Biology",
+    "SCI A.P. BIOLOGY",
+    "a.p. chemistry",
+    "A P Physics 1",
+    "ENG ADV PLACEMENT LIT",
+    "Adv Pl Calculus BC",
+    "ADVANCED PLCMT US HISTORY",
+    "Adv. Plcmt. Psychology",
+    "AP/IB Economics",
+    "Art History (AP)",
+    "Spanish 4 - A.P.",
   ];
-  const IB = ["IB History HL", "I.B. Biology SL", "ENG I B LIT", "International Baccalaureate TOK", "Int'l Baccalaureate Math", "INTL BACC CHEM"];
+  const IB = [
+    "IB History HL",
+    "I.B. Biology SL",
+    "ENG I B LIT",
+    "International Baccalaureate TOK",
+    "Int'l Baccalaureate Math",
+    "INTL BACC CHEM",
+  ];
   const NEITHER = [
-    "ENG PRE-AP ENGLISH", "Pre-A.P. Algebra", "pre ap english", "PreAP Geometry", "Pre-IB English 10", "Pre I.B. Biology",
-    "APPLIED MATH", "Map Reading", "Ibsen and Modern Drama", "LIB SCRIBE", "Advanced Biology", "ADVANCED WOODS",
-    "Adv Art", "Placement Test Prep", "Woods A P E", "Capstone", "Apprenticeship Prep", "", "Ça va: French 1",
+    "ENG PRE-AP ENGLISH",
+    "Pre-A.P. Algebra",
+    "pre ap english",
+    "PreAP Geometry",
+    "Pre-IB English 10",
+    "Pre I.B. Biology",
+    "APPLIED MATH",
+    "Map Reading",
+    "Ibsen and Modern Drama",
+    "LIB SCRIBE",
+    "Advanced Biology",
+    "ADVANCED WOODS",
+    "Adv Art",
+    "Placement Test Prep",
+    "Woods A P E",
+    "Capstone",
+    "Apprenticeship Prep",
+    "",
+    "Ça va: French 1",
   ];
   test.each(AP)("%s says AP", (title) => expect(apIbOfTitle(title)).toBe("AP"));
   test.each(IB)("%s says IB", (title) => expect(apIbOfTitle(title)).toBe("IB"));
@@ -39,7 +71,15 @@ describe("AP and IB in local course titles", () => {
   });
 
   test("the AP/IB figure counts abbreviated titles (and not Pre-AP)", () => {
-    const report = check([courses([["SCI A.P. BIOLOGY", "10075"], ["Adv Pl Calculus", "10076"], ["I.B. History HL", "10077"], ["Pre-AP English", "10078"], ["APPLIED MATH", "10079"]])]);
+    const report = check([
+      courses([
+        ["SCI A.P. BIOLOGY", "10075"],
+        ["Adv Pl Calculus", "10076"],
+        ["I.B. History HL", "10077"],
+        ["Pre-AP English", "10078"],
+        ["APPLIED MATH", "10079"],
+      ]),
+    ]);
     const figure = report.checklist.find((t) => t.topic === "dual-enrollment-ap-ib")?.figure;
     expect(figure).toMatchObject({ ap: 2, ib: 1 });
   });
@@ -54,7 +94,11 @@ describe("AP and IB in local course titles", () => {
 
 describe("IACs a CSV holds as whole numbers", () => {
   test("1 and 15 read as 01.00 and 15.00, stored as numbers, like the workbook numbers 1 and 15", () => {
-    for (const [text, number, code] of [["1", 1, "01.00"], ["15", 15, "15.00"], [" 7 ", 7, "07.00"]] as const) {
+    for (const [text, number, code] of [
+      ["1", 1, "01.00"],
+      ["15", 15, "15.00"],
+      [" 7 ", 7, "07.00"],
+    ] as const) {
       expect(normalizeIac(text, "csv")).toMatchObject({ iac: code, storedAsNumber: true });
       expect(normalizeIac(number, "workbook")).toMatchObject({ iac: code, storedAsNumber: true });
     }
@@ -63,7 +107,13 @@ describe("IACs a CSV holds as whole numbers", () => {
   });
 
   test("the CSV rows get IAC-STORED-AS-NUMBER naming the whole number, never IAC-INVALID-FORMAT, and count in the IAC figure", () => {
-    const sheet: SheetInput = { ...concentrators([["1", 11, "1", AFNR, "Ag"], ["2", 11, "15", "Architecture & Construction", "Tech Ed"]]), source: "csv" };
+    const sheet: SheetInput = {
+      ...concentrators([
+        ["1", 11, "1", AFNR, "Ag"],
+        ["2", 11, "15", "Architecture & Construction", "Tech Ed"],
+      ]),
+      source: "csv",
+    };
     const report = check([sheet]);
     expect(report.findings.filter((f) => f.rule === "IAC-INVALID-FORMAT")).toEqual([]);
     const stored = report.findings.filter((f) => f.rule === "IAC-STORED-AS-NUMBER");
@@ -83,11 +133,25 @@ describe("IACs a CSV holds as whole numbers", () => {
 });
 
 describe("summary rows are not students", () => {
-  const labels = ["Total", "Totals", "TOTAL:", "Grand Total", "grand total", "Count:", "Total Records: 412", "Total: 2 students", "Subtotal", "Record Count"];
+  const labels = [
+    "Total",
+    "Totals",
+    "TOTAL:",
+    "Grand Total",
+    "grand total",
+    "Count:",
+    "Total Records: 412",
+    "Total: 2 students",
+    "Subtotal",
+    "Record Count",
+  ];
   test.each(labels)("%s is a total label", (label) => expect(isTotalLabel(label)).toBe(true));
-  test.each(["Total Fitness", "Totally Fit", "Counting Skills", "Accounting", "Records Management", "Sum of Parts Engineering"])("%s is not a total label", (label) => {
-    expect(isTotalLabel(label)).toBe(false);
-  });
+  test.each(["Total Fitness", "Totally Fit", "Counting Skills", "Accounting", "Records Management", "Sum of Parts Engineering"])(
+    "%s is not a total label",
+    (label) => {
+      expect(isTotalLabel(label)).toBe(false);
+    },
+  );
 
   test("a total label with numbers, wherever it sits, is a summary row; other data makes it a record", () => {
     expect(isSummaryRow(["Grand Total", null, 412])).toBe(true);
@@ -103,14 +167,26 @@ describe("summary rows are not students", () => {
   });
 
   test("the engine skips summary rows: no findings, not counted as data rows", () => {
-    const sheet = participants([["1", 9], ["2", 10], [null, "Total"], ["Grand Total", 2], ["Count:", "2"], [null, "Total Records: 412"], ["Totals", null, 2]]);
+    const sheet = participants([
+      ["1", 9],
+      ["2", 10],
+      [null, "Total"],
+      ["Grand Total", 2],
+      ["Count:", "2"],
+      [null, "Total Records: 412"],
+      ["Totals", null, 2],
+    ]);
     const report = check([sheet]);
     expect(report.sheets[0]).toMatchObject({ kind: "participants", dataRows: 2 });
     expect(report.findings.filter((f) => f.severity !== "info")).toEqual([]);
   });
 
   test("near miss: a course titled Total Fitness with its code is a course (and its problems are found)", () => {
-    const sheet = courses([["Total Fitness", "10123"], ["Total Fitness 2", ""], ["Total", 2]]);
+    const sheet = courses([
+      ["Total Fitness", "10123"],
+      ["Total Fitness 2", ""],
+      ["Total", 2],
+    ]);
     const report = check([sheet]);
     expect(report.sheets[0].dataRows).toBe(2);
     expect(hits([sheet], "COURSE-CODE-MISSING").map((f) => f.row)).toEqual([3]);
@@ -126,7 +202,16 @@ describe("summary rows are not students", () => {
 
 describe("seniors whose exit type is not HSC", () => {
   test("the note names the exit type and says the student will not count as a CTE graduate; the graduates figure is unchanged", () => {
-    const sheets = [concentrators([["1", 12, "01.09", AFNR, "Ag"], ["2", 12, "01.09", AFNR, "Ag"]]), completion([["1", 12, "TC", ""], ["2", 12, "HSC", "R"]])];
+    const sheets = [
+      concentrators([
+        ["1", 12, "01.09", AFNR, "Ag"],
+        ["2", 12, "01.09", AFNR, "Ag"],
+      ]),
+      completion([
+        ["1", 12, "TC", ""],
+        ["2", 12, "HSC", "R"],
+      ]),
+    ];
     const report = check(sheets);
     const notes = report.findings.filter((f) => f.rule === "SENIOR-EXIT-NOT-HSC");
     expect(notes).toHaveLength(1);

@@ -31,7 +31,12 @@ test("dates, booleans, formulas and error values in checked columns are reported
   ws.addRow(["WSN", "Grade", "IAC Code", "Cluster"]);
   ws.addRow(["9000000001", true, new Date(Date.UTC(2026, 0, 9)), "Information Technology"]);
   ws.addRow(["9000000002", { formula: "10+2", result: 12 }, { formula: "A1", result: { error: "#REF!" } }, "Information Technology"]);
-  ws.addRow([{ formula: "NA()", result: { error: "#N/A" } }, 11, "11.01", { richText: [{ text: "Information " }, { text: "Technology" }] }]);
+  ws.addRow([
+    { formula: "NA()", result: { error: "#N/A" } },
+    11,
+    "11.01",
+    { richText: [{ text: "Information " }, { text: "Technology" }] },
+  ]);
   await wb.xlsx.writeFile(file("types.xlsx"));
   const { code, report } = await check([file("types.xlsx")]);
   expect(code).toBe(1);
@@ -62,7 +67,10 @@ test("merged cells: a merged title above the header and a merged block in the da
 
 test("a very wide sheet (3,000 columns) is read and checked", async () => {
   const header = ["Student ID", "Grade", ...Array.from({ length: 2998 }, (_, i) => `Extra ${i + 1}`)];
-  const rows = [header, ...Array.from({ length: 30 }, (_, i) => [String(9000000000 + i), i === 7 ? 8 : 10, ...Array.from({ length: 2998 }, (_, c) => c % 7)])];
+  const rows = [
+    header,
+    ...Array.from({ length: 30 }, (_, i) => [String(9000000000 + i), i === 7 ? 8 : 10, ...Array.from({ length: 2998 }, (_, c) => c % 7)]),
+  ];
   writeCsv(file("wide.csv"), rows);
   const { code, report } = await check([file("wide.csv")]);
   expect(code).toBe(1);
@@ -79,7 +87,10 @@ test("a 200,000-row CSV gives a correct report, and --out writes a complete copy
   expect(r.code).toBe(1);
   const report = parseReport(r.stdout);
   expect(report.sheets[0]).toMatchObject({ kind: "participants", dataRows: 200_000 });
-  expect(report.findings.map((f) => [f.rule, f.row])).toEqual([["STUDENT-ID-MISSING", 123_458], ["GRADE-INVALID", 200_001]]);
+  expect(report.findings.map((f) => [f.rule, f.row])).toEqual([
+    ["STUDENT-ID-MISSING", 123_458],
+    ["GRADE-INVALID", 200_001],
+  ]);
   expect(report.checklist[0].figure.text).toBe("199999 students");
   const copy = await readXlsx(out);
   const ws = copy.getWorksheet("big")!;
@@ -90,7 +101,10 @@ test("a 200,000-row CSV gives a correct report, and --out writes a complete copy
 
 test("--out into a path that is a directory fails cleanly and leaves nothing behind", async () => {
   fs.mkdirSync(file("a-folder.xlsx"));
-  writeCsv(file("p.csv"), [["Student ID", "Grade"], ["1", 9]]);
+  writeCsv(file("p.csv"), [
+    ["Student ID", "Grade"],
+    ["1", 9],
+  ]);
   const before = fs.readdirSync(dir).sort();
   const r = await cli(["--out", file("a-folder.xlsx"), file("p.csv")]);
   expect(r.code).toBe(2);
@@ -100,7 +114,10 @@ test("--out into a path that is a directory fails cleanly and leaves nothing beh
 });
 
 test("a CSV with a semicolon separator, BOM, quotes and an embedded newline", async () => {
-  fs.writeFileSync(file("semi.csv"), '\ufeffStudent ID;Student Name;Grade\r\n9000000001;"Doe; Jane ""JJ""";9\r\n9000000002;"Multi\nLine";7\r\n');
+  fs.writeFileSync(
+    file("semi.csv"),
+    '\ufeffStudent ID;Student Name;Grade\r\n9000000001;"Doe; Jane ""JJ""";9\r\n9000000002;"Multi\nLine";7\r\n',
+  );
   const { report } = await check([file("semi.csv")]);
   expect(report.findings.map((f) => [f.rule, f.row, f.cell])).toEqual([["GRADE-OUT-OF-RANGE", 3, "C3"]]);
 });

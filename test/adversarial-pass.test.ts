@@ -62,12 +62,18 @@ describe("a recognised export without data rows is never a pass", () => {
 
 describe("sensitive headers wherever the element's name sits in them", () => {
   const spellings = [
-    "Stu Single Parent", "Pregnant/Single Parent", "Is Homeless", "Unaccompanied Homeless Youth", "Primary Nighttime Residence",
+    "Stu Single Parent",
+    "Pregnant/Single Parent",
+    "Is Homeless",
+    "Unaccompanied Homeless Youth",
+    "Primary Nighttime Residence",
   ];
   it.each(spellings)("‘%s’ makes a demographics export, and its yes/no column is never read as another field", (h) => {
     const rows = [
       ["Student ID", "Student Name", "Grade", h],
-      ["9000000001", "A", "11", "Y"], ["9000000002", "B", "10", "N"], ["9000000003", "C", "12", "N"],
+      ["9000000001", "A", "11", "Y"],
+      ["9000000002", "B", "10", "N"],
+      ["9000000003", "C", "12", "N"],
     ];
     const r = recognize(rows);
     expect(r.kind).toBe("demographics");
@@ -88,20 +94,32 @@ describe("sensitive headers wherever the element's name sits in them", () => {
     }
   });
   it("near miss: headers that merely mention parents or housing elsewhere stay what they were", () => {
-    expect(recognize([["Student ID", "Grade", "Parent Email"], ["9000000001", "11", "a@b.org"]]).kind).toBe("participants");
+    expect(
+      recognize([
+        ["Student ID", "Grade", "Parent Email"],
+        ["9000000001", "11", "a@b.org"],
+      ]).kind,
+    ).toBe("participants");
   });
 });
 
 describe("Excel's dates in a grade column are not grades", () => {
   it.each(["12-Nov", "11-Dec-2026", "9 - Sep"])("%s is not a grade", (v) => expect(normalizeGrade(v)).toBeNull());
-  it.each([["12 - Twelfth Grade", 12], ["KG - Kindergarten", 0], ["09 - Ninth", 9], ["Gr. 12", 12], ["12.0", 12], ["11th Grade", 11]])(
-    "near miss: SIS descriptors still read: %s",
-    (v, n) => expect(normalizeGrade(v)).toBe(n),
-  );
+  it.each([
+    ["12 - Twelfth Grade", 12],
+    ["KG - Kindergarten", 0],
+    ["09 - Ninth", 9],
+    ["Gr. 12", 12],
+    ["12.0", 12],
+    ["11th Grade", 11],
+  ])("near miss: SIS descriptors still read: %s", (v, n) => expect(normalizeGrade(v)).toBe(n));
 });
 
 describe("corrections name sheets as the user types them", () => {
-  const rows = [["Code", "Student ID", "Grade", "Clu"], ["01.09", "9000000001", "12", "Agriculture, Food & Natural Resources"]];
+  const rows = [
+    ["Code", "Student ID", "Grade", "Clu"],
+    ["01.09", "9000000001", "12", "Agriculture, Food & Natural Resources"],
+  ];
   it("--column on a sheet whose name holds '=' and ':'", async () => {
     writeCsv(file("a=b.csv"), rows);
     writeCsv(file("x:y=z.csv"), rows);
@@ -154,7 +172,7 @@ describe("--json: no user text starts like a formula, wherever it sits in the re
   };
   it("headers, sheet names and values that start with = + - @ reach the JSON with a leading apostrophe", async () => {
     writeCsv(file("=cmd|calc.csv"), [
-      ["Student ID", "Student Name", "=HYPERLINK(\"http://x\";\"IAC\")", "@Cluster", "+Grade", "-Program Area"],
+      ["Student ID", "Student Name", '=HYPERLINK("http://x";"IAC")', "@Cluster", "+Grade", "-Program Area"],
       ["9000000001", "=1+1", "01.09", "+SUM(A1)", "12", "@x"],
       ["9000000002", "-1+1", "51.39", "@Cluster", "12", "=y"],
       ["9000000003", "B", "51.39", HS, "12"],
@@ -169,24 +187,43 @@ describe("--json: no user text starts like a formula, wherever it sits in the re
 
 describe("SIS abbreviations in headers", () => {
   it("Skyward's Stu ID / Crs Title / State Course Code read as the student id, the local title and the roster code", () => {
-    const conc = recognize([["Stu ID", "Stu Name", "GR", "IAC", "Cluster"], ["9000000001", "A", "11", "01.09", "Health Science"]]);
+    const conc = recognize([
+      ["Stu ID", "Stu Name", "GR", "IAC", "Cluster"],
+      ["9000000001", "A", "11", "01.09", "Health Science"],
+    ]);
     expect(conc.kind).toBe("concentrators");
     expect(conc.inferred).toEqual([]);
     expect(conc.mapping.columns).toMatchObject({ studentId: 0, studentName: 1, grade: 2 });
-    const hsc = recognize([["Stu ID", "Grade Lvl", "Exit Type", "Exit Dt"], ["9000000001", "12", "HSC", "6/1/2026"]]);
+    const hsc = recognize([
+      ["Stu ID", "Grade Lvl", "Exit Type", "Exit Dt"],
+      ["9000000001", "12", "HSC", "6/1/2026"],
+    ]);
     expect(hsc.mapping.columns).toMatchObject({ grade: 1, exitDate: 3 });
-    const wbl = recognize([["Stu ID", "Program Name", "WBL Hrs"], ["9000000001", "Internship", "120"]]);
+    const wbl = recognize([
+      ["Stu ID", "Program Name", "WBL Hrs"],
+      ["9000000001", "Internship", "120"],
+    ]);
     expect(wbl.mapping.columns).toMatchObject({ hours: 2 });
-    const part = recognize([["Student_Number", "LastFirst", "Grade_Level"], ["9000000001", "Doe, Jane", "10"]]);
+    const part = recognize([
+      ["Student_Number", "LastFirst", "Grade_Level"],
+      ["9000000001", "Doe, Jane", "10"],
+    ]);
     expect(part.mapping.columns).toMatchObject({ studentId: 0, studentName: 1, grade: 2 });
     const courses = recognize([
-      ["Crs Title", "State Course Code", "Local Crs Nbr"], ["AP Biology", "05001", "BIO201"], ["Welding I", "13001", "WLD1"],
+      ["Crs Title", "State Course Code", "Local Crs Nbr"],
+      ["AP Biology", "05001", "BIO201"],
+      ["Welding I", "13001", "WLD1"],
     ]);
     expect(courses.kind).toBe("course-offerings");
     expect(courses.mapping.columns).toMatchObject({ localCourseTitle: 0, rosterCode: 1, localCourseCode: 2 });
   });
   it("near miss: a word that only starts like an abbreviation is not one (Stunt, Crsx)", () => {
-    expect(recognize([["Stunt ID", "Crsx Title", "Room"], ["1", "A", "2"]]).kind).toBeNull();
+    expect(
+      recognize([
+        ["Stunt ID", "Crsx Title", "Room"],
+        ["1", "A", "2"],
+      ]).kind,
+    ).toBeNull();
   });
 });
 
@@ -204,7 +241,8 @@ describe("a header known only for course exports does not hide a student column'
   it("near miss: a course offering's 'Program' column stays the course program", () => {
     const r = recognize([
       ["Local Course Title", "Roster Code", "Local Course Code", "Program"],
-      ["AP Biology", "05001", "B1", "AP"], ["Welding", "13001", "W1", "CTE"],
+      ["AP Biology", "05001", "B1", "AP"],
+      ["Welding", "13001", "W1", "CTE"],
     ]);
     expect(r.kind).toBe("course-offerings");
     expect(r.mapping.columns.program).toBe(3);
@@ -220,7 +258,10 @@ describe("--map files as Windows editors save them", () => {
     ["plain UTF-8 (near miss)", Buffer.from(json, "utf8")],
   ];
   it.each(encodings)("%s is read", async (_name, bytes) => {
-    writeCsv(file("sis conc.csv"), [["Code", "Student ID", "Grade", "Clu"], ["01.09", "9000000001", "12", AFNR]]);
+    writeCsv(file("sis conc.csv"), [
+      ["Code", "Student ID", "Grade", "Clu"],
+      ["01.09", "9000000001", "12", AFNR],
+    ]);
     fs.writeFileSync(file("map.json"), bytes);
     const r = await cli(["--json", "--map", file("map.json"), file("sis conc.csv")]);
     expect(r.stderr).toBe("");
@@ -231,7 +272,10 @@ describe("--map files as Windows editors save them", () => {
 describe("a line feed in a file, sheet or header name never starts a line of its own", () => {
   const name = "x\n--fake: concentrators\u001b[2J";
   it("--recognize, the corrections error and the progress notes show it escaped", async () => {
-    writeCsv(file(`${name}.csv`), [["Student ID", "Grade", "IAC\nfake", "Cluster"], ["9000000001", "12", "01.09", HS]]);
+    writeCsv(file(`${name}.csv`), [
+      ["Student ID", "Grade", "IAC\nfake", "Cluster"],
+      ["9000000001", "12", "01.09", HS],
+    ]);
     const rec = await cli(["--recognize", file(`${name}.csv`)]);
     expect(rec.stdout).toContain("x\\x0A--fake: concentrators\\x1B[2J");
     expect(rec.stdout.split("\n").some((l) => l.startsWith("--fake"))).toBe(false);
@@ -239,13 +283,21 @@ describe("a line feed in a file, sheet or header name never starts a line of its
     expect(refused.code).toBe(2);
     expect(refused.stderr.trimEnd().split("\n")).toHaveLength(1);
     const twice = await cli(["--json", file(`${name}.csv`), file(`${name}.csv`)]);
-    expect(twice.stderr.trimEnd().split("\n").every((l) => l.startsWith("cte-check: "))).toBe(true);
+    expect(
+      twice.stderr
+        .trimEnd()
+        .split("\n")
+        .every((l) => l.startsWith("cte-check: ")),
+    ).toBe(true);
   });
 });
 
 describe("Not checked names the optional column a rule needed", () => {
   it("an IRC/WBL export without status or hours columns lists the status and hours rules, with the sheet and column", async () => {
-    writeCsv(file("irc no status.csv"), [["Student ID", "Program Name", "Grade"], ["9000000001", "Youth Apprenticeship", "11"]]);
+    writeCsv(file("irc no status.csv"), [
+      ["Student ID", "Program Name", "Grade"],
+      ["9000000001", "Youth Apprenticeship", "11"],
+    ]);
     const report = parseReport((await cli(["--json", file("irc no status.csv")])).stdout);
     const why = Object.fromEntries((report.notChecked ?? []).map((n) => [n.rule, n.why]));
     expect(why["WBL-STATUS-MISSING"]).toMatch(/‘irc no status’\) has no certificatedStatus column/);
@@ -263,7 +315,10 @@ describe("Not checked names the optional column a rule needed", () => {
     expect((report.notChecked ?? []).map((n) => n.rule)).toEqual([]);
   });
   it("an HS completion export without a credential column lists HSC-CREDENTIAL-MISSING", async () => {
-    writeCsv(file("hsc bare.csv"), [["Student ID", "Exit Type", "Grade"], ["9000000001", "HSC", "12"]]);
+    writeCsv(file("hsc bare.csv"), [
+      ["Student ID", "Exit Type", "Grade"],
+      ["9000000001", "HSC", "12"],
+    ]);
     const report = parseReport((await cli(["--json", file("hsc bare.csv")])).stdout);
     expect((report.notChecked ?? []).map((n) => n.rule)).toEqual(["HSC-CREDENTIAL-MISSING"]);
   });
@@ -284,7 +339,9 @@ describe("SIS report footers are not students", () => {
     writeCsv(file("footers.csv"), [
       ["Student ID", "Student Name", "Grade", "IAC", "Cluster"],
       ["9000000001", "A", "12", "51.39", HS],
-      ["Number of records: 1"], ["Report generated 11/29/2026 3:14 PM"], ["Page 1 of 1"],
+      ["Number of records: 1"],
+      ["Report generated 11/29/2026 3:14 PM"],
+      ["Page 1 of 1"],
     ]);
     const r = await cli(["--json", file("footers.csv")]);
     const report = parseReport(r.stdout);
@@ -297,7 +354,10 @@ describe("SIS report footers are not students", () => {
 describe("messages built from headers stay short, whatever the header row holds", () => {
   it("a header repeated 10,000 times: one COLUMN-DUPLICATE naming a few columns and counting the rest", async () => {
     const n = 10_000;
-    writeCsv(file("repeated.csv"), [[...Array<string>(n).fill("Student ID"), "Grade"], [...Array<string>(n).fill("9000000001"), "11"]]);
+    writeCsv(file("repeated.csv"), [
+      [...Array<string>(n).fill("Student ID"), "Grade"],
+      [...Array<string>(n).fill("9000000001"), "11"],
+    ]);
     const report = parseReport((await cli(["--json", file("repeated.csv")])).stdout);
     const dup = report.findings.filter((f) => f.rule === "COLUMN-DUPLICATE");
     expect(dup).toHaveLength(1);
@@ -306,14 +366,20 @@ describe("messages built from headers stay short, whatever the header row holds"
   });
   it("a megabyte header read from its values: the note and --recognize show its start only", async () => {
     const big = `Code ${"x".repeat(1_000_000)}`;
-    writeCsv(file("big header.csv"), [[big, "Student ID", "Grade", "Cluster"], ["01.09", "9000000001", "12", AFNR]]);
+    writeCsv(file("big header.csv"), [
+      [big, "Student ID", "Grade", "Cluster"],
+      ["01.09", "9000000001", "12", AFNR],
+    ]);
     const report = parseReport((await cli(["--json", file("big header.csv")])).stdout);
     expect(report.sheets[0].note!.length).toBeLessThan(400);
     const rec = await cli(["--recognize", file("big header.csv")]);
     expect(rec.stdout.length).toBeLessThan(2000);
   });
   it("near miss: two duplicate columns are both named", async () => {
-    writeCsv(file("two ids.csv"), [["Student ID", "Student ID", "Grade"], ["9000000001", "9000000001", "11"]]);
+    writeCsv(file("two ids.csv"), [
+      ["Student ID", "Student ID", "Grade"],
+      ["9000000001", "9000000001", "11"],
+    ]);
     const report = parseReport((await cli(["--json", file("two ids.csv")])).stdout);
     const dup = report.findings.find((f) => f.rule === "COLUMN-DUPLICATE");
     expect(dup?.message).toMatch(/^Columns ‘Student ID’ and ‘Student ID’ both mean studentId/);

@@ -12,7 +12,16 @@ import * as zlib from "zlib";
 import { cellSafeText, xmlSafeText } from "../src/core/xmlText";
 import { readXlsx as readPaneXlsx, readZipDirectory } from "../src/io/xlsx";
 import { BIN, ensureBuilt, fillArgb, noteText, parseReport, readXlsx } from "./helpers/e2e";
-import { type RawEntry, inlineCell, numberCell, rawWorkbook, repeatedDeflate, workbookEntries, worksheetXml, zipParts } from "./helpers/rawXlsx";
+import {
+  type RawEntry,
+  inlineCell,
+  numberCell,
+  rawWorkbook,
+  repeatedDeflate,
+  workbookEntries,
+  worksheetXml,
+  zipParts,
+} from "./helpers/rawXlsx";
 
 let dir: string;
 const file = (name: string) => path.join(dir, name);
@@ -26,7 +35,11 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 /** The real CLI under a small heap: an out-of-memory abort shows as exit 134 (or a signal), not as a dead test worker. */
 function cteCheck(args: string[], heapMB = 512): { code: number | null; stdout: string; stderr: string; ms: number } {
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, [`--max-old-space-size=${heapMB}`, BIN, ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${heapMB}`, BIN, ...args], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 120_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - t0 };
 }
 
@@ -37,10 +50,12 @@ function expectRefusal(r: ReturnType<typeof cteCheck>, message: RegExp): void {
   expect(r.code).toBe(2);
 }
 
-
 describe("cte-check on hostile workbooks", () => {
   test("a 2 KB workbook whose only value sits at XFD1048576 is read as that one cell, not as 17 billion", () => {
-    fs.writeFileSync(file("far.xlsx"), rawWorkbook({ sheets: [{ name: "Far", sheetData: `<row r="1048576">${inlineCell("stray", "XFD1048576")}</row>` }] }));
+    fs.writeFileSync(
+      file("far.xlsx"),
+      rawWorkbook({ sheets: [{ name: "Far", sheetData: `<row r="1048576">${inlineCell("stray", "XFD1048576")}</row>` }] }),
+    );
     const r = cteCheck(["--json", file("far.xlsx")]);
     // One stray text cell is no export: read, then "nothing was checked" (exit 3), never a crash.
     expect(r.stderr.trim().split("\n")).toEqual([expect.stringMatching(/^cte-check: nothing was checked/)]);
@@ -50,36 +65,72 @@ describe("cte-check on hostile workbooks", () => {
   });
 
   test("values at A1 and XFD1048576: refused with the sheet, the range and the limit, before the matrix is built", () => {
-    fs.writeFileSync(file("corners.xlsx"), rawWorkbook({ sheets: [{ name: "Corners", sheetData: `<row r="1">${inlineCell("Student ID", "A1")}</row><row r="1048576">${inlineCell("x", "XFD1048576")}</row>` }] }));
+    fs.writeFileSync(
+      file("corners.xlsx"),
+      rawWorkbook({
+        sheets: [
+          {
+            name: "Corners",
+            sheetData: `<row r="1">${inlineCell("Student ID", "A1")}</row><row r="1048576">${inlineCell("x", "XFD1048576")}</row>`,
+          },
+        ],
+      }),
+    );
     const r = cteCheck([file("corners.xlsx")]);
-    expectRefusal(r, /^cte-check: '.*corners\.xlsx' is too large for cte-check: sheet 'Corners' has values from A1 to XFD1048576, 1,048,576 rows × 16,384 columns \(the limit is 20,000,000 cells a sheet\)/);
+    expectRefusal(
+      r,
+      /^cte-check: '.*corners\.xlsx' is too large for cte-check: sheet 'Corners' has values from A1 to XFD1048576, 1,048,576 rows × 16,384 columns \(the limit is 20,000,000 cells a sheet\)/,
+    );
   });
 
   test("a 5 MB zip64 bomb (5 GB declared) is refused from its zip directory alone", () => {
-    const bomb = repeatedDeflate([{ data: worksheetXml("").slice(0, -"</sheetData></worksheet>".length) }, { data: Buffer.alloc(1024 * 1024, 0x20), copies: 5000 }, { data: "</sheetData></worksheet>" }]);
-    const entries = workbookEntries({ sheets: [{ name: "Bomb" }] }).map((e): RawEntry => (e.name.endsWith("sheet1.xml") ? { ...e, packed: bomb.packed, declaredSize: bomb.size, crc: bomb.crc } : e));
+    const bomb = repeatedDeflate([
+      { data: worksheetXml("").slice(0, -"</sheetData></worksheet>".length) },
+      { data: Buffer.alloc(1024 * 1024, 0x20), copies: 5000 },
+      { data: "</sheetData></worksheet>" },
+    ]);
+    const entries = workbookEntries({ sheets: [{ name: "Bomb" }] }).map((e): RawEntry =>
+      e.name.endsWith("sheet1.xml") ? { ...e, packed: bomb.packed, declaredSize: bomb.size, crc: bomb.crc } : e,
+    );
     fs.writeFileSync(file("bomb.xlsx"), zipParts(entries, { zip64: true }));
     expect(fs.statSync(file("bomb.xlsx")).size).toBeLessThan(6 * 1024 * 1024);
     const r = cteCheck([file("bomb.xlsx")]);
-    expectRefusal(r, /^cte-check: '.*bomb\.xlsx' is too large for cte-check: its parts unpack to 5,000 MB \(the limit is 1,024 MB\); save each export as its own CSV file and check those\.$/);
+    expectRefusal(
+      r,
+      /^cte-check: '.*bomb\.xlsx' is too large for cte-check: its parts unpack to 5,000 MB \(the limit is 1,024 MB\); save each export as its own CSV file and check those\.$/,
+    );
     expect(r.ms).toBeLessThan(20_000);
   });
 
   test("a bomb that understates its size in the zip directory is stopped after one chunk", () => {
     const bomb = repeatedDeflate([{ data: Buffer.alloc(1024 * 1024, 0x20), copies: 5000 }]);
-    const entries = workbookEntries({ sheets: [{ name: "Bomb" }] }).map((e): RawEntry => (e.name.endsWith("sheet1.xml") ? { ...e, packed: bomb.packed, declaredSize: 2000, crc: bomb.crc } : e));
+    const entries = workbookEntries({ sheets: [{ name: "Bomb" }] }).map((e): RawEntry =>
+      e.name.endsWith("sheet1.xml") ? { ...e, packed: bomb.packed, declaredSize: 2000, crc: bomb.crc } : e,
+    );
     fs.writeFileSync(file("liar.xlsx"), zipParts(entries, { zip64: true }));
     const r = cteCheck([file("liar.xlsx")]);
-    expectRefusal(r, /^cte-check: '.*liar\.xlsx' is not a readable Excel workbook \(\.xlsx\): the file is damaged or truncated \(zip part 'xl\/worksheets\/sheet1\.xml' unpacks to more bytes than its zip directory says\)\.$/);
+    expectRefusal(
+      r,
+      /^cte-check: '.*liar\.xlsx' is not a readable Excel workbook \(\.xlsx\): the file is damaged or truncated \(zip part 'xl\/worksheets\/sheet1\.xml' unpacks to more bytes than its zip directory says\)\.$/,
+    );
   });
 
   test("a 16-million-cell sheet in a small file is refused while it is being counted", () => {
     const row = `<row>${"<c><v>1</v></c>".repeat(4096)}</row>`;
-    const sheet = repeatedDeflate([{ data: worksheetXml("").slice(0, -"</sheetData></worksheet>".length) }, { data: row, copies: 4096 }, { data: "</sheetData></worksheet>" }]);
-    const entries = workbookEntries({ sheets: [{ name: "Big" }] }).map((e): RawEntry => (e.name.endsWith("sheet1.xml") ? { ...e, packed: sheet.packed, declaredSize: sheet.size, crc: sheet.crc } : e));
+    const sheet = repeatedDeflate([
+      { data: worksheetXml("").slice(0, -"</sheetData></worksheet>".length) },
+      { data: row, copies: 4096 },
+      { data: "</sheetData></worksheet>" },
+    ]);
+    const entries = workbookEntries({ sheets: [{ name: "Big" }] }).map((e): RawEntry =>
+      e.name.endsWith("sheet1.xml") ? { ...e, packed: sheet.packed, declaredSize: sheet.size, crc: sheet.crc } : e,
+    );
     fs.writeFileSync(file("cells.xlsx"), zipParts(entries));
     const r = cteCheck([file("cells.xlsx")]);
-    expectRefusal(r, /^cte-check: '.*cells\.xlsx' is too large for cte-check: its sheets hold more than 2,000,000 cells \(the limit for a workbook\); save each export as its own CSV file and check those\.$/);
+    expectRefusal(
+      r,
+      /^cte-check: '.*cells\.xlsx' is too large for cte-check: its sheets hold more than 2,000,000 cells \(the limit for a workbook\); save each export as its own CSV file and check those\.$/,
+    );
     expect(r.ms).toBeLessThan(30_000);
   });
 
@@ -95,7 +146,11 @@ describe("cte-check on hostile workbooks", () => {
     expect(r.code).toBe(1);
     expect(parseReport(r.stdout).findings.map((f) => [f.rule, f.cell])).toEqual([["GRADE-INVALID", "B2"]]);
     const sheets = await readPaneXlsx(bytes);
-    expect(sheets[0].rows).toEqual([["Student ID", "Grade"], ["9000000001", 13], ["9000000002", 10]]);
+    expect(sheets[0].rows).toEqual([
+      ["Student ID", "Grade"],
+      ["9000000001", 13],
+      ["9000000002", 10],
+    ]);
   });
 
   test("rows and cells without an r attribute are read in order by the CLI and the pane", async () => {
@@ -105,12 +160,27 @@ describe("cte-check on hostile workbooks", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);
     expect(parseReport(r.stdout).findings.map((f) => [f.rule, f.cell])).toEqual([["GRADE-INVALID", "B2"]]);
-    const mixed = rawWorkbook({ sheets: [{ name: "Participants", sheetData: `<row r="1">${inlineCell("Student ID")}${inlineCell("Grade")}</row><row r="3">${inlineCell("9000000001", "A3")}${numberCell(13)}</row>` }] });
+    const mixed = rawWorkbook({
+      sheets: [
+        {
+          name: "Participants",
+          sheetData: `<row r="1">${inlineCell("Student ID")}${inlineCell("Grade")}</row><row r="3">${inlineCell("9000000001", "A3")}${numberCell(13)}</row>`,
+        },
+      ],
+    });
     fs.writeFileSync(file("some-refs.xlsx"), mixed);
     const m = cteCheck(["--json", file("some-refs.xlsx")]);
     expect(parseReport(m.stdout).findings.map((f) => [f.rule, f.cell])).toEqual([["GRADE-INVALID", "B3"]]);
-    expect((await readPaneXlsx(bytes))[0].rows).toEqual([["Student ID", "Grade"], ["9000000001", 13], ["9000000002", 10]]);
-    expect((await readPaneXlsx(mixed))[0].rows).toEqual([["Student ID", "Grade"], [null, null], ["9000000001", 13]]);
+    expect((await readPaneXlsx(bytes))[0].rows).toEqual([
+      ["Student ID", "Grade"],
+      ["9000000001", 13],
+      ["9000000002", 10],
+    ]);
+    expect((await readPaneXlsx(mixed))[0].rows).toEqual([
+      ["Student ID", "Grade"],
+      [null, null],
+      ["9000000001", 13],
+    ]);
   });
 });
 
@@ -119,7 +189,13 @@ describe("the pane's reader is linear on pathological XML (1 MB parts, each well
   const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length));
   /** A valid workbook with one part replaced. */
   const withPart = (name: string, xml: string) =>
-    new Uint8Array(zipParts(workbookEntries({ sheets: [{ name: "S", sheetData: SHEET_OK }], sharedStrings: ["a"] }).map((e) => (e.name === name ? { ...e, data: xml } : e))));
+    new Uint8Array(
+      zipParts(
+        workbookEntries({ sheets: [{ name: "S", sheetData: SHEET_OK }], sharedStrings: ["a"] }).map((e) =>
+          e.name === name ? { ...e, data: xml } : e,
+        ),
+      ),
+    );
   const SHEET_OK = `<row r="1">${inlineCell("Student ID", "A1")}</row>`;
 
   const cases: [string, string, string][] = [
@@ -131,23 +207,40 @@ describe("the pane's reader is linear on pathological XML (1 MB parts, each well
     ["sharedStrings: <si> never closed", "xl/sharedStrings.xml", `<sst>${fill("<si><t>a")}`],
     ["sharedStrings: <t> never closed inside one <si>", "xl/sharedStrings.xml", `<sst><si>${fill("<t>a")}</si></sst>`],
     ["sharedStrings: unterminated CDATA", "xl/sharedStrings.xml", `<sst><si><t>${fill("<![CDATA[x")}</t></si></sst>`],
-    ["sheet: cell tags without '>'", "xl/worksheets/sheet1.xml", `<worksheet><sheetData><row r="1">${fill('<c r="A1"')}</row></sheetData></worksheet>`],
-    ["sheet: cells never closed", "xl/worksheets/sheet1.xml", `<worksheet><sheetData><row r="1">${fill("<c><v>1")}</row></sheetData></worksheet>`],
-    ["sheet: many <v> inside one cell", "xl/worksheets/sheet1.xml", `<worksheet><sheetData><row r="1"><c>${fill("<v>1")}</c></row></sheetData></worksheet>`],
+    [
+      "sheet: cell tags without '>'",
+      "xl/worksheets/sheet1.xml",
+      `<worksheet><sheetData><row r="1">${fill('<c r="A1"')}</row></sheetData></worksheet>`,
+    ],
+    [
+      "sheet: cells never closed",
+      "xl/worksheets/sheet1.xml",
+      `<worksheet><sheetData><row r="1">${fill("<c><v>1")}</row></sheetData></worksheet>`,
+    ],
+    [
+      "sheet: many <v> inside one cell",
+      "xl/worksheets/sheet1.xml",
+      `<worksheet><sheetData><row r="1"><c>${fill("<v>1")}</c></row></sheetData></worksheet>`,
+    ],
   ];
 
-  test.each(cases)("%s", async (_title, part, xml) => {
-    const bytes = withPart(part, xml);
-    const t0 = performance.now();
-    const outcome = await readPaneXlsx(bytes).then(
-      (sheets) => ({ sheets, message: null as string | null }),
-      (err: Error) => ({ sheets: null, message: err.message }),
-    );
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(2000);
-    // Either read (what could be read) or refused as damaged; never an internal error.
-    if (outcome.message !== null) expect(outcome.message).toMatch(/^the file is damaged or truncated \(|^it is a zip file but not an Excel workbook$/);
-  }, 60_000);
+  test.each(cases)(
+    "%s",
+    async (_title, part, xml) => {
+      const bytes = withPart(part, xml);
+      const t0 = performance.now();
+      const outcome = await readPaneXlsx(bytes).then(
+        (sheets) => ({ sheets, message: null as string | null }),
+        (err: Error) => ({ sheets: null, message: err.message }),
+      );
+      const ms = performance.now() - t0;
+      expect(ms).toBeLessThan(2000);
+      // Either read (what could be read) or refused as damaged; never an internal error.
+      if (outcome.message !== null)
+        expect(outcome.message).toMatch(/^the file is damaged or truncated \(|^it is a zip file but not an Excel workbook$/);
+    },
+    60_000,
+  );
 });
 
 describe("the annotated copy always opens in Excel", () => {
@@ -189,14 +282,22 @@ describe("the annotated copy always opens in Excel", () => {
   });
 
   test("more than 16,384 columns or 1,048,576 rows are refused with the count and Excel's limit, and nothing is written", () => {
-    fs.writeFileSync(file("wide.csv"), `${["Student ID", ...Array.from({ length: 16_384 }, (_, i) => `c${i}`)].join(",")}\n${Array(16_385).fill("1").join(",")}\n`);
+    fs.writeFileSync(
+      file("wide.csv"),
+      `${["Student ID", ...Array.from({ length: 16_384 }, (_, i) => `c${i}`)].join(",")}\n${Array(16_385).fill("1").join(",")}\n`,
+    );
     const wide = cteCheck(["--out", file("wide.checked.xlsx"), file("wide.csv")]);
-    expectRefusal(wide, /^cte-check: cannot write '.*wide\.checked\.xlsx': '.*wide\.csv' has 16,385 columns, more than the 16,384 an Excel worksheet holds; check it without --out, or split it into smaller files\.$/);
+    expectRefusal(
+      wide,
+      /^cte-check: cannot write '.*wide\.checked\.xlsx': '.*wide\.csv' has 16,385 columns, more than the 16,384 an Excel worksheet holds; check it without --out, or split it into smaller files\.$/,
+    );
     fs.writeFileSync(file("tall.csv"), `Student ID,Grade\n${"9000000001,9\n".repeat(1_048_576)}`);
     // Checking a million rows needs more than the small heap; the 2 GB of an 8 GB laptop's Node.
     const tall = cteCheck(["--out", file("tall.checked.xlsx"), file("tall.csv")], 2048);
     expect(tall.code).toBe(2);
-    expect(tall.stderr.trim().split("\n").pop()).toMatch(/^cte-check: cannot write '.*tall\.checked\.xlsx': '.*tall\.csv' has 1,048,577 rows, more than the 1,048,576 an Excel worksheet holds/);
+    expect(tall.stderr.trim().split("\n").pop()).toMatch(
+      /^cte-check: cannot write '.*tall\.checked\.xlsx': '.*tall\.csv' has 1,048,577 rows, more than the 1,048,576 an Excel worksheet holds/,
+    );
     expect(fs.readdirSync(dir).filter((f) => f.includes("checked") && !f.startsWith("roster"))).toEqual([]);
   }, 120_000);
 
@@ -219,14 +320,23 @@ describe("bounded memory for --out", () => {
   test("a 200,000-row × 20-column CSV gets its annotated copy under a 2 GB heap (the copy is streamed)", async () => {
     const lines = [["Student ID", "Grade", ...Array.from({ length: 18 }, (_, i) => `Extra ${i}`)].join(",")];
     for (let r = 0; r < 200_000; r++) {
-      lines.push([r === 77_777 ? "" : String(9_000_000_000 + r), r === 199_998 ? "13" : String(9 + (r % 4)), ...Array.from({ length: 18 }, (_, i) => (i % 2 ? `v${r % 1000}` : String(r + i)))].join(","));
+      lines.push(
+        [
+          r === 77_777 ? "" : String(9_000_000_000 + r),
+          r === 199_998 ? "13" : String(9 + (r % 4)),
+          ...Array.from({ length: 18 }, (_, i) => (i % 2 ? `v${r % 1000}` : String(r + i))),
+        ].join(","),
+      );
     }
     fs.writeFileSync(file("big20.csv"), `${lines.join("\n")}\n`);
     const out = file("big20.checked.xlsx");
     const r = cteCheck(["--json", "--out", out, file("big20.csv")], 2048);
     expect(r.stderr).not.toMatch(/FATAL|heap/i);
     expect(r.code).toBe(1);
-    expect(parseReport(r.stdout).findings.map((f) => [f.rule, f.cell])).toEqual([["STUDENT-ID-MISSING", "A77779"], ["GRADE-INVALID", "B200000"]]);
+    expect(parseReport(r.stdout).findings.map((f) => [f.rule, f.cell])).toEqual([
+      ["STUDENT-ID-MISSING", "A77779"],
+      ["GRADE-INVALID", "B200000"],
+    ]);
     const book = await readXlsx(out);
     const ws = book.getWorksheet("big20")!;
     expect(ws.rowCount).toBe(200_001);

@@ -38,14 +38,19 @@ describe("declarations", () => {
 
 describe("fillMessage", () => {
   const sample = rule({
-    id: "SAMPLE", topic: "structure", severity: "info", description: "A rule for the filler's tests.", fix: "Nothing to fix here.",
+    id: "SAMPLE",
+    topic: "structure",
+    severity: "info",
+    description: "A rule for the filler's tests.",
+    fix: "Nothing to fix here.",
     messages: { plain: "Code {code} of {q:value}.", list: "Either {q:names| or } or {codes}.", withheld: "A sensitive cell." },
   });
 
   test("inserts fields as they are, quotes user values with q(), joins lists", () => {
     expect(fillMessage(sample, "plain", { code: 12, value: "  Bad\n value " }, { strict: true })).toBe("Code 12 of ‘Bad value’.");
-    expect(fillMessage(sample, "list", { names: ["A", "B"], codes: ["01.01", "02.02"] }, { strict: true }))
-      .toBe("Either ‘A’ or ‘B’ or 01.01, 02.02.");
+    expect(fillMessage(sample, "list", { names: ["A", "B"], codes: ["01.01", "02.02"] }, { strict: true })).toBe(
+      "Either ‘A’ or ‘B’ or 01.01, 02.02.",
+    );
   });
 
   test("strict mode refuses an unknown variant or a missing field; otherwise they are written around", () => {
@@ -58,10 +63,12 @@ describe("fillMessage", () => {
   test("a sensitive value never reaches a message: by field name, as the flagged cell's value, or equal to it", () => {
     const single = rule({ ...sample, id: "S2", messages: { one: "Value {value} / {singleParent} / {other}." } });
     expect(() => fillMessage(single, "one", { value: "x", singleParent: "Y", other: "z" }, { strict: true })).toThrow(/sensitive/);
-    expect(() => fillMessage(single, "one", { value: "x", singleParent: "x", other: "z" }, { strict: true, sensitiveText: "Yes" }))
-      .toThrow(/sensitive/);
-    expect(fillMessage(single, "one", { value: "Yes", singleParent: "Yes", other: "Yes" }, { strict: false, sensitiveText: "Yes" }))
-      .toBe("Value (withheld: sensitive) / (withheld: sensitive) / (withheld: sensitive).");
+    expect(() => fillMessage(single, "one", { value: "x", singleParent: "x", other: "z" }, { strict: true, sensitiveText: "Yes" })).toThrow(
+      /sensitive/,
+    );
+    expect(fillMessage(single, "one", { value: "Yes", singleParent: "Yes", other: "Yes" }, { strict: false, sensitiveText: "Yes" })).toBe(
+      "Value (withheld: sensitive) / (withheld: sensitive) / (withheld: sensitive).",
+    );
     // A rule with a "withheld" variant says that one on a sensitive cell, whatever the check asked for.
     expect(fillMessage(sample, "plain", { code: 1, value: "Yes" }, { strict: true, sensitiveText: "Yes" })).toBe("A sensitive cell.");
   });
@@ -95,22 +102,33 @@ describe("the engine", () => {
     const check = gradesCheck();
     jest.spyOn(check, "run").mockImplementation((ctx) => {
       const t = ctx.tables("demographics")[0];
-      ctx.report({ table: t, at: t.rows[0], field: "singleParent", rule: GRADE_INVALID, fields: { value: t.text(t.rows[0], "singleParent") } });
+      ctx.report({
+        table: t,
+        at: t.rows[0],
+        field: "singleParent",
+        rule: GRADE_INVALID,
+        fields: { value: t.text(t.rows[0], "singleParent") },
+      });
     });
     const sheets = [demographics([["1", 11, "Maybe", ""]])];
     expect(() => runChecklist(sheets, { today: TODAY })).toThrow(/sensitive/);
     setStrictChecks(false);
-    const messages = runChecklist(sheets, { today: TODAY }).report.findings.map((f) => f.message).join("\n");
+    const messages = runChecklist(sheets, { today: TODAY })
+      .report.findings.map((f) => f.message)
+      .join("\n");
     expect(messages).not.toContain("Maybe");
   });
 
   test("findings carry the structured fields their messages were filled from", () => {
-    const result = runChecklist([
-      participants([["1", "13th"]]),
-      concentrators([["2", 11, "01.09", IT, "Ag"]]),
-      iacList([["01.09", AFNR, "Y"]]),
-      demographics([["3", 11, "Maybe", ""]]),
-    ], { today: TODAY });
+    const result = runChecklist(
+      [
+        participants([["1", "13th"]]),
+        concentrators([["2", 11, "01.09", IT, "Ag"]]),
+        iacList([["01.09", AFNR, "Y"]]),
+        demographics([["3", 11, "Maybe", ""]]),
+      ],
+      { today: TODAY },
+    );
     const fieldsOf = (id: string) => result.report.findings.filter((f) => f.rule === id).map((f) => result.fieldsOf(f));
     expect(fieldsOf("GRADE-INVALID")).toEqual([{ value: "13th" }]);
     expect(fieldsOf("IAC-CLUSTER-MISMATCH")).toEqual([{ iac: "01.09", value: IT, expected: [AFNR] }]);

@@ -3,13 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { createHash } from "crypto";
 import ExcelJS from "exceljs";
-import {
-  FILL_ARGB,
-  USER_NOTE_SEPARATOR,
-  neutralizeFormulaText,
-  uniqueSheetName,
-  writeAnnotatedCopy,
-} from "../src/cli/annotate";
+import { FILL_ARGB, USER_NOTE_SEPARATOR, neutralizeFormulaText, uniqueSheetName, writeAnnotatedCopy } from "../src/cli/annotate";
 import { InputError, type SpreadsheetInput, readSpreadsheet } from "../src/cli/readInput";
 import type { Finding, Report, TopicSummary } from "../src/core/report";
 import { reportSchema } from "../src/core/reportSchema";
@@ -54,7 +48,10 @@ afterAll(async () => {
   await fsp.rm(dir, { recursive: true, force: true });
 });
 
-const sha = async (p: string) => createHash("sha256").update(await fsp.readFile(p)).digest("hex");
+const sha = async (p: string) =>
+  createHash("sha256")
+    .update(await fsp.readFile(p))
+    .digest("hex");
 
 function finding(partial: Partial<Finding> & Pick<Finding, "sheet" | "cell" | "severity" | "rule">): Finding {
   const row = Number(partial.cell.replace(/^[A-Z]+/, ""));
@@ -85,10 +82,31 @@ function makeReport(findings: Finding[]): Report {
     ],
     findings,
     checklist: [
-      topic({ topic: "cte-participants", title: "CTE Participants", status: "pass", figure: { text: "72 students" }, exports: "CTE Participant export" }),
-      topic({ topic: "iac-codes", title: "Career Pathways / IAC codes", status: "fail", errors: 2, warnings: 1, figure: { text: "=HYPERLINK(\"http://x\")" }, notes: ["No DPI IAC to Cluster list loaded: IAC-UNKNOWN not run.", "-a second note"] }),
+      topic({
+        topic: "cte-participants",
+        title: "CTE Participants",
+        status: "pass",
+        figure: { text: "72 students" },
+        exports: "CTE Participant export",
+      }),
+      topic({
+        topic: "iac-codes",
+        title: "Career Pathways / IAC codes",
+        status: "fail",
+        errors: 2,
+        warnings: 1,
+        figure: { text: '=HYPERLINK("http://x")' },
+        notes: ["No DPI IAC to Cluster list loaded: IAC-UNKNOWN not run.", "-a second note"],
+      }),
       topic({ topic: "cte-graduates", title: "CTE Graduates", status: "warn", warnings: 1, figure: { text: "-3 students" } }),
-      topic({ topic: "single-parent", title: "Single Parent & Homeless", status: "no-data", figure: { text: "no Student Demographics export" }, exports: "Student Demographics export", dashboard: "" }),
+      topic({
+        topic: "single-parent",
+        title: "Single Parent & Homeless",
+        status: "no-data",
+        figure: { text: "no Student Demographics export" },
+        exports: "Student Demographics export",
+        dashboard: "",
+      }),
     ],
   });
 }
@@ -107,7 +125,14 @@ const FINDINGS: Finding[] = [
   // B1 lies inside the merged title A1:E1: the note goes on the master cell A1.
   finding({ sheet: "Concentrators", cell: "B1", severity: "warning", rule: "TITLE-ROW", message: "title row above the header" }),
   ...manyOnE5,
-  finding({ sheet: "Participants [fall]*", cell: "C2", severity: "error", rule: "HOURS-NOT-NUMBER", topic: "work-based-learning", message: "hours '=1+2' is not a number" }),
+  finding({
+    sheet: "Participants [fall]*",
+    cell: "C2",
+    severity: "error",
+    rule: "HOURS-NOT-NUMBER",
+    topic: "work-based-learning",
+    message: "hours '=1+2' is not a number",
+  }),
   finding({ sheet: "Elsewhere", cell: "A1", severity: "error", rule: "NOWHERE" }),
 ];
 
@@ -228,16 +253,34 @@ describe("writeAnnotatedCopy", () => {
     expect(ws.getCell("B3").value).toBe("2026-11-28");
     expect(ws.getCell("A4").value).toBe("Current View is used to check data before the December Snapshot.");
     expect(values(6)).toEqual([
-      "Topic", "WISEdata Portal export", "Figure", "Status", "Errors", "Warnings", "WISEdash for District", "Checked (initials)",
+      "Topic",
+      "WISEdata Portal export",
+      "Figure",
+      "Status",
+      "Errors",
+      "Warnings",
+      "WISEdash for District",
+      "Checked (initials)",
     ]);
     expect(ws.getCell("A6").font?.bold).toBe(true);
     expect(values(7)).toEqual(["CTE Participants", "CTE Participant export", "72 students", "PASS", 0, 0, "Perkins dashboard"]);
     expect(values(8)).toEqual([
-      "Career Pathways / IAC codes", "CTE Concentrator export", "'=HYPERLINK(\"http://x\")", "FAIL", 2, 1, "Perkins dashboard",
+      "Career Pathways / IAC codes",
+      "CTE Concentrator export",
+      '\'=HYPERLINK("http://x")',
+      "FAIL",
+      2,
+      1,
+      "Perkins dashboard",
     ]);
     expect(values(9)).toEqual(["CTE Graduates", "CTE Concentrator export", "'-3 students", "WARN", 0, 1, "Perkins dashboard"]);
     expect(values(10).slice(0, 6)).toEqual([
-      "Single Parent & Homeless", "Student Demographics export", "no Student Demographics export", "NO-DATA", 0, 0,
+      "Single Parent & Homeless",
+      "Student Demographics export",
+      "no Student Demographics export",
+      "NO-DATA",
+      0,
+      0,
     ]);
     expect(values(12)).toEqual(["Not checked"]);
     expect(ws.getCell("A13").value).toBe("Career Pathways / IAC codes");
@@ -247,7 +290,10 @@ describe("writeAnnotatedCopy", () => {
     expect(ws.getCell("C14").isMerged).toBe(true);
     expect(ws.rowCount).toBe(14);
     expect(["D7", "D8", "D9", "D10"].map((a) => fillArgb(ws.getCell(a)))).toEqual([
-      FILL_ARGB.pass, FILL_ARGB.error, FILL_ARGB.warning, FILL_ARGB.noData,
+      FILL_ARGB.pass,
+      FILL_ARGB.error,
+      FILL_ARGB.warning,
+      FILL_ARGB.noData,
     ]);
     expect(ws.getCell("C8").alignment?.wrapText).toBe(true);
     expect(ws.getColumn(3).width).toBeGreaterThan(30);

@@ -19,10 +19,21 @@ beforeAll(() => {
     ["9000000001", "Student A", "11", "01.09", AFNR],
     ["9000000002", "Student B", "9", "11.01", "Information Technology"],
   ]);
-  writeCsv(file("kids.csv"), [["Kid", "Yr", "Room"], ["A1", "eleven", "101"], ["A2", "twelve", "102"]]);
-  writeCsv(file("rooms.csv"), [["Teacher", "Room", "Period"], ["Smith", "101", "3"], ["Jones", "102", "4"]]);
+  writeCsv(file("kids.csv"), [
+    ["Kid", "Yr", "Room"],
+    ["A1", "eleven", "101"],
+    ["A2", "twelve", "102"],
+  ]);
+  writeCsv(file("rooms.csv"), [
+    ["Teacher", "Room", "Period"],
+    ["Smith", "101", "3"],
+    ["Jones", "102", "4"],
+  ]);
   writeCsv(file("titled.csv"), [["Kids list"], ["Student ID", "Grade"], ["1", "9"]]);
-  writeCsv(file("participants.csv"), [["Student ID", "Grade"], ["9000000001", "11"]]);
+  writeCsv(file("participants.csv"), [
+    ["Student ID", "Grade"],
+    ["9000000001", "11"],
+  ]);
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -76,7 +87,11 @@ describe("the hand-made concentrators CSV", () => {
     const r = await cli(["--json", file("my concentrators.csv")]);
     expect(r.code).toBe(1);
     const report = parseReport(r.stdout);
-    expect(report.sheets[0]).toMatchObject({ sheet: "my concentrators", kind: "concentrators", decidedBy: { iac: "values", cluster: "values" } });
+    expect(report.sheets[0]).toMatchObject({
+      sheet: "my concentrators",
+      kind: "concentrators",
+      decidedBy: { iac: "values", cluster: "values" },
+    });
     expect(report.findings.filter((f) => f.rule === "COLUMN-INFERRED").map((f) => f.column)).toEqual(["Concentration Code", "Pathway"]);
     expect(report.findings.find((f) => f.rule === "GRADE-OUT-OF-RANGE")).toMatchObject({ cell: "C3" });
   });
@@ -94,9 +109,22 @@ describe("corrections", () => {
   it("--kind and --column make an unrecognised CSV a checked export", async () => {
     const before = await cli(["--json", file("kids.csv")]);
     expect(before.code).toBe(3);
-    const r = await cli(["--json", "--kind", "kids=participants", "--column", "kids:studentId=Kid", "--column", "kids:grade=Yr", file("kids.csv")]);
+    const r = await cli([
+      "--json",
+      "--kind",
+      "kids=participants",
+      "--column",
+      "kids:studentId=Kid",
+      "--column",
+      "kids:grade=Yr",
+      file("kids.csv"),
+    ]);
     const report = parseReport(r.stdout);
-    expect(report.sheets[0]).toMatchObject({ kind: "participants", columns: { studentId: "Kid", grade: "Yr" }, decidedBy: { studentId: "user", grade: "user" } });
+    expect(report.sheets[0]).toMatchObject({
+      kind: "participants",
+      columns: { studentId: "Kid", grade: "Yr" },
+      decidedBy: { studentId: "user", grade: "user" },
+    });
     expect(report.findings.filter((f) => f.rule === "GRADE-INVALID")).toHaveLength(2);
     expect(r.code).toBe(1);
   });
@@ -123,7 +151,10 @@ describe("corrections", () => {
     [["--kind", "kids=participant"], /unknown kind "participant"/],
     [["--kind", "kids"], /--kind "kids" is not SHEET=KIND/],
     [["--column", "kids:gradez=Yr", "--kind", "kids=participants"], /unknown field "gradez"/],
-    [["--column", "kids:grade=Year", "--kind", "kids=participants"], /‘kids’ has no column ‘Year’ for grade \(its headers: ‘Kid’, ‘Yr’, ‘Room’\)/],
+    [
+      ["--column", "kids:grade=Year", "--kind", "kids=participants"],
+      /‘kids’ has no column ‘Year’ for grade \(its headers: ‘Kid’, ‘Yr’, ‘Room’\)/,
+    ],
     [["--column", "kids:iac=Yr", "--kind", "kids=participants"], /has no field iac/],
     [["--column", "kids:grade=Yr"], /‘kids’ is not recognised, so its columns cannot be set: give its kind too/],
     [["--header-row", "kids=0"], /--header-row "kids=0": the row must be/],
@@ -158,12 +189,17 @@ describe("arguments", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`cte-check ${JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8")).version}\n`);
   });
-  it.each([["--jsno", "--json"], ["--referense", "--reference"], ["--school-yr", "--school-year"], ["--recog", "--recognize"], ["--header-rows", "--header-row"]])(
-    "%s suggests %s", async (typo, near) => {
-      const r = await cli([typo, file("kids.csv")]);
-      expect(r.code).toBe(2);
-      expect(r.stderr.split("\n")[0]).toBe(`cte-check: Unknown option ${typo}. Did you mean ${near}?`);
-    });
+  it.each([
+    ["--jsno", "--json"],
+    ["--referense", "--reference"],
+    ["--school-yr", "--school-year"],
+    ["--recog", "--recognize"],
+    ["--header-rows", "--header-row"],
+  ])("%s suggests %s", async (typo, near) => {
+    const r = await cli([typo, file("kids.csv")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toBe(`cte-check: Unknown option ${typo}. Did you mean ${near}?`);
+  });
   it("no suggestion for a flag unlike any", () => {
     expect(nearestFlag("--frobnicate")).toBeNull();
   });

@@ -208,7 +208,13 @@ describe("exit status through the real binary", () => {
       }
       noise[0] = 0x93;
       fs.writeFileSync(file("noise.xlsx"), noise);
-      fs.writeFileSync(file("text.xlsx"), csvText([["Student ID", "Grade"], ["9000000001", 11]]));
+      fs.writeFileSync(
+        file("text.xlsx"),
+        csvText([
+          ["Student ID", "Grade"],
+          ["9000000001", 11],
+        ]),
+      );
       fs.writeFileSync(file("empty.xlsx"), Buffer.alloc(0));
       fs.writeFileSync(file("old.xls"), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
       const clean = fs.readFileSync(file("clean.xlsx"));
@@ -217,7 +223,10 @@ describe("exit status through the real binary", () => {
       wb.addWorksheet("Sheet1");
       wb.addWorksheet("Sheet2");
       await wb.xlsx.writeFile(file("nodata.xlsx"));
-      writeCsv(file("not-a-list.csv"), [["Student ID", "Grade"], ["9000000001", 11]]);
+      writeCsv(file("not-a-list.csv"), [
+        ["Student ID", "Grade"],
+        ["9000000001", 11],
+      ]);
       // The runs are independent: overlap them (each is mostly Node start-up).
       const names = Object.keys(CASES);
       const done = await Promise.all(names.map((name) => binAsync(CASES[name]())));
@@ -319,7 +328,11 @@ describe("JSON rows and sheets", () => {
       csv,
       'Student ID,Student Name,Grade\r\n9000000201,"Doe,\r\nJane",11\r\n9000000202,"Roe, ""Sam""\nRoe",10\r\n9000000203,Poe,TBD\r\n',
     );
-    const lineOfBad = fs.readFileSync(csv, "utf8").split(/\r?\n/).findIndex((l) => l.endsWith(",TBD")) + 1;
+    const lineOfBad =
+      fs
+        .readFileSync(csv, "utf8")
+        .split(/\r?\n/)
+        .findIndex((l) => l.endsWith(",TBD")) + 1;
     expect(lineOfBad).toBe(6);
     const r = await cli(["--json", csv]);
     expect(r.code).toBe(1);
@@ -400,7 +413,11 @@ describe("--out: the annotated copy", () => {
 
   it("annotates a CSV input as a value-only sheet named after the file, CSV untouched", async () => {
     const csv = file("participants-out.csv");
-    writeCsv(csv, [["Student ID", "Grade"], ["9000000301", 11], ["9000000302", "TBD"]]);
+    writeCsv(csv, [
+      ["Student ID", "Grade"],
+      ["9000000301", 11],
+      ["9000000302", "TBD"],
+    ]);
     const csvBefore = sha256(csv);
     const copy = file("participants-out.checked.xlsx");
     const r = await cli(["--out", copy, csv]);
@@ -504,10 +521,7 @@ describe("several inputs and reference lists", () => {
     const r = await cli(["--json", file("participants.csv"), file("concentrators.csv"), path.join(copy, "concentrators.csv")]);
     const report = parseReport(r.stdout);
     expect(report.sheets.map((s) => s.sheet)).toEqual(["participants", "concentrators", "concentrators (2)"]);
-    expect(problems(report)).toEqual([
-      "concentrators (2)!3 CONCENTRATOR-NOT-PARTICIPANT",
-      "concentrators!3 CONCENTRATOR-NOT-PARTICIPANT",
-    ]);
+    expect(problems(report)).toEqual(["concentrators (2)!3 CONCENTRATOR-NOT-PARTICIPANT", "concentrators!3 CONCENTRATOR-NOT-PARTICIPANT"]);
   });
 
   it("--reference with a DPI catalog CSV makes COURSE-CODE-UNKNOWN fire", async () => {
@@ -549,18 +563,24 @@ describe("large input", () => {
 describe("argument and naming edge cases", () => {
   it("a CSV's sheet is its base name exactly, even with characters Excel forbids in sheet names", async () => {
     const csv = file("Participants [fall] 2025-26 export for Badger Valley.csv");
-    writeCsv(csv, [["Student ID", "Grade"], ["", 9]]);
+    writeCsv(csv, [
+      ["Student ID", "Grade"],
+      ["", 9],
+    ]);
     const r = await cli(["--json", csv]);
     expect(r.code).toBe(1);
     expect(parseReport(r.stdout).findings[0].sheet).toBe("Participants [fall] 2025-26 export for Badger Valley");
   });
 
-  it.each([["--out=", "--out needs a value."], ["--school-year=", "--school-year needs a value."], ["--json=no", "--json takes no value."]])(
-    "%s is refused with exit 2", async (arg, message) => {
-      const r = await cli([arg, file("errors.xlsx")]);
-      expect(r.code).toBe(2);
-      expect(r.stderr.split("\n")[0]).toBe(`cte-check: ${message}`);
-    });
+  it.each([
+    ["--out=", "--out needs a value."],
+    ["--school-year=", "--school-year needs a value."],
+    ["--json=no", "--json takes no value."],
+  ])("%s is refused with exit 2", async (arg, message) => {
+    const r = await cli([arg, file("errors.xlsx")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split("\n")[0]).toBe(`cte-check: ${message}`);
+  });
 
   it("a bad school year is refused before any file is read", async () => {
     const r = await cli(["--school-year", "2025-27", file("does-not-exist.xlsx")]);
@@ -584,13 +604,31 @@ describe("sheet names across inputs, the copy and reference files", () => {
     await ref.xlsx.writeFile(file("names-ref.xlsx"));
     const sub = path.join(dir, "names");
     fs.mkdirSync(sub, { recursive: true });
-    writeCsv(path.join(sub, "Sheet1.csv"), [["Student ID", "Grade"], ["", 9]]);
+    writeCsv(path.join(sub, "Sheet1.csv"), [
+      ["Student ID", "Grade"],
+      ["", 9],
+    ]);
     const out = file("names-out.xlsx");
-    const r = await cli(["--json", "--reference", file("names-ref.xlsx"), "--out", out, path.join(sub, "Sheet1.csv"), file("names-in.xlsx")]);
+    const r = await cli([
+      "--json",
+      "--reference",
+      file("names-ref.xlsx"),
+      "--out",
+      out,
+      path.join(sub, "Sheet1.csv"),
+      file("names-in.xlsx"),
+    ]);
     expect(r.code).toBe(1);
     const report = parseReport(r.stdout);
-    expect(report.sheets.map((s) => [s.sheet, s.kind])).toEqual([["Sheet1 (2)", "participants"], ["Sheet1", "courses"], ["names-ref", "dpi-courses"]]);
-    expect(report.findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([["STUDENT-ID-MISSING", "Sheet1 (2)", "A2"], ["COURSE-CODE-UNKNOWN", "Sheet1", "B2"]]);
+    expect(report.sheets.map((s) => [s.sheet, s.kind])).toEqual([
+      ["Sheet1 (2)", "participants"],
+      ["Sheet1", "courses"],
+      ["names-ref", "dpi-courses"],
+    ]);
+    expect(report.findings.map((f) => [f.rule, f.sheet, f.cell])).toEqual([
+      ["STUDENT-ID-MISSING", "Sheet1 (2)", "A2"],
+      ["COURSE-CODE-UNKNOWN", "Sheet1", "B2"],
+    ]);
     const copy = await readXlsx(out);
     for (const f of report.findings) expect(noteText(copy.getWorksheet(f.sheet)!.getCell(f.cell).note)).toContain(f.rule);
   });

@@ -34,10 +34,17 @@ function expectOneLine(stderr: string, pattern: RegExp) {
 describe("standard output that cannot be written", () => {
   test("a reader that closes the pipe (`| head -1`): one line on stderr, exit status 4", () => {
     const csv = blankIds("many.csv", 3000);
-    const r = spawnSync("bash", ["-c", `"${process.execPath}" "${BIN}" --json "${csv}" | head -1 >/dev/null; echo "status=\${PIPESTATUS[0]}" >&2`], { encoding: "utf8" });
+    const r = spawnSync(
+      "bash",
+      ["-c", `"${process.execPath}" "${BIN}" --json "${csv}" | head -1 >/dev/null; echo "status=\${PIPESTATUS[0]}" >&2`],
+      { encoding: "utf8" },
+    );
     const [message, status] = r.stderr.trimEnd().split("\n").slice(-2);
     expect(status).toBe("status=4");
-    expectOneLine(r.stderr.replace(/status=\d+\n?$/, ""), /^cte-check: could not write the report to standard output: the program reading it stopped reading \(the pipe was closed\)\.$/m);
+    expectOneLine(
+      r.stderr.replace(/status=\d+\n?$/, ""),
+      /^cte-check: could not write the report to standard output: the program reading it stopped reading \(the pipe was closed\)\.$/m,
+    );
     expect(message).toMatch(/^cte-check: /);
   });
 
@@ -95,7 +102,7 @@ test("the JSON's sheet names, column headers and figure keys are neutralised lik
   const csv = file("=cmd.csv");
   writeCsv(csv, [
     ["Student ID", "Grade", "Program Name", "Program Type", "Certificated Program Status", "+Hours"],
-    ["1234567890", 11, "=HYPERLINK(\"http://x\")", "Industry Recognized Credentials", "A", 5],
+    ["1234567890", 11, '=HYPERLINK("http://x")', "Industry Recognized Credentials", "A", 5],
   ]);
   const report = parseReport((await cli(["--json", "--", csv])).stdout);
   expect(report.sheets[0].sheet).toBe("'=cmd");

@@ -135,7 +135,10 @@ describe("readSpreadsheet: workbooks", () => {
 
   it("rejects a workbook without worksheets", async () => {
     await new ExcelJS.Workbook().xlsx.writeFile(file("no-sheets.xlsx"));
-    await expectInputError(readSpreadsheet(file("no-sheets.xlsx")), /^'.*no-sheets\.xlsx' has no data: the workbook contains no worksheets\.$/);
+    await expectInputError(
+      readSpreadsheet(file("no-sheets.xlsx")),
+      /^'.*no-sheets\.xlsx' has no data: the workbook contains no worksheets\.$/,
+    );
   });
 
   it("rejects random bytes named .xlsx", async () => {
@@ -175,8 +178,14 @@ describe("readSpreadsheet: workbooks", () => {
   });
 
   it("rejects a password-protected / OLE file named .xlsx", async () => {
-    await fsp.writeFile(file("secret.xlsx"), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]));
-    await expectInputError(readSpreadsheet(file("secret.xlsx")), /^'.*secret\.xlsx' is not a readable Excel workbook \(\.xlsx\): it is password-protected/);
+    await fsp.writeFile(
+      file("secret.xlsx"),
+      Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]),
+    );
+    await expectInputError(
+      readSpreadsheet(file("secret.xlsx")),
+      /^'.*secret\.xlsx' is not a readable Excel workbook \(\.xlsx\): it is password-protected/,
+    );
   });
 
   it("rejects an empty .xlsx file", async () => {
@@ -238,7 +247,10 @@ describe("readSpreadsheet: CSV", () => {
     const text = "\uFEFFName\tGrade\nZoë\t11\n";
     await fsp.writeFile(file("utf16.csv"), Buffer.from(text, "utf16le"));
     const input = await readSpreadsheet(file("utf16.csv"));
-    expect(input.sheets[0].rows).toEqual([["Name", "Grade"], ["Zoë", "11"]]);
+    expect(input.sheets[0].rows).toEqual([
+      ["Name", "Grade"],
+      ["Zoë", "11"],
+    ]);
   });
 
   it("rejects an unterminated quoted field", async () => {
@@ -260,7 +272,10 @@ describe("readSpreadsheet: CSV", () => {
 
   it("rejects a workbook named .csv", async () => {
     await fsp.writeFile(file("book.csv"), storedZip("xl/workbook.xml", "<workbook/>"));
-    await expectInputError(readSpreadsheet(file("book.csv")), /^'.*book\.csv' is an Excel workbook \(or another zip file\), not a CSV text file; if it is a workbook, rename it to \.xlsx\.$/);
+    await expectInputError(
+      readSpreadsheet(file("book.csv")),
+      /^'.*book\.csv' is an Excel workbook \(or another zip file\), not a CSV text file; if it is a workbook, rename it to \.xlsx\.$/,
+    );
   });
 
   it("rejects binary data named .csv", async () => {

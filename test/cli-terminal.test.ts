@@ -51,7 +51,13 @@ describe("control characters are shown, never sent", () => {
   });
 
   test("formatReport escapes values in messages, sheet names, figures and file names", () => {
-    const sheet = { ...participants([["1", CLEAR_AND_LIE], ["2", C1_CSI]]), name: `Evil${OSC_TITLE}` };
+    const sheet = {
+      ...participants([
+        ["1", CLEAR_AND_LIE],
+        ["2", C1_CSI],
+      ]),
+      name: `Evil${OSC_TITLE}`,
+    };
     const { report } = runChecklist([sheet, concentrators([["1", 11, "01.09", `${AFNR}\u001b[31m`, "Ag"]])], { today: TODAY });
     const text = formatReport(report, [`evil\u001b[2J.csv`]);
     expect(text).not.toMatch(RAW_CONTROL);
@@ -63,7 +69,12 @@ describe("control characters are shown, never sent", () => {
 
   test("in-process: a CSV whose file name and grade cells hold escape sequences", async () => {
     const file = path.join(dir, `Participants\u001b[2J\u0007.csv`);
-    writeCsv(file, [["Student ID", "Grade"], ["1", CLEAR_AND_LIE], ["2", `${OSC_TITLE}12`], ["3", 9]]);
+    writeCsv(file, [
+      ["Student ID", "Grade"],
+      ["1", CLEAR_AND_LIE],
+      ["2", `${OSC_TITLE}12`],
+      ["3", 9],
+    ]);
     const text = await run([file]);
     expect(text.code).toBe(1);
     expect(text.stdout).not.toMatch(RAW_CONTROL);
@@ -86,7 +97,11 @@ describe("control characters are shown, never sent", () => {
 
   test("child process: the real binary prints no raw control character on stdout or stderr", () => {
     const file = path.join(dir, `Roster\u001b[2J.csv`);
-    writeCsv(file, [["Student ID", "Grade"], ["1", CLEAR_AND_LIE], ["2", `${C1_CSI}x`]]);
+    writeCsv(file, [
+      ["Student ID", "Grade"],
+      ["1", CLEAR_AND_LIE],
+      ["2", `${C1_CSI}x`],
+    ]);
     const r = bin([file, path.join(dir, "Roster\u0007missing.csv")]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("\\x07missing.csv");
@@ -129,13 +144,29 @@ describe("wrapping to the terminal", () => {
 
   test.each([40, 60, 80, 132])("at %i columns every line fits and every finding's sheet!cell starts its line", async (width) => {
     const sheets = [
-      participants([["1", 8], ["", 9], ["3", "TBD"]]),
-      { ...concentrators([["3", 10, "Animal Science", "Advanced Manufacturing", "Industrial Arts"], ["4", 12, "99.99", AFNR, ""]]), name: "Career Concentrators with a long sheet name" },
-      courses([["SCI AP BIOLOGY", "10075"], ["SCI BIOLOGY HONORS", "10075"]]),
+      participants([
+        ["1", 8],
+        ["", 9],
+        ["3", "TBD"],
+      ]),
+      {
+        ...concentrators([
+          ["3", 10, "Animal Science", "Advanced Manufacturing", "Industrial Arts"],
+          ["4", 12, "99.99", AFNR, ""],
+        ]),
+        name: "Career Concentrators with a long sheet name",
+      },
+      courses([
+        ["SCI AP BIOLOGY", "10075"],
+        ["SCI BIOLOGY HONORS", "10075"],
+      ]),
     ];
     const files = sheets.map((s) => {
       const f = path.join(dir, `${s.name}.csv`);
-      writeCsv(f, s.rows.map((r) => r.map((c) => (c === null || c === undefined ? "" : String(c)))));
+      writeCsv(
+        f,
+        s.rows.map((r) => r.map((c) => (c === null || c === undefined ? "" : String(c)))),
+      );
       return f;
     });
     const text = await run(files, width);

@@ -12,8 +12,12 @@ import { cli, parseReport } from "./helpers/e2e";
 const SECRET = "ZQXSECRET";
 
 test.each([
-  ["Single Parent (Y/N)", "singleParent"], ["Single Parent Y/N", "singleParent"], ["Single-Parent Flag", "singleParent"],
-  ["Homeless (McKinney-Vento)", "homeless"], ["McKinney-Vento Homeless", "homeless"], ["Homeless Y/N", "homeless"],
+  ["Single Parent (Y/N)", "singleParent"],
+  ["Single Parent Y/N", "singleParent"],
+  ["Single-Parent Flag", "singleParent"],
+  ["Homeless (McKinney-Vento)", "homeless"],
+  ["McKinney-Vento Homeless", "homeless"],
+  ["Homeless Y/N", "homeless"],
 ])("the header %s is the sensitive field %s, and the sheet is a demographics export", (header, field) => {
   expect(isSensitiveHeader(header)).toBe(true);
   const r = recognize([["Student ID", "Grade", header]]);
@@ -32,7 +36,10 @@ test("short and long CSV records are one RECORD-FIELD-COUNT warning each (record
   ];
   const { report } = runChecklist([{ name: "Demographics", rows, source: "csv" }], { schoolYear: "2025-26" });
   const counts = report.findings.filter((f) => f.rule === "RECORD-FIELD-COUNT");
-  expect(counts.map((f) => [f.row, f.severity, f.topic])).toEqual([[3, "warning", "structure"], [4, "warning", "structure"]]);
+  expect(counts.map((f) => [f.row, f.severity, f.topic])).toEqual([
+    [3, "warning", "structure"],
+    [4, "warning", "structure"],
+  ]);
   expect(counts[0].message).toMatch(/^Record 3 has 3 fields, fewer than the 4 of the header record/);
   expect(counts[1].message).toMatch(/^Record 4 has 5 fields, more than the 4 of the header record/);
   expect(JSON.stringify(report)).not.toContain(SECRET);
@@ -47,13 +54,16 @@ test("cte-check on a demographics CSV with a short record never prints a single-
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cte-records-"));
   try {
     const file = path.join(dir, "Demographics.csv");
-    fs.writeFileSync(file, [
-      "Student ID,Student Name,Grade,Single Parent (Y/N),Homeless (McKinney-Vento)",
-      `1234567890,Ann Lee,11,${SECRET}A,${SECRET}B`,
-      `1234567891,Bo Park,${SECRET}C,N`,
-      `1234567892,Cy Ng,12,N,N,${SECRET}D`,
-      "",
-    ].join("\r\n"));
+    fs.writeFileSync(
+      file,
+      [
+        "Student ID,Student Name,Grade,Single Parent (Y/N),Homeless (McKinney-Vento)",
+        `1234567890,Ann Lee,11,${SECRET}A,${SECRET}B`,
+        `1234567891,Bo Park,${SECRET}C,N`,
+        `1234567892,Cy Ng,12,N,N,${SECRET}D`,
+        "",
+      ].join("\r\n"),
+    );
     for (const args of [["--json", file], [file]]) {
       const r = await cli(args);
       expect(r.stdout + r.stderr).not.toContain(SECRET);

@@ -39,7 +39,10 @@ function settingsSeed(values: { settings?: unknown; references?: unknown }, writ
 
 describe("gateway on office-addin-mock", () => {
   it("the mock's sentinels are what an early read would see", async () => {
-    const context = new OfficeMockObject({ setting: { value: "x" } }) as unknown as { setting: { value: unknown; load: (p: string) => void }; sync: () => Promise<void> };
+    const context = new OfficeMockObject({ setting: { value: "x" } }) as unknown as {
+      setting: { value: unknown; load: (p: string) => void };
+      sync: () => Promise<void>;
+    };
     expect(context.setting.value).toBe("Error, property was not loaded");
     context.setting.load("value");
     expect(context.setting.value).toBe("Error, context.sync() was not called");
@@ -57,10 +60,14 @@ describe("gateway on office-addin-mock", () => {
 
   it("saveSettings merges with what the workbook holds before writing", async () => {
     const writes: [string, unknown][] = [];
-    const { gateway, syncs } = gatewayOn(settingsSeed({ settings: { overrides: { Notes: { kind: "ignore" } }, teamMembers: "Ana" } }, writes));
+    const { gateway, syncs } = gatewayOn(
+      settingsSeed({ settings: { overrides: { Notes: { kind: "ignore" } }, teamMembers: "Ana" } }, writes),
+    );
     const saved = await gateway.saveSettings({ schoolYear: "2025-26" });
     expect(saved).toEqual({ overrides: { Notes: { kind: "ignore" } }, teamMembers: "Ana", schoolYear: "2025-26", references: [] });
-    expect(writes).toEqual([[SETTINGS_KEYS.settings, JSON.stringify({ overrides: { Notes: { kind: "ignore" } }, schoolYear: "2025-26", teamMembers: "Ana" })]]);
+    expect(writes).toEqual([
+      [SETTINGS_KEYS.settings, JSON.stringify({ overrides: { Notes: { kind: "ignore" } }, schoolYear: "2025-26", teamMembers: "Ana" })],
+    ]);
     expect(syncs()).toBe(2);
   });
 

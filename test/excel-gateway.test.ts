@@ -129,7 +129,9 @@ describe("Run checklist + Clear on the fake Excel", () => {
     const warning = run.result.report.findings.find((f) => f.rule === "IAC-STORED-AS-NUMBER")!;
     expect(wb.displayedFill("Career Concentrators", warning.cell)).toBe(HIGHLIGHT_FILL.warning);
     expect(run.applied!.cells).toBe(run.plan.cells);
-    expect(wb.conditionalFormats("CTE Participants").length).toBe(1 + run.plan.layers.filter((l) => l.sheet === "CTE Participants").reduce((n, l) => n + l.chunks.length, 0));
+    expect(wb.conditionalFormats("CTE Participants").length).toBe(
+      1 + run.plan.layers.filter((l) => l.sheet === "CTE Participants").reduce((n, l) => n + l.chunks.length, 0),
+    );
 
     const runStats = { ...wb.stats };
     wb.resetStats();
@@ -178,9 +180,17 @@ describe("Run checklist + Clear on the fake Excel", () => {
     expect(wb.stats.calcSuspensions).toBe(1);
     expect(wb.stats.screenSuspensions).toBe(1);
     measurements.push({
-      rows: 50_000, readSyncs, readBudget: 5, writeSyncs, proxies: wb.stats.proxies,
-      largestRequestBytes: wb.stats.largestRequestBytes, largestResponseBytes: wb.stats.largestResponseBytes,
-      longestAddress: wb.stats.longestAddress, rules: run.applied!.rules, cellsHighlighted: run.applied!.cells, clearSyncs: -1,
+      rows: 50_000,
+      readSyncs,
+      readBudget: 5,
+      writeSyncs,
+      proxies: wb.stats.proxies,
+      largestRequestBytes: wb.stats.largestRequestBytes,
+      largestResponseBytes: wb.stats.largestResponseBytes,
+      longestAddress: wb.stats.longestAddress,
+      rules: run.applied!.rules,
+      cellsHighlighted: run.applied!.cells,
+      clearSyncs: -1,
       note: "every other row flagged",
     });
     await gateway.clearHighlights();
@@ -200,7 +210,9 @@ describe("Run checklist + Clear on the fake Excel", () => {
     const plan = buildHighlightPlan(result.report.findings, { sheets: read.sheets.map((s) => s.name) });
     const applied = await gateway.applyHighlights(plan);
     expect(applied.rules).toBeGreaterThan(0);
-    expect(wb.conditionalFormats("CTE Participants").length).toBe(plan.layers.filter((l) => l.sheet === "CTE Participants").reduce((n, l) => n + l.chunks.length, 0));
+    expect(wb.conditionalFormats("CTE Participants").length).toBe(
+      plan.layers.filter((l) => l.sheet === "CTE Participants").reduce((n, l) => n + l.chunks.length, 0),
+    );
   });
 });
 
@@ -214,7 +226,7 @@ describe("Clear removes exactly the add-in's rules, identified by the marker in 
     return [
       wb.addUserConditionalFormat(on, "E2:E20", { type: "Custom", formula: "=TRUE", fill: HIGHLIGHT_FILL.error }),
       wb.addUserConditionalFormat(on, "C2:C9", { type: "CellValue", fill: "#FF0000" }),
-      wb.addUserConditionalFormat(on, "A2:A5", { type: "Custom", formula: "=ISTEXT(\"CTE Snapshot Check\")", fill: HIGHLIGHT_FILL.warning }),
+      wb.addUserConditionalFormat(on, "A2:A5", { type: "Custom", formula: '=ISTEXT("CTE Snapshot Check")', fill: HIGHLIGHT_FILL.warning }),
       wb.addUserConditionalFormat(on, "B2:B9", { type: "Custom", formula: "=$B2>0", fill: "#C6EFCE" }),
     ];
   }
@@ -225,7 +237,7 @@ describe("Clear removes exactly the add-in's rules, identified by the marker in 
       expect(isOurRuleFormula(highlightFormula(severity))).toBe(true);
       expect(isOurRuleFormula(` ${highlightFormula(severity).toLowerCase()} `)).toBe(true);
     }
-    for (const f of ["=TRUE", "=ISTEXT(\"CTE Snapshot Check\")", "=ISTEXT(\"CTE Snapshot Check highlight: error\")*0", null, undefined, ""]) {
+    for (const f of ["=TRUE", '=ISTEXT("CTE Snapshot Check")', '=ISTEXT("CTE Snapshot Check highlight: error")*0', null, undefined, ""]) {
       expect(isOurRuleFormula(f)).toBe(false);
     }
   });
@@ -302,7 +314,11 @@ describe("Clear removes exactly the add-in's rules, identified by the marker in 
     const second = await runCheck(gateway, { today: TODAY });
     expect(second.applied!.removed).toBe(first.applied!.rules);
     expect(ours(wb, sheet).map((c) => `${c.formula} ${c.fill} ${c.address}`)).toEqual(once);
-    expect(keys(wb, sheet).filter((k) => user.includes(k)).sort()).toEqual([...user].sort());
+    expect(
+      keys(wb, sheet)
+        .filter((k) => user.includes(k))
+        .sort(),
+    ).toEqual([...user].sort());
     // And after a reopen, a third run still replaces rather than stacks.
     wb.reopen();
     const third = await runCheck(gatewayOf(wb), { today: TODAY });
@@ -329,7 +345,11 @@ describe("Clear removes exactly the add-in's rules, identified by the marker in 
     await runCheck(gateway, { today: TODAY });
     wb.addSheet("Tracking", [["Item"], ["x"]]);
     const lookalike = wb.addUserConditionalFormat("Tracking", "A1:A2", { type: "Custom", formula: "=TRUE", fill: HIGHLIGHT_FILL.error });
-    const copiedByHand = wb.addUserConditionalFormat("Tracking", "A2", { type: "Custom", formula: highlightFormula("warning"), fill: HIGHLIGHT_FILL.warning });
+    const copiedByHand = wb.addUserConditionalFormat("Tracking", "A2", {
+      type: "Custom",
+      formula: highlightFormula("warning"),
+      fill: HIGHLIGHT_FILL.warning,
+    });
     wb.resetStats();
     await gateway.clearHighlights();
     expect(wb.stats.syncs).toBe(4);
@@ -346,7 +366,10 @@ describe("reading", () => {
     for (const s of input.sheets) {
       // Office.js gives dates as serial numbers and empty cells as "".
       // Office.js gives dates as serial numbers, error cells as their literal and empty cells as "".
-      wb.addSheet(s.name, s.rows.map((r) => r.map((v) => (v instanceof Date ? v.getTime() / 86_400_000 + 25_569 : isCellError(v) ? v.error : v ?? ""))));
+      wb.addSheet(
+        s.name,
+        s.rows.map((r) => r.map((v) => (v instanceof Date ? v.getTime() / 86_400_000 + 25_569 : isCellError(v) ? v.error : (v ?? "")))),
+      );
     }
     const read = await gatewayOf(wb).readWorkbook();
     const strip = (r: ReturnType<typeof runChecklist>) => r.report.findings.map((f) => [f.rule, f.sheet, f.cell, f.severity].join(" "));
@@ -354,7 +377,8 @@ describe("reading", () => {
     const pane = runChecklist(read.sheets, { today: TODAY });
     expect(strip(pane)).toEqual(strip(cli));
     expect(pane.report.checklist.map((t) => [t.topic, t.status, t.errors, t.warnings, t.figure.text])).toEqual(
-      cli.report.checklist.map((t) => [t.topic, t.status, t.errors, t.warnings, t.figure.text]));
+      cli.report.checklist.map((t) => [t.topic, t.status, t.errors, t.warnings, t.figure.text]),
+    );
     expect(pane.report.findings.length).toBeGreaterThan(10);
   });
 
@@ -400,7 +424,9 @@ describe("reading", () => {
   it("refuses a used range blown up by a stray cell, with a way out", async () => {
     const wb = workbookOf([participantsSheet(10)]);
     wb.setCell(wb.sheet("CTE Participants"), 1_000_000, 16_000, "x");
-    await expect(gatewayOf(wb).readWorkbook()).rejects.toThrow(/sheet ‘CTE Participants’ uses 1,000,001 rows × 16,001 columns, far more than an export has\. Delete the stray cells/);
+    await expect(gatewayOf(wb).readWorkbook()).rejects.toThrow(
+      /sheet ‘CTE Participants’ uses 1,000,001 rows × 16,001 columns, far more than an export has\. Delete the stray cells/,
+    );
     expect(wb.stats.syncs).toBe(2);
   });
 });
@@ -428,9 +454,14 @@ describe("errors", () => {
     const wb = workbookOf(district(100));
     const gateway = gatewayOf(wb);
     const read = await gateway.readWorkbook();
-    const plan = buildHighlightPlan(runChecklist(read.sheets, { today: TODAY }).report.findings, { sheets: read.sheets.map((s) => s.name) });
+    const plan = buildHighlightPlan(runChecklist(read.sheets, { today: TODAY }).report.findings, {
+      sheets: read.sheets.map((s) => s.name),
+    });
     // The address limit of Excel rejects the write: our plan never builds such an address, a forced one does.
-    const bad: HighlightPlan = { ...plan, layers: [{ ...plan.layers[0], chunks: [Array.from({ length: 2500 }, (_, i) => `A${i + 2}`).join(",")] }] };
+    const bad: HighlightPlan = {
+      ...plan,
+      layers: [{ ...plan.layers[0], chunks: [Array.from({ length: 2500 }, (_, i) => `A${i + 2}`).join(",")] }],
+    };
     const err = await gateway.applyHighlights(bad).catch((e) => e);
     expect(err).toBeInstanceOf(GatewayError);
     expect(err.code).toBe("InvalidArgument");
@@ -439,8 +470,12 @@ describe("errors", () => {
   });
 
   it("cell-edit mode is explained", async () => {
-    const busy = new OfficeExcelGateway({ run: () => Promise.reject(new FakeExcelError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.")) });
-    await expect(busy.readWorkbook()).rejects.toThrow("Could not read the workbook: Excel is editing a cell. Press Enter or Esc to finish editing, then try again.");
+    const busy = new OfficeExcelGateway({
+      run: () => Promise.reject(new FakeExcelError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode.")),
+    });
+    await expect(busy.readWorkbook()).rejects.toThrow(
+      "Could not read the workbook: Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
+    );
   });
 
   it("going to a cell of a deleted sheet says so", async () => {
@@ -465,12 +500,16 @@ describe("navigation, summary sheet, settings", () => {
     const run = await runCheck(gateway, { today: TODAY });
     const valuesBefore = wb.values("CTE Participants");
     wb.resetStats();
-    const first = await gateway.writeChecklistSheet({ report: run.result.report, teamMembers: "=HYPERLINK(\"http://x\") Ana, Ben", checkedOn: "2026-11-28" });
+    const first = await gateway.writeChecklistSheet({
+      report: run.result.report,
+      teamMembers: '=HYPERLINK("http://x") Ana, Ben',
+      checkedOn: "2026-11-28",
+    });
     expect(first.sheet).toBe("Snapshot Checklist");
     expect(wb.stats.syncs).toBe(2);
     const values = wb.values("Snapshot Checklist");
     expect(values[0][0]).toBe("CTE and Career Education Data Check — school year 2025-26");
-    expect(values[1]).toEqual(expect.arrayContaining(["Team Members:", "'=HYPERLINK(\"http://x\") Ana, Ben"]));
+    expect(values[1]).toEqual(expect.arrayContaining(["Team Members:", '\'=HYPERLINK("http://x") Ana, Ben']));
     expect(values[2][1]).toBe(46354); // 2026-11-28 as Excel's date serial
     expect(wb.numberFormat("Snapshot Checklist", "B3")).toBe("yyyy-mm-dd");
     expect(values[5][0]).toBe("Topic");
@@ -486,11 +525,14 @@ describe("navigation, summary sheet, settings", () => {
     // The checklist sheets are told by their content and listed as not checked on the next run.
     const again = await runCheck(gateway, { today: TODAY });
     const own = again.result.report.sheets.filter((s) => s.sheet.startsWith("Snapshot Checklist"));
-    expect(own.map((s) => [s.sheet, s.kind, s.note])).toEqual([["Snapshot Checklist", null, OWN_SHEET_NOTE], ["Snapshot Checklist (2)", null, OWN_SHEET_NOTE]]);
+    expect(own.map((s) => [s.sheet, s.kind, s.note])).toEqual([
+      ["Snapshot Checklist", null, OWN_SHEET_NOTE],
+      ["Snapshot Checklist (2)", null, OWN_SHEET_NOTE],
+    ]);
     expect(again.result.report.findings.filter((f) => f.sheet.startsWith("Snapshot Checklist"))).toEqual([]);
   });
 
-  it("text stays text (Excel would parse \"01.10\" as 1.1, a date-like name as a date, \"=…\" as a formula); the check date is a real date", async () => {
+  it('text stays text (Excel would parse "01.10" as 1.1, a date-like name as a date, "=…" as a formula); the check date is a real date', async () => {
     const wb = workbookOf(district(100));
     const gateway = gatewayOf(wb);
     const run = await runCheck(gateway, { today: TODAY });
@@ -499,17 +541,24 @@ describe("navigation, summary sheet, settings", () => {
     const layout = checklistLayout({ report: run.result.report, teamMembers, checkedOn: "2026-11-29" });
     const values = wb.values("Snapshot Checklist");
     expect(values[1][1]).toBe("01.10");
-    layout.values.forEach((row, r) => row.forEach((v, c) => {
-      const address = `${String.fromCharCode(65 + c)}${r + 1}`;
-      if (r === 2 && c === 1) return;
-      expect({ address, value: values[r][c] }).toEqual({ address, value: v });
-      expect(wb.formula("Snapshot Checklist", address)).toBeNull();
-      if (typeof v === "string") expect({ address, format: wb.numberFormat("Snapshot Checklist", address) }).toEqual({ address, format: "@" });
-    }));
+    layout.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const address = `${String.fromCharCode(65 + c)}${r + 1}`;
+        if (r === 2 && c === 1) return;
+        expect({ address, value: values[r][c] }).toEqual({ address, value: v });
+        expect(wb.formula("Snapshot Checklist", address)).toBeNull();
+        if (typeof v === "string")
+          expect({ address, format: wb.numberFormat("Snapshot Checklist", address) }).toEqual({ address, format: "@" });
+      }),
+    );
     expect(values[2][1]).toBe(46355);
     expect(wb.numberFormat("Snapshot Checklist", "B3")).toBe("yyyy-mm-dd");
     // Names that look like numbers, dates or booleans, and an entry that is not a date, stay as typed.
-    for (const [team, checkedOn] of [["2026-11-29", "next Tuesday"], ["TRUE", "2026-02-30"], ["1e3", "2026-11-29"]]) {
+    for (const [team, checkedOn] of [
+      ["2026-11-29", "next Tuesday"],
+      ["TRUE", "2026-02-30"],
+      ["1e3", "2026-11-29"],
+    ]) {
       const written = await gateway.writeChecklistSheet({ report: run.result.report, teamMembers: team, checkedOn });
       const v = wb.values(written.sheet);
       expect(v[1][1]).toBe(team);
@@ -523,15 +572,22 @@ describe("navigation, summary sheet, settings", () => {
     const gateway = gatewayOf(wb);
     expect(await gateway.loadSettings()).toEqual({ overrides: {}, references: [] });
     await gateway.saveSettings({ overrides: { Notes: { kind: "ignore" } }, schoolYear: "2024-25" });
-    await gateway.saveSettings({ teamMembers: "Ana, Ben", references: [{ name: "iac.csv", csv: "IAC code,Cluster\n01.09,Agriculture\n" }] });
+    await gateway.saveSettings({
+      teamMembers: "Ana, Ben",
+      references: [{ name: "iac.csv", csv: "IAC code,Cluster\n01.09,Agriculture\n" }],
+    });
     wb.reopen();
     const loaded = await gatewayOf(wb).loadSettings();
     expect(loaded).toEqual({
-      overrides: { Notes: { kind: "ignore" } }, schoolYear: "2024-25", teamMembers: "Ana, Ben",
+      overrides: { Notes: { kind: "ignore" } },
+      schoolYear: "2024-25",
+      teamMembers: "Ana, Ben",
       references: [{ name: "iac.csv", csv: "IAC code,Cluster\n01.09,Agriculture\n" }],
     });
     const huge = "Roster Code,Course Program\n" + "1,AP\n".repeat(400_000);
-    await expect(gateway.saveSettings({ references: [{ name: "big.csv", csv: huge }] })).rejects.toThrow(/too large to keep in the workbook/);
+    await expect(gateway.saveSettings({ references: [{ name: "big.csv", csv: huge }] })).rejects.toThrow(
+      /too large to keep in the workbook/,
+    );
     // A damaged value never breaks the pane.
     wb.settings.set(SETTINGS_KEYS.settings, JSON.stringify("{not json"));
     expect((await gateway.loadSettings()).overrides).toEqual({});

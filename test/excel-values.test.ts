@@ -15,6 +15,8 @@ test("a pasted 200,000-row IAC list is read without exhausting the stack", () =>
 });
 
 test("a failure that is not Office's says what it was, not that Excel is missing", () => {
-  expect(toGatewayError(new RangeError("Maximum call stack size exceeded"), "read the workbook").message).toBe("Could not read the workbook: Maximum call stack size exceeded.");
+  expect(toGatewayError(new RangeError("Maximum call stack size exceeded"), "read the workbook").message).toBe(
+    "Could not read the workbook: Maximum call stack size exceeded.",
+  );
   expect(toGatewayError(new ReferenceError("Excel is not defined"), "read the workbook").message).toContain("Excel is not available");
 });

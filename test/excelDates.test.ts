@@ -80,7 +80,7 @@ describe("date formats", () => {
     ["#,##0;[Red]-#,##0", false],
     ['0 "days"', false],
     ["0.00E+00", false],
-    ['\\d0', false],
+    ["\\d0", false],
     ["0;m/d/yyyy", false],
   ])("%s shows a date or time: %s", (code, expected) => {
     expect(isDateFormatCode(code)).toBe(expected);

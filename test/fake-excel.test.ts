@@ -14,7 +14,10 @@ describe("fake Excel", () => {
     wb.addSheet("S", [["a"]]);
     const first = wb.addUserConditionalFormat("S", "A1", { formula: "=TRUE", fill: "#111111" });
     const second = wb.addUserConditionalFormat("S", "A1", { formula: "=TRUE", fill: "#222222" });
-    expect(wb.conditionalFormats("S").map((c) => [c.id, c.key])).toEqual([["0", second], ["1", first]]);
+    expect(wb.conditionalFormats("S").map((c) => [c.id, c.key])).toEqual([
+      ["0", second],
+      ["1", first],
+    ]);
     await run(wb, async (context) => {
       const rules = context.workbook.worksheets.getItem("S").getRange().conditionalFormats.load("items/id");
       await context.sync();
@@ -25,10 +28,12 @@ describe("fake Excel", () => {
       await context.sync();
     });
     expect(wb.conditionalFormats("S").map((c) => c.key)).toEqual([expect.any(String), first]);
-    await expect(run(wb, async (context) => {
-      context.workbook.worksheets.getItem("S").getRange().conditionalFormats.getItem("7").delete();
-      await context.sync();
-    })).rejects.toMatchObject({ code: "ItemNotFound" });
+    await expect(
+      run(wb, async (context) => {
+        context.workbook.worksheets.getItem("S").getRange().conditionalFormats.getItem("7").delete();
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "ItemNotFound" });
   });
 
   it("sheet ids change on reopen; a copied sheet carries copies of the rules", () => {

@@ -18,11 +18,14 @@ const BUNDLE = path.join(DIST, "functions.js");
 const METADATA = path.join(DIST, "functions.json");
 
 let source = "";
-interface Metadata { functions: { id: string; parameters: { name: string; dimensionality?: string }[] }[] }
+interface Metadata {
+  functions: { id: string; parameters: { name: string; dimensionality?: string }[] }[];
+}
 let metadata: Metadata;
 
 beforeAll(() => {
-  if (!fs.existsSync(BUNDLE) || !fs.existsSync(METADATA)) throw new Error("dist/functions.js is missing: run `npm run build` first (npm test does).");
+  if (!fs.existsSync(BUNDLE) || !fs.existsSync(METADATA))
+    throw new Error("dist/functions.js is missing: run `npm run build` first (npm test does).");
   source = fs.readFileSync(BUNDLE, "utf8");
   metadata = JSON.parse(fs.readFileSync(METADATA, "utf8"));
 });
@@ -32,26 +35,73 @@ beforeAll(() => {
  * cannot be deleted: it is a non-configurable property of Symbol.)
  */
 const POST_ES2016 = [
-  "Object.values", "Object.entries", "Object.getOwnPropertyDescriptors", // ES2017
-  "String.prototype.padStart", "String.prototype.padEnd", // ES2017
-  "SharedArrayBuffer", "Atomics", // ES2017
-  "Promise.prototype.finally", "RegExp.prototype.dotAll", // ES2018
-  "Object.fromEntries", "Array.prototype.flat", "Array.prototype.flatMap", // ES2019
-  "String.prototype.trimStart", "String.prototype.trimEnd", "String.prototype.trimLeft", "String.prototype.trimRight", // ES2019
+  "Object.values",
+  "Object.entries",
+  "Object.getOwnPropertyDescriptors", // ES2017
+  "String.prototype.padStart",
+  "String.prototype.padEnd", // ES2017
+  "SharedArrayBuffer",
+  "Atomics", // ES2017
+  "Promise.prototype.finally",
+  "RegExp.prototype.dotAll", // ES2018
+  "Object.fromEntries",
+  "Array.prototype.flat",
+  "Array.prototype.flatMap", // ES2019
+  "String.prototype.trimStart",
+  "String.prototype.trimEnd",
+  "String.prototype.trimLeft",
+  "String.prototype.trimRight", // ES2019
   "Symbol.prototype.description", // ES2019
-  "String.prototype.matchAll", "Promise.allSettled", "BigInt", "BigInt64Array", "BigUint64Array", // ES2020
-  "String.prototype.replaceAll", "Promise.any", "AggregateError", "WeakRef", "FinalizationRegistry", // ES2021
-  "Array.prototype.at", "String.prototype.at", "Object.hasOwn", "RegExp.prototype.hasIndices", // ES2022
-  "Array.prototype.findLast", "Array.prototype.findLastIndex", "Array.prototype.toSorted", "Array.prototype.toReversed", // ES2023
-  "Array.prototype.toSpliced", "Array.prototype.with", // ES2023
-  "Object.groupBy", "Map.groupBy", "Promise.withResolvers", "String.prototype.isWellFormed", "String.prototype.toWellFormed", // ES2024
-  "Array.fromAsync", "Iterator", "Set.prototype.union", "Set.prototype.intersection", "RegExp.escape", // ES2025
-  "structuredClone", "queueMicrotask", // host additions a modern page has and the old runtime does not promise
+  "String.prototype.matchAll",
+  "Promise.allSettled",
+  "BigInt",
+  "BigInt64Array",
+  "BigUint64Array", // ES2020
+  "String.prototype.replaceAll",
+  "Promise.any",
+  "AggregateError",
+  "WeakRef",
+  "FinalizationRegistry", // ES2021
+  "Array.prototype.at",
+  "String.prototype.at",
+  "Object.hasOwn",
+  "RegExp.prototype.hasIndices", // ES2022
+  "Array.prototype.findLast",
+  "Array.prototype.findLastIndex",
+  "Array.prototype.toSorted",
+  "Array.prototype.toReversed", // ES2023
+  "Array.prototype.toSpliced",
+  "Array.prototype.with", // ES2023
+  "Object.groupBy",
+  "Map.groupBy",
+  "Promise.withResolvers",
+  "String.prototype.isWellFormed",
+  "String.prototype.toWellFormed", // ES2024
+  "Array.fromAsync",
+  "Iterator",
+  "Set.prototype.union",
+  "Set.prototype.intersection",
+  "RegExp.escape", // ES2025
+  "structuredClone",
+  "queueMicrotask", // host additions a modern page has and the old runtime does not promise
   "globalThis", // ES2020; deleted last
 ];
 
 /** Only these remain after the stripping: the ones the bundle is allowed to rely on being installed by its own polyfills. */
-const POLYFILLED = ["Object.values", "Object.entries", "Object.getOwnPropertyDescriptors", "String.prototype.padStart", "String.prototype.padEnd", "Object.fromEntries", "Array.prototype.flat", "Array.prototype.flatMap", "String.prototype.trimStart", "String.prototype.trimEnd", "String.prototype.trimLeft", "String.prototype.trimRight"];
+const POLYFILLED = [
+  "Object.values",
+  "Object.entries",
+  "Object.getOwnPropertyDescriptors",
+  "String.prototype.padStart",
+  "String.prototype.padEnd",
+  "Object.fromEntries",
+  "Array.prototype.flat",
+  "Array.prototype.flatMap",
+  "String.prototype.trimStart",
+  "String.prototype.trimEnd",
+  "String.prototype.trimLeft",
+  "String.prototype.trimRight",
+];
 
 /**
  * The sandbox: a fresh realm without the post-ES2016 built-ins; RegExp built at run time is checked against
@@ -98,10 +148,13 @@ function sandbox(options: { errorCodeEnum: boolean }) {
   );
   const deleteScript = POST_ES2016.map((name) => {
     const at = name.lastIndexOf(".");
-    return at < 0 ? `delete globalThis[${JSON.stringify(name)}];` : `if (typeof ${name.slice(0, at)} !== "undefined") delete ${name.slice(0, at)}[${JSON.stringify(name.slice(at + 1))}];`;
+    return at < 0
+      ? `delete globalThis[${JSON.stringify(name)}];`
+      : `if (typeof ${name.slice(0, at)} !== "undefined") delete ${name.slice(0, at)}[${JSON.stringify(name.slice(at + 1))}];`;
   }).join("\n");
   vm.runInContext(deleteScript, context);
-  const present = (name: string) => vm.runInContext(`typeof ${name.split(".")[0]} !== "undefined" && typeof ${name} !== "undefined"`, context) as boolean;
+  const present = (name: string) =>
+    vm.runInContext(`typeof ${name.split(".")[0]} !== "undefined" && typeof ${name} !== "undefined"`, context) as boolean;
   return {
     context,
     present,
@@ -179,7 +232,11 @@ describe("dist/functions.js", () => {
       for (const doc of FUNCTION_DOCS) {
         for (const ex of doc.examples) {
           const out = box.call(doc.id, asExcelPasses(doc.id, ex.args));
-          expect({ formula: ex.formula, errorCodeEnum, result: out.map((r) => r.map(shown)) }).toEqual({ formula: ex.formula, errorCodeEnum, result: ex.result });
+          expect({ formula: ex.formula, errorCodeEnum, result: out.map((r) => r.map(shown)) }).toEqual({
+            formula: ex.formula,
+            errorCodeEnum,
+            result: ex.result,
+          });
         }
       }
     }
@@ -188,41 +245,49 @@ describe("dist/functions.js", () => {
   test("errors carry the functions' messages", () => {
     const box = sandbox({ errorCodeEnum: true });
     box.load();
-    expect(box.call("IAC", [[[1.1], ["Animal Science"]]])).toEqual([["01.10"], [{ code: "#VALUE!", message: "IAC ‘Animal Science’ is not a CIP code. Use the four-digit series form NN.NN, e.g. 01.09." }]]);
+    expect(box.call("IAC", [[[1.1], ["Animal Science"]]])).toEqual([
+      ["01.10"],
+      [{ code: "#VALUE!", message: "IAC ‘Animal Science’ is not a CIP code. Use the four-digit series form NN.NN, e.g. 01.09." }],
+    ]);
     expect(box.call("RULE", [[["nope"]]])[0][0]).toMatchObject({ code: "#N/A", message: expect.stringMatching(/is not a rule id/) });
   });
 
-  describe.each(["customFunctionsError", "cellValue"])("an error cell in a range, handed over as %s, is answered for that cell only", (as) => {
-    const err = (code: string) => ({ $error: code, as });
+  describe.each(["customFunctionsError", "cellValue"])(
+    "an error cell in a range, handed over as %s, is answered for that cell only",
+    (as) => {
+      const err = (code: string) => ({ $error: code, as });
 
-    test("the emitted functions.json lets error cells through to the functions (else Excel never calls them)", () => {
-      expect((metadata as { allowErrorForDataTypeAny?: boolean }).allowErrorForDataTypeAny).toBe(true);
-    });
+      test("the emitted functions.json lets error cells through to the functions (else Excel never calls them)", () => {
+        expect((metadata as { allowErrorForDataTypeAny?: boolean }).allowErrorForDataTypeAny).toBe(true);
+      });
 
-    test("scalar functions: that cell gets an error naming the input error, the others their values", () => {
-      const box = sandbox({ errorCodeEnum: true });
-      box.load();
-      const iac = box.call("IAC", [[[1.1], [err("#N/A")], ["01.0901"]]]);
-      expect(iac.map((r) => r.map(shown))).toEqual([["01.10"], ["#N/A"], ["01.09"]]);
-      expect(iac[1][0]).toMatchObject({ message: expect.stringContaining("#N/A") });
-      expect(box.call("GRADE", [[["09"], [err("#REF!")], ["Grade 10"]]]).map((r) => r.map(shown))).toEqual([["9"], ["#VALUE!"], ["10"]]);
-      expect(box.call("IACCLUSTER", [[["11.01"], ["11.01"]], [["Information Technology"], [err("#DIV/0!")]], null]).map((r) => r.map(shown))).toEqual([["TRUE"], ["#VALUE!"]]);
-    });
+      test("scalar functions: that cell gets an error naming the input error, the others their values", () => {
+        const box = sandbox({ errorCodeEnum: true });
+        box.load();
+        const iac = box.call("IAC", [[[1.1], [err("#N/A")], ["01.0901"]]]);
+        expect(iac.map((r) => r.map(shown))).toEqual([["01.10"], ["#N/A"], ["01.09"]]);
+        expect(iac[1][0]).toMatchObject({ message: expect.stringContaining("#N/A") });
+        expect(box.call("GRADE", [[["09"], [err("#REF!")], ["Grade 10"]]]).map((r) => r.map(shown))).toEqual([["9"], ["#VALUE!"], ["10"]]);
+        expect(
+          box.call("IACCLUSTER", [[["11.01"], ["11.01"]], [["Information Technology"], [err("#DIV/0!")]], null]).map((r) => r.map(shown)),
+        ).toEqual([["TRUE"], ["#VALUE!"]]);
+      });
 
-    test("CTE.CHECK reports VALUE-ERROR on the row that holds #N/A, as the CLI does, and checks the other rows", () => {
-      const box = sandbox({ errorCodeEnum: true });
-      box.load();
-      const table = [
-        ["WSN", "Grade", "IAC", "Cluster"],
-        ["9000000001", 11, "01.09", "Agriculture, Food & Natural Resources"],
-        ["9000000002", 12, err("#N/A"), "Information Technology"],
-        ["9000000003", 12, "11.01", "Information Technology"],
-      ];
-      const out = box.call("CHECK", [table, null, null, "2025-26"]).map((r) => r.map(shown));
-      expect(out[0]).toEqual(["concentrators"]);
-      expect(out[1]).toEqual(["OK"]);
-      expect(out[2][0]).toMatch(/^VALUE-ERROR: .*#N\/A/);
-      expect(out[3]).toEqual(["OK"]);
-    });
-  });
+      test("CTE.CHECK reports VALUE-ERROR on the row that holds #N/A, as the CLI does, and checks the other rows", () => {
+        const box = sandbox({ errorCodeEnum: true });
+        box.load();
+        const table = [
+          ["WSN", "Grade", "IAC", "Cluster"],
+          ["9000000001", 11, "01.09", "Agriculture, Food & Natural Resources"],
+          ["9000000002", 12, err("#N/A"), "Information Technology"],
+          ["9000000003", 12, "11.01", "Information Technology"],
+        ];
+        const out = box.call("CHECK", [table, null, null, "2025-26"]).map((r) => r.map(shown));
+        expect(out[0]).toEqual(["concentrators"]);
+        expect(out[1]).toEqual(["OK"]);
+        expect(out[2][0]).toMatch(/^VALUE-ERROR: .*#N\/A/);
+        expect(out[3]).toEqual(["OK"]);
+      });
+    },
+  );
 });

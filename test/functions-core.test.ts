@@ -17,8 +17,13 @@ const TODAY = new Date("2026-11-28T12:00:00Z");
 describe("eligibility: one table of grade bands", () => {
   test("bands and spellings", () => {
     expect(GRADE_BAND_LIST.map((b) => [b.element, b.min, b.max])).toEqual([
-      ["participant", 9, 12], ["concentrator", 11, 12], ["single-parent", 11, 12], ["irc", 9, 12], ["wbl", 9, 12],
-      ["certificated-status", 9, 12], ["dual-enrollment", 9, 12],
+      ["participant", 9, 12],
+      ["concentrator", 11, 12],
+      ["single-parent", 11, 12],
+      ["irc", 9, 12],
+      ["wbl", 9, 12],
+      ["certificated-status", 9, 12],
+      ["dual-enrollment", 9, 12],
     ]);
     expect(gradeBandOf("Industry-Recognized Credentials")?.element).toBe("irc");
     expect(gradeBandOf("work based learning")?.element).toBe("wbl");
@@ -32,15 +37,29 @@ describe("eligibility: one table of grade bands", () => {
     for (let grade = -1; grade <= 12; grade++) {
       const g = grade === 0 ? "K" : grade === -1 ? "PK" : grade;
       const opts = { today: TODAY };
-      expect([grade, hits([participants([["1", g]])], "GRADE-OUT-OF-RANGE", opts).length === 0]).toEqual([grade, inGradeBand("participant", grade)]);
-      expect([grade, hits([concentrators([["1", g, "01.09", AFNR, "Ag"]])], "GRADE-OUT-OF-RANGE", opts).length === 0]).toEqual([grade, inGradeBand("concentrator", grade)]);
-      expect([grade, hits([demographics([["1", g, "Y", "N"]])], "SINGLE-PARENT-GRADE", opts).length === 0]).toEqual([grade, inGradeBand("single-parent", grade)]);
+      expect([grade, hits([participants([["1", g]])], "GRADE-OUT-OF-RANGE", opts).length === 0]).toEqual([
+        grade,
+        inGradeBand("participant", grade),
+      ]);
+      expect([grade, hits([concentrators([["1", g, "01.09", AFNR, "Ag"]])], "GRADE-OUT-OF-RANGE", opts).length === 0]).toEqual([
+        grade,
+        inGradeBand("concentrator", grade),
+      ]);
+      expect([grade, hits([demographics([["1", g, "Y", "N"]])], "SINGLE-PARENT-GRADE", opts).length === 0]).toEqual([
+        grade,
+        inGradeBand("single-parent", grade),
+      ]);
     }
   });
 });
 
 describe("lists from bare ranges", () => {
-  const withHeader: CellValue[][] = [["IAC code", "Cluster", "Suggested"], ["01.09", AFNR, "Y"], ["11.01", IT, "Y"], ["11.01", "Health Science", "N"]];
+  const withHeader: CellValue[][] = [
+    ["IAC code", "Cluster", "Suggested"],
+    ["01.09", AFNR, "Y"],
+    ["11.01", IT, "Y"],
+    ["11.01", "Health Science", "N"],
+  ];
 
   test("an IAC list with headers loads like the engine's own loader", () => {
     const built = buildIacList(withHeader);
@@ -85,14 +104,21 @@ describe("lists from bare ranges", () => {
   });
 
   test("a catalog with headers, and without (documented column order)", () => {
-    const rows: CellValue[][] = [["Roster Code", "SCED Course Title", "Course Program", "Deprecated"], ["10075", "AP Biology", "AP", "N"], [10090, "Old Biology", "", "Y"]];
+    const rows: CellValue[][] = [
+      ["Roster Code", "SCED Course Title", "Course Program", "Deprecated"],
+      ["10075", "AP Biology", "AP", "N"],
+      [10090, "Old Biology", "", "Y"],
+    ];
     const headed = buildCourseCatalog(rows);
     if (isListProblem(headed)) throw new Error(headed.problem);
     expect(headed.catalog.courses.get("10075")?.ap).toBe(true);
     expect(headed.catalog.courses.get("10090")?.deprecated).toBe(true);
     expect(headed.sheet.rows[0]).toEqual([...CATALOG_HEADERS]);
     expect(recognize(headed.sheet.rows).kind).toBe("dpi-courses");
-    const headerless = buildCourseCatalog([["10075", "AP Biology", "AP", "No", "", "No"], ["10090", "Old Biology", "", "No", "", "Yes"]]);
+    const headerless = buildCourseCatalog([
+      ["10075", "AP Biology", "AP", "No", "", "No"],
+      ["10090", "Old Biology", "", "No", "", "Yes"],
+    ]);
     if (isListProblem(headerless)) throw new Error(headerless.problem);
     expect(headerless.catalog.courses.get("10075")?.ap).toBe(true);
     expect(headerless.catalog.courses.get("10090")?.deprecated).toBe(true);
@@ -101,12 +127,26 @@ describe("lists from bare ranges", () => {
   });
 
   test("a normalised catalog gives the engine the same findings as the catalog sheet itself", () => {
-    const rows: CellValue[][] = [["Roster Code", "SCED Course Title", "Course Program", "CTE Course", "CTE Department", "Deprecated"], ["10075", "AP Biology", "AP", "No", "", "No"], ["10090", "Old", "", "No", "", "Yes"]];
+    const rows: CellValue[][] = [
+      ["Roster Code", "SCED Course Title", "Course Program", "CTE Course", "CTE Department", "Deprecated"],
+      ["10075", "AP Biology", "AP", "No", "", "No"],
+      ["10090", "Old", "", "No", "", "Yes"],
+    ];
     const built = buildCourseCatalog(rows, "DPI Courses");
     if (isListProblem(built)) throw new Error(built.problem);
-    const courses = { name: "Courses", rows: [["Local Course Title", "DPI Course Code"], ["Biology", "10075"], ["Bio", "10090"], ["Chem", "555"]] };
+    const courses = {
+      name: "Courses",
+      rows: [
+        ["Local Course Title", "DPI Course Code"],
+        ["Biology", "10075"],
+        ["Bio", "10090"],
+        ["Chem", "555"],
+      ],
+    };
     const a = runChecklist([courses, catalog(rows.slice(1))], { today: TODAY }).report.findings.filter((f) => f.sheet === "Courses");
-    const b = runChecklist([courses], { today: TODAY, referenceSheets: [built.sheet] }).report.findings.filter((f) => f.sheet === "Courses");
+    const b = runChecklist([courses], { today: TODAY, referenceSheets: [built.sheet] }).report.findings.filter(
+      (f) => f.sheet === "Courses",
+    );
     expect(b).toEqual(a);
   });
 
@@ -138,7 +178,11 @@ describe("findings per row", () => {
   });
 
   test("checkColumns: one finding list per value, ids never collide, blanks and 'Total…' values are kept", () => {
-    const found = checkColumns("concentrators", { iac: ["01.09", "01.09", "11.01", "Total nonsense", null], cluster: [AFNR, AFNR, "Health Science", AFNR, AFNR] }, { today: TODAY });
+    const found = checkColumns(
+      "concentrators",
+      { iac: ["01.09", "01.09", "11.01", "Total nonsense", null], cluster: [AFNR, AFNR, "Health Science", AFNR, AFNR] },
+      { today: TODAY },
+    );
     expect(found.map((f) => f.map((x) => x.rule))).toEqual([[], [], ["IAC-CLUSTER-MISMATCH"], ["IAC-INVALID-FORMAT"], ["IAC-MISSING"]]);
     const courses = checkColumns("courses", { localCourseTitle: ["Total Fitness", "Biology"], rosterCode: [null, "10"] }, { today: TODAY });
     expect(courses.map((f) => f.map((x) => x.rule))).toEqual([["COURSE-CODE-MISSING"], []]);

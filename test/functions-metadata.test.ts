@@ -24,8 +24,22 @@ const { finishFunctionsMetadata } = require("../scripts/functions-json.js") as {
 const ROOT = path.join(__dirname, "..");
 const FIXTURE = path.join(ROOT, "test", "fixtures", "functions.json");
 
-interface Param { name: string; description?: string; type: string; dimensionality?: string; optional?: boolean }
-interface Fn { id: string; name: string; description?: string; helpUrl?: string; parameters: Param[]; result?: { dimensionality?: string }; options?: Record<string, boolean> }
+interface Param {
+  name: string;
+  description?: string;
+  type: string;
+  dimensionality?: string;
+  optional?: boolean;
+}
+interface Fn {
+  id: string;
+  name: string;
+  description?: string;
+  helpUrl?: string;
+  parameters: Param[];
+  result?: { dimensionality?: string };
+  options?: Record<string, boolean>;
+}
 
 let metadata: { allowCustomDataForDataTypeAny?: boolean; allowErrorForDataTypeAny?: boolean; functions: Fn[] };
 
@@ -36,7 +50,21 @@ beforeAll(async () => {
   if (process.env.UPDATE_FIXTURES) fs.writeFileSync(FIXTURE, `${JSON.stringify(metadata, null, 2)}\n`);
 });
 
-const ISSUE_FUNCTIONS = ["IAC", "IACVALID", "CLUSTER", "IACCLUSTER", "PROGRAMAREA", "GRADE", "ELIGIBLE", "APIB", "COURSECHECK", "WBLHOURS", "GRADUATE", "CHECK", "RULE"];
+const ISSUE_FUNCTIONS = [
+  "IAC",
+  "IACVALID",
+  "CLUSTER",
+  "IACCLUSTER",
+  "PROGRAMAREA",
+  "GRADE",
+  "ELIGIBLE",
+  "APIB",
+  "COURSECHECK",
+  "WBLHOURS",
+  "GRADUATE",
+  "CHECK",
+  "RULE",
+];
 
 describe("functions.json", () => {
   test("matches the committed snapshot (test/fixtures/functions.json)", () => {
@@ -51,9 +79,15 @@ describe("functions.json", () => {
       expect(f.description?.length ?? 0).toBeGreaterThan(20);
       expect(f.helpUrl).toBe(`https://localhost:3000/help.html#${f.id}`);
       expect(f.parameters.length).toBeGreaterThan(0);
-      for (const p of f.parameters) expect({ fn: f.id, param: p.name, described: (p.description ?? "").length > 5 }).toEqual({ fn: f.id, param: p.name, described: true });
+      for (const p of f.parameters)
+        expect({ fn: f.id, param: p.name, described: (p.description ?? "").length > 5 }).toEqual({
+          fn: f.id,
+          param: p.name,
+          described: true,
+        });
       // one value or a range: every data parameter is a matrix of any; results are matrices (they spill)
-      for (const p of f.parameters.filter((x) => x.name !== "schoolYear")) expect([f.id, p.name, p.type, p.dimensionality]).toEqual([f.id, p.name, "any", "matrix"]);
+      for (const p of f.parameters.filter((x) => x.name !== "schoolYear"))
+        expect([f.id, p.name, p.type, p.dimensionality]).toEqual([f.id, p.name, "any", "matrix"]);
       expect(f.result?.dimensionality).toBe("matrix");
       // no volatile / streaming functions: they recalculate only when their inputs change
       expect(f.options).toBeUndefined();
@@ -73,7 +107,16 @@ describe("functions.json", () => {
 
   test("optional parameters are the issue's [bracketed] ones", () => {
     const optional = metadata.functions.flatMap((f) => f.parameters.filter((p) => p.optional).map((p) => `${f.id}.${p.name}`));
-    expect(optional).toEqual(["IACVALID.iacList", "CLUSTER.iacList", "IACCLUSTER.iacList", "COURSECHECK.catalog", "GRADUATE.credentialType", "CHECK.catalog", "CHECK.iacList", "CHECK.schoolYear"]);
+    expect(optional).toEqual([
+      "IACVALID.iacList",
+      "CLUSTER.iacList",
+      "IACCLUSTER.iacList",
+      "COURSECHECK.catalog",
+      "GRADUATE.credentialType",
+      "CHECK.catalog",
+      "CHECK.iacList",
+      "CHECK.schoolYear",
+    ]);
   });
 
   test("every function has a logic export and help examples", () => {
@@ -147,7 +190,8 @@ describe("help.html", () => {
       rules: RULES,
       bands: GRADE_BAND_LIST,
       kinds: KIND_SPECS.map((k) => ({ kind: k.kind, title: k.title })),
-      evaluate: (doc: { logic: keyof typeof logic }, ex: { args: unknown[] }) => (logic[doc.logic] as (...a: unknown[]) => logic.Out[][])(...ex.args),
+      evaluate: (doc: { logic: keyof typeof logic }, ex: { args: unknown[] }) =>
+        (logic[doc.logic] as (...a: unknown[]) => logic.Out[][])(...ex.args),
     });
     expect(fresh).toBe(html);
   });

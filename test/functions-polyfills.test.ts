@@ -42,7 +42,12 @@ describe("polyfills for the ES2016 custom-functions runtime", () => {
     for (const [owner, names] of Object.entries(PROVIDED)) {
       for (const n of names) {
         const d = vm.runInContext(`Object.getOwnPropertyDescriptor(${owner}, ${JSON.stringify(n)})`, context);
-        expect({ n, type: typeof d?.value, enumerable: d?.enumerable, writable: d?.writable }).toEqual({ n, type: "function", enumerable: false, writable: true });
+        expect({ n, type: typeof d?.value, enumerable: d?.enumerable, writable: d?.writable }).toEqual({
+          n,
+          type: "function",
+          enumerable: false,
+          writable: true,
+        });
       }
     }
     expect(vm.runInContext("var a = [1, 2], keys = []; for (var k in a) keys.push(k); keys.join()", context)).toBe("0,1");
@@ -60,13 +65,25 @@ describe("polyfills for the ES2016 custom-functions runtime", () => {
     const text = fc.array(ws, { maxLength: 8 }).map((a) => a.join(""));
     fc.assert(
       fc.property(text, fc.integer({ min: -3, max: 20 }), fc.option(fc.string({ maxLength: 4 }), { nil: undefined }), (s, n, fill) => {
-        for (const expr of ["x.s.padStart(x.n, x.fill)", "x.s.padEnd(x.n, x.fill)", "x.s.padStart(x.n)", "x.s.trimStart()", "x.s.trimEnd()", "x.s.trimLeft()", "x.s.trimRight()"]) {
+        for (const expr of [
+          "x.s.padStart(x.n, x.fill)",
+          "x.s.padEnd(x.n, x.fill)",
+          "x.s.padStart(x.n)",
+          "x.s.trimStart()",
+          "x.s.trimEnd()",
+          "x.s.trimLeft()",
+          "x.s.trimRight()",
+        ]) {
           const [ours, theirs] = both(context, expr, { s, n, fill });
           expect({ expr, s, n, fill, ours }).toEqual({ expr, s, n, fill, ours: theirs });
         }
       }),
     );
-    const [ours, theirs] = both(context, "[String.prototype.padStart.call(5, 3, '0'), 'ab'.padEnd(7, 'xyz'), 'ab'.padStart(NaN), 'ab'.padStart(Infinity - Infinity)]", null);
+    const [ours, theirs] = both(
+      context,
+      "[String.prototype.padStart.call(5, 3, '0'), 'ab'.padEnd(7, 'xyz'), 'ab'.padStart(NaN), 'ab'.padStart(Infinity - Infinity)]",
+      null,
+    );
     expect(ours).toEqual(theirs);
     expect(both(context, "String.prototype.trimEnd.call(null)", null)).toEqual(["throws TypeError", "throws TypeError"]);
   });
@@ -78,13 +95,23 @@ describe("polyfills for the ES2016 custom-functions runtime", () => {
     })).array;
     fc.assert(
       fc.property(nested, fc.integer({ min: -1, max: 4 }), (a, depth) => {
-        for (const expr of ["x.a.flat()", "x.a.flat(x.depth)", "x.a.flat(Infinity)", "x.a.flatMap(function (v, i) { return [v, [i]]; })", "x.a.flatMap(function (v) { return v; })"]) {
+        for (const expr of [
+          "x.a.flat()",
+          "x.a.flat(x.depth)",
+          "x.a.flat(Infinity)",
+          "x.a.flatMap(function (v, i) { return [v, [i]]; })",
+          "x.a.flatMap(function (v) { return v; })",
+        ]) {
           const [ours, theirs] = both(context, expr, { a, depth });
           expect({ expr, a, ours }).toEqual({ expr, a, ours: theirs });
         }
       }),
     );
-    const [ours, theirs] = both(context, "[[1, , 3].flat(), [[1, , [2]]].flat(2), [1, , 2].flatMap(function (v) { return [v]; }), Array.prototype.flat.call({ length: 2, 0: [1], 1: 2 })]", null);
+    const [ours, theirs] = both(
+      context,
+      "[[1, , 3].flat(), [[1, , [2]]].flat(2), [1, , 2].flatMap(function (v) { return [v]; }), Array.prototype.flat.call({ length: 2, 0: [1], 1: 2 })]",
+      null,
+    );
     expect(ours).toBe("[[1,3],[1,2],[1,2],[1,2]]");
     expect(ours).toEqual(theirs);
     expect(both(context, "[1].flatMap(3)", null)).toEqual(["throws TypeError", "throws TypeError"]);
@@ -93,7 +120,14 @@ describe("polyfills for the ES2016 custom-functions runtime", () => {
   test("Object values/entries/fromEntries/getOwnPropertyDescriptors match the native ones", () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string({ maxLength: 3 }), fc.oneof(fc.integer(), fc.string({ maxLength: 3 }), fc.boolean())), (o) => {
-        for (const expr of ["Object.values(x)", "Object.entries(x)", "Object.fromEntries(Object.entries(x))", "Object.getOwnPropertyDescriptors(x)", "Object.entries('ab')", "Object.fromEntries(new Map(Object.entries(x)))"]) {
+        for (const expr of [
+          "Object.values(x)",
+          "Object.entries(x)",
+          "Object.fromEntries(Object.entries(x))",
+          "Object.getOwnPropertyDescriptors(x)",
+          "Object.entries('ab')",
+          "Object.fromEntries(new Map(Object.entries(x)))",
+        ]) {
           const [ours, theirs] = both(context, expr, o);
           expect({ expr, o, ours }).toEqual({ expr, o, ours: theirs });
         }
@@ -101,6 +135,12 @@ describe("polyfills for the ES2016 custom-functions runtime", () => {
     );
     expect(both(context, "Object.entries(null)", null)).toEqual(["throws TypeError", "throws TypeError"]);
     expect(both(context, "Object.fromEntries([1])", null)).toEqual(["throws TypeError", "throws TypeError"]);
-    expect(both(context, "Object.keys(Object.getOwnPropertyDescriptors([7])).concat(Object.getOwnPropertyDescriptors([7]).length.writable)", null)).toEqual(['["0","length",true]', '["0","length",true]']);
+    expect(
+      both(
+        context,
+        "Object.keys(Object.getOwnPropertyDescriptors([7])).concat(Object.getOwnPropertyDescriptors([7]).length.writable)",
+        null,
+      ),
+    ).toEqual(['["0","length",true]', '["0","length",true]']);
   });
 });

@@ -21,7 +21,17 @@ const IT = "Information Technology";
 
 /** Elements as text: values as Excel shows them, errors as "#VALUE!: message" / "#N/A: message". */
 function shown(m: Out[][]): string[][] {
-  return m.map((r) => r.map((v) => (v instanceof FunctionError ? `${v.kind === "notAvailable" ? "#N/A" : "#VALUE!"}: ${v.message}` : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v))));
+  return m.map((r) =>
+    r.map((v) =>
+      v instanceof FunctionError
+        ? `${v.kind === "notAvailable" ? "#N/A" : "#VALUE!"}: ${v.message}`
+        : typeof v === "boolean"
+          ? v
+            ? "TRUE"
+            : "FALSE"
+          : String(v),
+    ),
+  );
 }
 const codes = (m: Out[][]) => shown(m).map((r) => r.map((v) => v.replace(/^(#VALUE!|#N\/A): .*$/s, "$1")));
 const one = (m: Out[][]) => shown(m)[0][0];
@@ -29,14 +39,33 @@ const col = (...values: unknown[]) => values.map((v) => [v]);
 
 type Fn = (...args: unknown[]) => Out[][];
 const ALL: [string, Fn, number][] = [
-  ["IAC", logic.iac as Fn, 1], ["IACVALID", logic.iacValid as Fn, 1], ["CLUSTER", logic.cluster as Fn, 1],
-  ["IACCLUSTER", logic.iacCluster as Fn, 2], ["PROGRAMAREA", logic.programArea as Fn, 1], ["GRADE", logic.grade as Fn, 1],
-  ["ELIGIBLE", logic.eligible as Fn, 2], ["APIB", logic.apib as Fn, 1], ["COURSECHECK", logic.courseCheck as Fn, 2],
-  ["WBLHOURS", logic.wblHours as Fn, 1], ["GRADUATE", logic.graduate as Fn, 1], ["RULE", logic.rule as Fn, 1],
+  ["IAC", logic.iac as Fn, 1],
+  ["IACVALID", logic.iacValid as Fn, 1],
+  ["CLUSTER", logic.cluster as Fn, 1],
+  ["IACCLUSTER", logic.iacCluster as Fn, 2],
+  ["PROGRAMAREA", logic.programArea as Fn, 1],
+  ["GRADE", logic.grade as Fn, 1],
+  ["ELIGIBLE", logic.eligible as Fn, 2],
+  ["APIB", logic.apib as Fn, 1],
+  ["COURSECHECK", logic.courseCheck as Fn, 2],
+  ["WBLHOURS", logic.wblHours as Fn, 1],
+  ["GRADUATE", logic.graduate as Fn, 1],
+  ["RULE", logic.rule as Fn, 1],
 ];
 
-const IAC_LIST = [["IAC code", "Cluster", "Suggested"], ["01.09", AFNR, "Y"], ["11.01", IT, "Y"], ["11.01", "Health Science", "N"]];
-const CATALOG = [["Roster Code", "SCED Course Title", "Course Program", "Deprecated"], ["10075", "AP Biology", "AP", "N"], ["10080", "Biology", "", "N"], ["10090", "Old Biology", "", "Y"], ["20010", "IB History HL", "IB", "N"]];
+const IAC_LIST = [
+  ["IAC code", "Cluster", "Suggested"],
+  ["01.09", AFNR, "Y"],
+  ["11.01", IT, "Y"],
+  ["11.01", "Health Science", "N"],
+];
+const CATALOG = [
+  ["Roster Code", "SCED Course Title", "Course Program", "Deprecated"],
+  ["10075", "AP Biology", "AP", "N"],
+  ["10080", "Biology", "", "N"],
+  ["10090", "Old Biology", "", "Y"],
+  ["20010", "IB History HL", "IB", "N"],
+];
 
 describe("scalars", () => {
   test("IAC normalises codes and explains what is not one", () => {
@@ -46,7 +75,9 @@ describe("scalars", () => {
     expect(one(logic.iac(46.99))).toBe("46.99");
     expect(one(logic.iac(11))).toBe("11.00");
     expect(one(logic.iac("01.09 Animal Sciences"))).toBe("01.09");
-    expect(one(logic.iac("Animal Science"))).toBe("#VALUE!: IAC ‘Animal Science’ is not a CIP code. Use the four-digit series form NN.NN, e.g. 01.09.");
+    expect(one(logic.iac("Animal Science"))).toBe(
+      "#VALUE!: IAC ‘Animal Science’ is not a CIP code. Use the four-digit series form NN.NN, e.g. 01.09.",
+    );
     expect(one(logic.iac(123))).toMatch(/^#VALUE!: IAC ‘123’ is not a CIP code/);
   });
 
@@ -90,45 +121,90 @@ describe("scalars", () => {
     expect(one(logic.programArea("Ag"))).toBe("Agriculture and Natural Resources Education");
     expect(one(logic.programArea("Family & Consumer Sciences"))).toBe("Family and Consumer Science Education");
     expect(one(logic.programArea("tech ed"))).toBe("Technology and Engineering Education");
-    expect(one(logic.programArea("Ag; Bus"))).toBe("Agriculture and Natural Resources Education; Business and Information Technology Education");
-    expect(one(logic.programArea("Basket weaving"))).toMatch(/^#N\/A: Program area ‘Basket weaving’ is not one of the six Wisconsin program areas/);
+    expect(one(logic.programArea("Ag; Bus"))).toBe(
+      "Agriculture and Natural Resources Education; Business and Information Technology Education",
+    );
+    expect(one(logic.programArea("Basket weaving"))).toMatch(
+      /^#N\/A: Program area ‘Basket weaving’ is not one of the six Wisconsin program areas/,
+    );
     expect(one(logic.programArea("Ag; Basket weaving"))).toMatch(/^#N\/A: Program area ‘Basket weaving’/);
   });
 
   test("GRADE: numbers for every accepted form, #VALUE! otherwise", () => {
-    expect(codes(logic.grade(col(9, "09", "Grade 9", "9th", "K12-09", "12.0", "Senior", "K", "PK")))).toEqual([["9"], ["9"], ["9"], ["9"], ["9"], ["12"], ["12"], ["0"], ["-1"]]);
-    expect(one(logic.grade("TBD"))).toBe("#VALUE!: Grade ‘TBD’ is not a grade level. Use 9, 10, 11 or 12 (09, \"Grade 9\" and K12-09 are read too).");
+    expect(codes(logic.grade(col(9, "09", "Grade 9", "9th", "K12-09", "12.0", "Senior", "K", "PK")))).toEqual([
+      ["9"],
+      ["9"],
+      ["9"],
+      ["9"],
+      ["9"],
+      ["12"],
+      ["12"],
+      ["0"],
+      ["-1"],
+    ]);
+    expect(one(logic.grade("TBD"))).toBe(
+      '#VALUE!: Grade ‘TBD’ is not a grade level. Use 9, 10, 11 or 12 (09, "Grade 9" and K12-09 are read too).',
+    );
     expect(one(logic.grade(13))).toMatch(/^#VALUE!/);
     expect(one(logic.grade(9.5))).toMatch(/^#VALUE!/);
   });
 
   test("ELIGIBLE: grade bands per element", () => {
     const cases: [string, unknown, string][] = [
-      ["participant", 9, "TRUE"], ["participant", 8, "FALSE"], ["CTE Participants", "12", "TRUE"],
-      ["concentrator", 10, "FALSE"], ["concentrator", "Grade 11", "TRUE"],
-      ["single parent", 10, "FALSE"], ["Single Parent", 12, "TRUE"],
-      ["IRC", "09", "TRUE"], ["industry-recognized credentials", 8, "FALSE"],
-      ["WBL", 9, "TRUE"], ["work-based learning", 13, "#VALUE!"],
-      ["certificated status", 12, "TRUE"], ["dual enrollment", "K12-10", "TRUE"], ["DE", 8, "FALSE"],
+      ["participant", 9, "TRUE"],
+      ["participant", 8, "FALSE"],
+      ["CTE Participants", "12", "TRUE"],
+      ["concentrator", 10, "FALSE"],
+      ["concentrator", "Grade 11", "TRUE"],
+      ["single parent", 10, "FALSE"],
+      ["Single Parent", 12, "TRUE"],
+      ["IRC", "09", "TRUE"],
+      ["industry-recognized credentials", 8, "FALSE"],
+      ["WBL", 9, "TRUE"],
+      ["work-based learning", 13, "#VALUE!"],
+      ["certificated status", 12, "TRUE"],
+      ["dual enrollment", "K12-10", "TRUE"],
+      ["DE", 8, "FALSE"],
     ];
-    for (const [element, grade, expected] of cases) expect([element, grade, codes(logic.eligible(element, grade))[0][0]]).toEqual([element, grade, expected]);
+    for (const [element, grade, expected] of cases)
+      expect([element, grade, codes(logic.eligible(element, grade))[0][0]]).toEqual([element, grade, expected]);
     expect(one(logic.eligible("homeless", 10))).toMatch(/^#N\/A: Element ‘homeless’ is not one CTE.ELIGIBLE knows/);
     expect(one(logic.eligible("concentrator", ""))).toMatch(/^#VALUE!: The grade is blank/);
     expect(one(logic.eligible("", ""))).toBe("");
   });
 
   test("APIB", () => {
-    expect(codes(logic.apib(col("AP Biology", "Advanced Placement Chemistry", "IB History HL", "International Baccalaureate Art", "Pre-AP English", "Biology", "MAT AP STATISTICS A")))).toEqual([["AP"], ["AP"], ["IB"], ["IB"], [""], [""], ["AP"]]);
+    expect(
+      codes(
+        logic.apib(
+          col(
+            "AP Biology",
+            "Advanced Placement Chemistry",
+            "IB History HL",
+            "International Baccalaureate Art",
+            "Pre-AP English",
+            "Biology",
+            "MAT AP STATISTICS A",
+          ),
+        ),
+      ),
+    ).toEqual([["AP"], ["AP"], ["IB"], ["IB"], [""], [""], ["AP"]]);
   });
 
   test("COURSECHECK with a catalog: unknown, deprecated, AP/IB mismatches", () => {
     expect(one(logic.courseCheck("AP Biology", "10075", CATALOG))).toBe("");
     expect(one(logic.courseCheck("AP Biology", 10075, CATALOG))).toBe("");
-    expect(one(logic.courseCheck("AP Biology", "10080", CATALOG))).toBe("‘AP Biology’ is titled AP, but roster code 10080's DPI program is none. AP courses must use an AP roster code.");
-    expect(one(logic.courseCheck("Biology", "10075", CATALOG))).toMatch(/^Roster code 10075 is an AP code in DPI's catalog, but the title ‘Biology’ does not say AP/);
+    expect(one(logic.courseCheck("AP Biology", "10080", CATALOG))).toBe(
+      "‘AP Biology’ is titled AP, but roster code 10080's DPI program is none. AP courses must use an AP roster code.",
+    );
+    expect(one(logic.courseCheck("Biology", "10075", CATALOG))).toMatch(
+      /^Roster code 10075 is an AP code in DPI's catalog, but the title ‘Biology’ does not say AP/,
+    );
     expect(one(logic.courseCheck("IB History", "10080", CATALOG))).toMatch(/titled IB, but roster code 10080/);
     expect(one(logic.courseCheck("Biology", "10090", CATALOG))).toMatch(/^Roster code 10090 \(‘Old Biology’\) is deprecated \(DPI 6798\)/);
-    expect(one(logic.courseCheck("Biology", "99999", CATALOG))).toBe("Roster code 99999 is not in the DPI course catalog (catalog range). Use a current code from DPI's course download.");
+    expect(one(logic.courseCheck("Biology", "99999", CATALOG))).toBe(
+      "Roster code 99999 is not in the DPI course catalog (catalog range). Use a current code from DPI's course download.",
+    );
     expect(one(logic.courseCheck("Biology", "12A", CATALOG))).toBe("Roster code ‘12A’ is not a DPI roster code (digits only).");
     expect(one(logic.courseCheck("Biology", "", CATALOG))).toMatch(/^Roster code is blank/);
     // the same catalog without its header row, in the documented column order
@@ -145,9 +221,15 @@ describe("scalars", () => {
   });
 
   test("WBLHOURS", () => {
-    expect(codes(logic.wblHours(col("Youth Apprenticeship", "YA", "State Coop: DPI Occupational", "Internship/Local Co-op", "Simulation")))).toEqual([["450"], ["450"], ["480"], ["90"], ["90"]]);
-    expect(one(logic.wblHours("IRC - NOT State Approved"))).toBe("#N/A: ‘IRC - NOT State Approved’ is an IRC program: IRC rows have no hours minimum.");
-    expect(one(logic.wblHours("Job Shadowing"))).toMatch(/^#N\/A: Program ‘Job Shadowing’ is not one of DPI's work-based learning programs/);
+    expect(
+      codes(logic.wblHours(col("Youth Apprenticeship", "YA", "State Coop: DPI Occupational", "Internship/Local Co-op", "Simulation"))),
+    ).toEqual([["450"], ["450"], ["480"], ["90"], ["90"]]);
+    expect(one(logic.wblHours("IRC - NOT State Approved"))).toBe(
+      "#N/A: ‘IRC - NOT State Approved’ is an IRC program: IRC rows have no hours minimum.",
+    );
+    expect(one(logic.wblHours("Job Shadowing"))).toMatch(
+      /^#N\/A: Program ‘Job Shadowing’ is not one of DPI's work-based learning programs/,
+    );
   });
 
   test("GRADUATE: HSC with a regular diploma", () => {
@@ -168,16 +250,32 @@ describe("scalars", () => {
 
 describe("ranges", () => {
   test("results keep the input's shape (a 2x3 range gives a 2x3 spill)", () => {
-    const range = [["01.09", 1.1, "x"], ["", "46.99", "01.0901"]];
-    expect(codes(logic.iac(range))).toEqual([["01.09", "01.10", "#VALUE!"], ["", "46.99", "01.09"]]);
+    const range = [
+      ["01.09", 1.1, "x"],
+      ["", "46.99", "01.0901"],
+    ];
+    expect(codes(logic.iac(range))).toEqual([
+      ["01.09", "01.10", "#VALUE!"],
+      ["", "46.99", "01.09"],
+    ]);
     expect(codes(logic.grade([[9, 10, 11]]))).toEqual([["9", "10", "11"]]);
-    expect(codes(logic.iacValid(range))).toEqual([["TRUE", "TRUE", "FALSE"], ["", "TRUE", "TRUE"]]);
+    expect(codes(logic.iacValid(range))).toEqual([
+      ["TRUE", "TRUE", "FALSE"],
+      ["", "TRUE", "TRUE"],
+    ]);
   });
 
   test("two ranges pair cell by cell; a single value is repeated; a row and a column make a grid", () => {
-    expect(codes(logic.iacCluster(col("01.09", "11.01", "11.01"), col(AFNR, IT, "Health Science")))).toEqual([["TRUE"], ["TRUE"], ["FALSE"]]);
+    expect(codes(logic.iacCluster(col("01.09", "11.01", "11.01"), col(AFNR, IT, "Health Science")))).toEqual([
+      ["TRUE"],
+      ["TRUE"],
+      ["FALSE"],
+    ]);
     expect(codes(logic.iacCluster(col("11.01", "01.09"), IT))).toEqual([["TRUE"], ["FALSE"]]);
-    expect(codes(logic.eligible([["participant", "concentrator"]], col(9, 11)))).toEqual([["TRUE", "FALSE"], ["TRUE", "TRUE"]]);
+    expect(codes(logic.eligible([["participant", "concentrator"]], col(9, 11)))).toEqual([
+      ["TRUE", "FALSE"],
+      ["TRUE", "TRUE"],
+    ]);
   });
 
   test("ranges of different sizes give #N/A where one runs out, as Excel's array arithmetic does", () => {
@@ -190,22 +288,66 @@ describe("ranges", () => {
   test("a bad shared list fills the result's shape with one explained error", () => {
     const out = shown(logic.iacValid(col("01.09", "11.01"), [["hello", "world"]]));
     expect(out).toHaveLength(2);
-    for (const [v] of out) expect(v).toMatch(/^#VALUE!: The iacList argument is not a DPI IAC to Cluster list: the IAC list range has no column of IAC codes/);
-    expect(one(logic.courseCheck("Biology", "1", [["Title"], ["Biology"]]))).toMatch(/^#VALUE!: The catalog argument is not a DPI course catalog/);
-    expect(one(logic.check([["WSN", "Grade"], ["1", 9]], [["x"]]))).toMatch(/^#VALUE!: The catalog argument/);
+    for (const [v] of out)
+      expect(v).toMatch(/^#VALUE!: The iacList argument is not a DPI IAC to Cluster list: the IAC list range has no column of IAC codes/);
+    expect(one(logic.courseCheck("Biology", "1", [["Title"], ["Biology"]]))).toMatch(
+      /^#VALUE!: The catalog argument is not a DPI course catalog/,
+    );
+    expect(
+      one(
+        logic.check(
+          [
+            ["WSN", "Grade"],
+            ["1", 9],
+          ],
+          [["x"]],
+        ),
+      ),
+    ).toMatch(/^#VALUE!: The catalog argument/);
   });
 
   test("a blank optional list (an empty range) counts as no list", () => {
-    expect(one(logic.iacValid("01.01", [[null, ""], ["", null]]))).toBe("TRUE");
+    expect(
+      one(
+        logic.iacValid("01.01", [
+          [null, ""],
+          ["", null],
+        ]),
+      ),
+    ).toBe("TRUE");
     expect(one(logic.courseCheck("AP Biology", "10075", [[""]]))).toBe("");
   });
 });
 
 describe("bad input never throws", () => {
   const odd: unknown[] = [
-    "#N/A", "#REF!", "#VALUE!", " #div/0! ", "", "   ", null, undefined, 0, -1, 1e308, Number.NaN, Number.POSITIVE_INFINITY,
-    true, false, new Date("2026-01-01"), new Date("invalid"), [], [""], [[""]], [[[""]]], { error: "#NAME?" },
-    { type: "Error", basicValue: "#N/A" }, { type: "String", basicValue: "01.09" }, { code: "#N/A", message: "x" }, {}, Symbol.for("x"),
+    "#N/A",
+    "#REF!",
+    "#VALUE!",
+    " #div/0! ",
+    "",
+    "   ",
+    null,
+    undefined,
+    0,
+    -1,
+    1e308,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    true,
+    false,
+    new Date("2026-01-01"),
+    new Date("invalid"),
+    [],
+    [""],
+    [[""]],
+    [[[""]]],
+    { error: "#NAME?" },
+    { type: "Error", basicValue: "#N/A" },
+    { type: "String", basicValue: "01.09" },
+    { code: "#N/A", message: "x" },
+    {},
+    Symbol.for("x"),
   ];
 
   test.each(ALL)("%s: odd scalars and ranges give a value or an explained error", (_name, fn, arity) => {
@@ -213,10 +355,11 @@ describe("bad input never throws", () => {
       const args = new Array(arity).fill(v);
       const out = fn(...args);
       expect(Array.isArray(out) && out.every(Array.isArray)).toBe(true);
-      for (const row of out) for (const e of row) {
-        expect(["string", "number", "boolean"].includes(typeof e) || e instanceof FunctionError).toBe(true);
-        if (e instanceof FunctionError) expect(e.message.length).toBeGreaterThan(10);
-      }
+      for (const row of out)
+        for (const e of row) {
+          expect(["string", "number", "boolean"].includes(typeof e) || e instanceof FunctionError).toBe(true);
+          if (e instanceof FunctionError) expect(e.message.length).toBeGreaterThan(10);
+        }
     }
     const range = fn(...new Array(arity).fill([odd.slice(0, 12), odd.slice(12, 24)]));
     expect(range).toHaveLength(2);
@@ -225,7 +368,9 @@ describe("bad input never throws", () => {
 
   test("error cells pass through: #N/A stays #N/A, other errors become #VALUE!, both with a message", () => {
     expect(one(logic.iac("#N/A"))).toBe("#N/A: The input is the Excel error #N/A, not a value: fix the cell it comes from.");
-    expect(one(logic.grade({ error: "#REF!" }))).toBe("#VALUE!: The input is the Excel error #REF!, not a value: fix the cell it comes from.");
+    expect(one(logic.grade({ error: "#REF!" }))).toBe(
+      "#VALUE!: The input is the Excel error #REF!, not a value: fix the cell it comes from.",
+    );
     expect(one(logic.iacCluster("01.09", { type: "Error", basicValue: "#N/A" }))).toMatch(/^#N\/A: The input is the Excel error #N\/A/);
     expect(one(logic.grade(Number.NaN))).toMatch(/^#VALUE!: The input is the Excel error #NUM!/);
   });
@@ -246,16 +391,44 @@ describe("bad input never throws", () => {
 
   test("property: any mix of cell values gives a matrix of the broadcast shape and never throws", () => {
     const cell = fc.oneof(
-      fc.string(), fc.double(), fc.integer({ min: -5, max: 120 }), fc.boolean(), fc.constant(null), fc.constant(""),
-      fc.constantFrom("#N/A", "#REF!", "01.09", "1.1", "HSC", "R", "Ag", "Grade 9", "AP Biology", "10075", "Youth Apprenticeship", "concentrator", "GRADE-INVALID"),
+      fc.string(),
+      fc.double(),
+      fc.integer({ min: -5, max: 120 }),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(""),
+      fc.constantFrom(
+        "#N/A",
+        "#REF!",
+        "01.09",
+        "1.1",
+        "HSC",
+        "R",
+        "Ag",
+        "Grade 9",
+        "AP Biology",
+        "10075",
+        "Youth Apprenticeship",
+        "concentrator",
+        "GRADE-INVALID",
+      ),
     );
-    const matrix = fc.integer({ min: 1, max: 4 }).chain((rows) => fc.integer({ min: 1, max: 3 }).chain((cols) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows })));
-    fc.assert(fc.property(fc.constantFrom(...ALL), matrix, matrix, ([, fn, arity], a, b) => {
-      const out = arity === 1 ? fn(a) : fn(a, b);
-      const rows = arity === 1 ? a.length : Math.max(a.length, b.length);
-      const cols = arity === 1 ? a[0].length : Math.max(a[0].length, b[0].length);
-      return out.length === rows && out.every((r) => r.length === cols);
-    }), { numRuns: 300 });
+    const matrix = fc
+      .integer({ min: 1, max: 4 })
+      .chain((rows) =>
+        fc
+          .integer({ min: 1, max: 3 })
+          .chain((cols) => fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows })),
+      );
+    fc.assert(
+      fc.property(fc.constantFrom(...ALL), matrix, matrix, ([, fn, arity], a, b) => {
+        const out = arity === 1 ? fn(a) : fn(a, b);
+        const rows = arity === 1 ? a.length : Math.max(a.length, b.length);
+        const cols = arity === 1 ? a[0].length : Math.max(a[0].length, b[0].length);
+        return out.length === rows && out.every((r) => r.length === cols);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   test("CHECK: a scalar, an empty range or a non-export gives one explained #N/A", () => {
@@ -264,13 +437,28 @@ describe("bad input never throws", () => {
       expect(out).toHaveLength(1);
       expect(out[0][0]).toMatch(/^#N\/A: The range is not a WISEdata export this add-in checks: /);
     }
-    expect(one(logic.check([["WSN", "Grade"], ["1", 9]], null, null, "2025"))).toMatch(/^#VALUE!: School year "2025" is not a school year like 2025-26/);
+    expect(
+      one(
+        logic.check(
+          [
+            ["WSN", "Grade"],
+            ["1", 9],
+          ],
+          null,
+          null,
+          "2025",
+        ),
+      ),
+    ).toMatch(/^#VALUE!: School year "2025" is not a school year like 2025-26/);
   });
 });
 
 describe("functions.ts: the Excel adapter", () => {
   class ShimError {
-    constructor(readonly code: string, readonly message?: string) {}
+    constructor(
+      readonly code: string,
+      readonly message?: string,
+    ) {}
   }
   const g = globalThis as unknown as { CustomFunctions?: unknown };
   let fns: typeof import("../src/functions/functions");
@@ -285,9 +473,19 @@ describe("functions.ts: the Excel adapter", () => {
 
   test("every documented function is exported and returns a matrix", () => {
     const exported: [string, (...a: never[]) => unknown][] = [
-      ["IAC", fns.iac], ["IACVALID", fns.iacValid], ["CLUSTER", fns.cluster], ["IACCLUSTER", fns.iacCluster],
-      ["PROGRAMAREA", fns.programArea], ["GRADE", fns.grade], ["ELIGIBLE", fns.eligible], ["APIB", fns.apib],
-      ["COURSECHECK", fns.courseCheck], ["WBLHOURS", fns.wblHours], ["GRADUATE", fns.graduate], ["CHECK", fns.check], ["RULE", fns.rule],
+      ["IAC", fns.iac],
+      ["IACVALID", fns.iacValid],
+      ["CLUSTER", fns.cluster],
+      ["IACCLUSTER", fns.iacCluster],
+      ["PROGRAMAREA", fns.programArea],
+      ["GRADE", fns.grade],
+      ["ELIGIBLE", fns.eligible],
+      ["APIB", fns.apib],
+      ["COURSECHECK", fns.courseCheck],
+      ["WBLHOURS", fns.wblHours],
+      ["GRADUATE", fns.graduate],
+      ["CHECK", fns.check],
+      ["RULE", fns.rule],
     ];
     for (const [, fn] of exported) expect(typeof fn).toBe("function");
     expect(fns.iac([[1.1]])).toEqual([["01.10"]]);
@@ -371,7 +569,10 @@ describe("one call for a range: shared lookups are built once", () => {
     const buildIac = jest.spyOn(lists, "buildIacList");
     const buildCatalog = jest.spyOn(lists, "buildCourseCatalog");
     const run = jest.spyOn(engine, "runChecklist");
-    const table = [["WSN", "Grade", "IAC", "Cluster"], ...iacs.map((r, i) => [String(9_000_000_000 + i), 11 + (i % 2), r[0], clusters[i][0]])];
+    const table = [
+      ["WSN", "Grade", "IAC", "Cluster"],
+      ...iacs.map((r, i) => [String(9_000_000_000 + i), 11 + (i % 2), r[0], clusters[i][0]]),
+    ];
     const started = Date.now();
     const out = logic.check(table, CATALOG, IAC_LIST, "2025-26");
     const ms = Date.now() - started;
@@ -379,7 +580,9 @@ describe("one call for a range: shared lookups are built once", () => {
     expect(buildIac).toHaveBeenCalledTimes(1);
     expect(buildCatalog).toHaveBeenCalledTimes(1);
     expect(run).toHaveBeenCalledTimes(1);
-    console.log(`CHECK, ${N} rows: buildIacList ${buildIac.mock.calls.length}x, buildCourseCatalog ${buildCatalog.mock.calls.length}x, runChecklist ${run.mock.calls.length}x, ${ms} ms`);
+    console.log(
+      `CHECK, ${N} rows: buildIacList ${buildIac.mock.calls.length}x, buildCourseCatalog ${buildCatalog.mock.calls.length}x, runChecklist ${run.mock.calls.length}x, ${ms} ms`,
+    );
   });
 
   test("IAC and GRADE run the engine only for the values that fail, once per call", () => {
@@ -440,7 +643,12 @@ describe("CTE.CHECK agrees with the CLI on the sample workbook", () => {
   test("with the DPI catalog as the catalog argument (the CLI's --reference)", () => compare(true));
 
   test("every planted problem outside the cross-export rules shows on its row", () => {
-    const planted = JSON.parse(fs.readFileSync(path.join(ROOT, "samples", "planted-problems.json"), "utf8")) as { sheet: string; row: number; rule: string; withCatalog: boolean }[];
+    const planted = JSON.parse(fs.readFileSync(path.join(ROOT, "samples", "planted-problems.json"), "utf8")) as {
+      sheet: string;
+      row: number;
+      rule: string;
+      withCatalog: boolean;
+    }[];
     let seen = 0;
     for (const p of planted) {
       if (ACROSS_EXPORTS.includes(p.rule)) continue;
@@ -463,13 +671,16 @@ describe("CTE.CHECK agrees with the CLI on the sample workbook", () => {
     expect(fired.has("CONCENTRATOR-NOT-PARTICIPANT")).toBe(true);
     expect(fired.has("SENIOR-EXIT-MISSING")).toBe(true);
     const concentrators = sheets.find((s) => s.name === "Career Concentrators")!;
-    const text = logic.check(concentrators.rows as unknown[][], null, null, "2025-26").map((r) => String(r[0])).join("\n");
+    const text = logic
+      .check(concentrators.rows as unknown[][], null, null, "2025-26")
+      .map((r) => String(r[0]))
+      .join("\n");
     expect(text).not.toMatch(/CONCENTRATOR-NOT-PARTICIPANT|SENIOR-EXIT-MISSING/);
   });
 });
 
 describe("CTE.CHECK layout and privacy", () => {
-  test("one output row per input row: title rows and blank/total rows give \"\", the header the kind", () => {
+  test('one output row per input row: title rows and blank/total rows give "", the header the kind', () => {
     const table = [
       ["CTE Participant export", null],
       [null, null],
@@ -479,10 +690,18 @@ describe("CTE.CHECK layout and privacy", () => {
       ["2", "TBD"],
       ["Total: 2 students", null],
     ];
-    expect(codes(logic.check(table, null, null, "2025-26"))).toEqual([[""], [""], ["participants"], ["OK"], [""], [expect.stringMatching(/^GRADE-INVALID: /) as unknown as string], [""]]);
+    expect(codes(logic.check(table, null, null, "2025-26"))).toEqual([
+      [""],
+      [""],
+      ["participants"],
+      ["OK"],
+      [""],
+      [expect.stringMatching(/^GRADE-INVALID: /) as unknown as string],
+      [""],
+    ]);
   });
 
-  test("a whole-column reference: trailing blank rows are not checked and give \"\"", () => {
+  test('a whole-column reference: trailing blank rows are not checked and give ""', () => {
     const table = [["Student ID", "Grade"], ["1", 9], ...Array.from({ length: 100_000 }, () => [null, ""])];
     const out = codes(logic.check(table, null, null, "2025-26"));
     expect(out).toHaveLength(100_002);
@@ -491,12 +710,26 @@ describe("CTE.CHECK layout and privacy", () => {
   });
 
   test("header-level findings follow the kind on the header row", () => {
-    const out = shown(logic.check([["WSN", "Grade", "IAC Code"], ["1", 11, "01.09"]], null, null, "2025-26"));
+    const out = shown(
+      logic.check(
+        [
+          ["WSN", "Grade", "IAC Code"],
+          ["1", 11, "01.09"],
+        ],
+        null,
+        null,
+        "2025-26",
+      ),
+    );
     expect(out[0][0]).toMatch(/^concentrators \| COLUMN-MISSING: /);
   });
 
   test("the iacList argument makes the IAC checks exact (DPI 6800 as an error)", () => {
-    const table = [["WSN", "Grade", "IAC", "Cluster"], ["1", 11, "11.01", "Health Science"], ["2", 11, "01.01", AFNR]];
+    const table = [
+      ["WSN", "Grade", "IAC", "Cluster"],
+      ["1", 11, "11.01", "Health Science"],
+      ["2", 11, "01.01", AFNR],
+    ];
     const without = shown(logic.check(table, null, null, "2025-26"));
     expect(without[1][0]).toMatch(/^IAC-CLUSTER-MISMATCH: IAC 11.01 usually belongs to/);
     const withList = shown(logic.check(table, null, IAC_LIST, "2025-26"));

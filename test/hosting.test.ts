@@ -17,7 +17,10 @@ const ROOT = path.join(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { serveDist } = require("../scripts/serve-dist.js") as { serveDist: (o: object) => Promise<https.Server> };
-const { CORS_HEADERS, MIME_TYPES } = require("../scripts/hosting.js") as { CORS_HEADERS: Record<string, string>; MIME_TYPES: Record<string, string> };
+const { CORS_HEADERS, MIME_TYPES } = require("../scripts/hosting.js") as {
+  CORS_HEADERS: Record<string, string>;
+  MIME_TYPES: Record<string, string>;
+};
 const devServer = require("../scripts/dev-server.js") as {
   runGroup: (cmd: string, args: string[], o: object) => { child: import("child_process").ChildProcess; exited: Promise<number> };
   stop: (o: object) => Promise<string>;
@@ -32,21 +35,47 @@ let cert: { cert: string; key: string };
 /** A self-signed certificate for localhost/127.0.0.1, made for this test. */
 function makeCert(dir: string): { cert: string; key: string } {
   const files = { cert: path.join(dir, "localhost.crt"), key: path.join(dir, "localhost.key") };
-  execFileSync("openssl", [
-    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-days", "2", "-subj", "/CN=localhost",
-    "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1", "-keyout", files.key, "-out", files.cert,
-  ], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-sha256",
+      "-days",
+      "2",
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=DNS:localhost,IP:127.0.0.1",
+      "-keyout",
+      files.key,
+      "-out",
+      files.cert,
+    ],
+    { stdio: "ignore" },
+  );
   return files;
 }
 
-function request(port: number, pathname: string, method = "GET", headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function request(
+  port: number,
+  pathname: string,
+  method = "GET",
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = https.request({ host: "127.0.0.1", port, path: pathname, method, headers, ca: fs.readFileSync(cert.cert), servername: "localhost" }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d) => (body += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = https.request(
+      { host: "127.0.0.1", port, path: pathname, method, headers, ca: fs.readFileSync(cert.cert), servername: "localhost" },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (d) => (body += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on("error", reject);
     req.end();
   });
@@ -101,7 +130,11 @@ describe("serve:dist serves dist/ as a configured host does", () => {
 
   it("without a certificate it refuses to start and says how to get one (no http fallback)", () => {
     const home = fs.mkdtempSync(path.join(tmp, "home-"));
-    const run = spawnSync(process.execPath, [path.join(ROOT, "scripts", "serve-dist.js"), "--port", "0"], { env: { ...process.env, HOME: home, USERPROFILE: home }, encoding: "utf8", timeout: 20_000 });
+    const run = spawnSync(process.execPath, [path.join(ROOT, "scripts", "serve-dist.js"), "--port", "0"], {
+      env: { ...process.env, HOME: home, USERPROFILE: home },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain("npx office-addin-dev-certs install");
   });
@@ -143,7 +176,11 @@ describe("dev server", () => {
   it("serves https with the Office dev certificate, and refuses to start without it", () => {
     const home = fs.mkdtempSync(path.join(tmp, "home-"));
     expect(() => withHome(home, config)).toThrow(/npx office-addin-dev-certs install/);
-    const run = spawnSync(process.execPath, [path.join(ROOT, "scripts", "dev-server.js")], { env: { ...process.env, HOME: home, USERPROFILE: home }, encoding: "utf8", timeout: 20_000 });
+    const run = spawnSync(process.execPath, [path.join(ROOT, "scripts", "dev-server.js")], {
+      env: { ...process.env, HOME: home, USERPROFILE: home },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("npx office-addin-dev-certs install");
     const dir = path.join(home, ".office-addin-dev-certs");
@@ -159,7 +196,8 @@ describe("dev server", () => {
   it("stop ends the server's whole process tree (nothing left behind)", async () => {
     const pidFile = path.join(tmp, "dev-server.pid");
     // A stand-in for webpack serve that, like it, starts a process of its own and runs until stopped.
-    const script = "const c=require('child_process').spawn(process.execPath,['-e','setInterval(()=>{},1000)'],{stdio:'ignore'});console.log(c.pid);setInterval(()=>{},1000);";
+    const script =
+      "const c=require('child_process').spawn(process.execPath,['-e','setInterval(()=>{},1000)'],{stdio:'ignore'});console.log(c.pid);setInterval(()=>{},1000);";
     const { child, exited } = devServer.runGroup(process.execPath, ["-e", script], { pidFile, stdio: ["ignore", "pipe", "inherit"] });
     const grandchild = await new Promise<number>((resolve) => child.stdout!.once("data", (d: Buffer) => resolve(Number(String(d).trim()))));
     expect(fs.readFileSync(pidFile, "utf8").trim()).toBe(String(child.pid));

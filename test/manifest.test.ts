@@ -24,11 +24,27 @@ const XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
 
 /** The TaskPaneApp sequence: OfficeApp's own, then the TaskPaneApp extension's. */
 const TASKPANE_SEQUENCE = [
-  "Id", "AlternateId", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl", "HighResolutionIconUrl",
-  "SupportUrl", "AppDomains", "Hosts", "Requirements", "DefaultSettings", "Permissions", "Dictionary", "VersionOverrides",
+  "Id",
+  "AlternateId",
+  "Version",
+  "ProviderName",
+  "DefaultLocale",
+  "DisplayName",
+  "Description",
+  "IconUrl",
+  "HighResolutionIconUrl",
+  "SupportUrl",
+  "AppDomains",
+  "Hosts",
+  "Requirements",
+  "DefaultSettings",
+  "Permissions",
+  "Dictionary",
+  "VersionOverrides",
 ];
 const REQUIRED = ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "DefaultSettings", "Permissions"];
-const UUID = /^((urn:uuid:)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\})$/;
+const UUID =
+  /^((urn:uuid:)?[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|\{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\})$/;
 const VERSION = /^[0-9]{1,5}(\.[0-9]{1,5}){0,3}$/;
 const SHORT_VERSION = /^[0-9]{1,5}\.[0-9]{1,5}$/;
 const CULTURE = /^([a-zA-Z]{2,3}-[a-zA-Z0-9]{3,8}(-[a-zA-Z]{2,3})?|[a-zA-Z]{2,3}(-[a-zA-Z]{2,3}(_tradnl|\.pseudo|-[a-zA-Z]{4,8})?)?)$/;
@@ -41,8 +57,14 @@ const ICON_SIZES = ["16", "32", "80"];
 
 /** Which resource list a `resid` must resolve into, by the referring element's name. */
 const RESOURCE_KIND: Record<string, "Images" | "Urls" | "ShortStrings" | "LongStrings"> = {
-  Image: "Images", SourceLocation: "Urls", LearnMoreUrl: "Urls", FunctionFile: "Urls",
-  Label: "ShortStrings", Title: "ShortStrings", Namespace: "ShortStrings", Description: "LongStrings",
+  Image: "Images",
+  SourceLocation: "Urls",
+  LearnMoreUrl: "Urls",
+  FunctionFile: "Urls",
+  Label: "ShortStrings",
+  Title: "ShortStrings",
+  Namespace: "ShortStrings",
+  Description: "LongStrings",
 };
 
 function parse(xml: string): Document {
@@ -75,8 +97,9 @@ function manifestProblems(xml: string): string[] {
   const problems: string[] = [];
   const doc = parse(xml);
   const root = doc.documentElement;
-  if (root.localName !== "OfficeApp" || root.namespaceURI !== OFFICE_APP_NS) problems.push("the root is not OfficeApp in the appforoffice/1.1 namespace");
-  if (root.getAttributeNS(XSI_NS, "type") !== "TaskPaneApp") problems.push("OfficeApp is not xsi:type=\"TaskPaneApp\"");
+  if (root.localName !== "OfficeApp" || root.namespaceURI !== OFFICE_APP_NS)
+    problems.push("the root is not OfficeApp in the appforoffice/1.1 namespace");
+  if (root.getAttributeNS(XSI_NS, "type") !== "TaskPaneApp") problems.push('OfficeApp is not xsi:type="TaskPaneApp"');
 
   // Order and cardinality of OfficeApp's children.
   const names = children(root).map((c) => c.localName);
@@ -91,13 +114,21 @@ function manifestProblems(xml: string): string[] {
 
   // No empty elements: every element the manifest uses carries a value, an attribute or children.
   for (const el of Array.from(doc.getElementsByTagName("*"))) {
-    if (el.attributes.length === 0 && el.children.length === 0 && (el.textContent ?? "").trim() === "") problems.push(`<${el.tagName}> is empty`);
+    if (el.attributes.length === 0 && el.children.length === 0 && (el.textContent ?? "").trim() === "")
+      problems.push(`<${el.tagName}> is empty`);
   }
   const appDomains = children(root).find((c) => c.localName === "AppDomains");
-  if (appDomains && !children(appDomains).some((c) => c.localName === "AppDomain")) problems.push("<AppDomains> needs at least one <AppDomain> (or must be left out)");
+  if (appDomains && !children(appDomains).some((c) => c.localName === "AppDomain"))
+    problems.push("<AppDomains> needs at least one <AppDomain> (or must be left out)");
 
-  const text = (name: string) => children(root).find((c) => c.localName === name)?.textContent?.trim() ?? "";
-  const value = (name: string) => children(root).find((c) => c.localName === name)?.getAttribute("DefaultValue") ?? "";
+  const text = (name: string) =>
+    children(root)
+      .find((c) => c.localName === name)
+      ?.textContent?.trim() ?? "";
+  const value = (name: string) =>
+    children(root)
+      .find((c) => c.localName === name)
+      ?.getAttribute("DefaultValue") ?? "";
   if (!UUID.test(text("Id"))) problems.push(`<Id> ${text("Id")} is not a GUID`);
   if (!VERSION.test(text("Version"))) problems.push(`<Version> ${text("Version")} is not n[.n[.n[.n]]]`);
   if (!CULTURE.test(text("DefaultLocale"))) problems.push(`<DefaultLocale> ${text("DefaultLocale")} is not a culture name`);
@@ -107,7 +138,8 @@ function manifestProblems(xml: string): string[] {
   const display = value("DisplayName");
   if (display.length < 1 || display.length > SHORT) problems.push(`<DisplayName> must be 1–${SHORT} characters (has ${display.length})`);
   const description = value("Description");
-  if (description.length < 1 || description.length > LONG) problems.push(`<Description> must be 1–${LONG} characters (has ${description.length})`);
+  if (description.length < 1 || description.length > LONG)
+    problems.push(`<Description> must be 1–${LONG} characters (has ${description.length})`);
   for (const name of ["IconUrl", "HighResolutionIconUrl", "SupportUrl"]) {
     if (names.includes(name) && !isHttpsUrl(value(name))) problems.push(`<${name}> ${value(name)} is not an https URL`);
   }
@@ -126,7 +158,8 @@ function manifestProblems(xml: string): string[] {
   if (resources) {
     const kinds = children(resources).map((c) => c.localName);
     const order = ["Images", "Urls", "ShortStrings", "LongStrings"];
-    if (kinds.some((k, i) => i > 0 && order.indexOf(k) <= order.indexOf(kinds[i - 1]))) problems.push(`<Resources> children out of order: ${kinds.join(", ")}`);
+    if (kinds.some((k, i) => i > 0 && order.indexOf(k) <= order.indexOf(kinds[i - 1])))
+      problems.push(`<Resources> children out of order: ${kinds.join(", ")}`);
     const seen = new Set<string>();
     for (const list of children(resources)) {
       const entries = new Map<string, string>();
@@ -136,9 +169,12 @@ function manifestProblems(xml: string): string[] {
         if (id.length < 1 || id.length > MAX_RESID) problems.push(`resource id "${id}" must be 1–${MAX_RESID} characters`);
         if (seen.has(id)) problems.push(`resource id "${id}" is defined twice`);
         seen.add(id);
-        if ((list.localName === "Images" || list.localName === "Urls") && !isHttpsUrl(v)) problems.push(`resource ${id}: ${v} is not an https URL`);
-        if (list.localName === "ShortStrings" && (v.length < 1 || v.length > SHORT)) problems.push(`short string ${id} must be 1–${SHORT} characters (has ${v.length})`);
-        if (list.localName === "LongStrings" && (v.length < 1 || v.length > LONG)) problems.push(`long string ${id} must be 1–${LONG} characters (has ${v.length})`);
+        if ((list.localName === "Images" || list.localName === "Urls") && !isHttpsUrl(v))
+          problems.push(`resource ${id}: ${v} is not an https URL`);
+        if (list.localName === "ShortStrings" && (v.length < 1 || v.length > SHORT))
+          problems.push(`short string ${id} must be 1–${SHORT} characters (has ${v.length})`);
+        if (list.localName === "LongStrings" && (v.length < 1 || v.length > LONG))
+          problems.push(`long string ${id} must be 1–${LONG} characters (has ${v.length})`);
         entries.set(id, v);
       }
       byKind.set(list.localName, entries);
@@ -153,7 +189,9 @@ function manifestProblems(xml: string): string[] {
     else if (!byKind.get(kind)?.has(resid)) problems.push(`<${el.tagName} resid="${resid}"> does not resolve to one of <bt:${kind}>`);
   }
   for (const icon of Array.from(doc.getElementsByTagName("Icon"))) {
-    const sizes = children(icon).filter((c) => c.namespaceURI === BT_NS && c.localName === "Image").map((c) => c.getAttribute("size"));
+    const sizes = children(icon)
+      .filter((c) => c.namespaceURI === BT_NS && c.localName === "Image")
+      .map((c) => c.getAttribute("size"));
     if (sizes.join(",") !== ICON_SIZES.join(",")) problems.push(`<Icon> has sizes ${sizes.join(",")}, needs ${ICON_SIZES.join(",")}`);
   }
   const ids = Array.from(doc.querySelectorAll("Group[id], Control[id]")).map((el) => el.getAttribute("id")!);
@@ -173,7 +211,10 @@ describe("manifest.xml against the schema rules it relies on", () => {
     const doc = parse(xml);
     const file = (url: string) => path.join(ROOT, "assets", path.basename(new URL(url).pathname));
     const root = doc.documentElement;
-    const value = (name: string) => Array.from(root.children).find((c) => c.localName === name)!.getAttribute("DefaultValue")!;
+    const value = (name: string) =>
+      Array.from(root.children)
+        .find((c) => c.localName === name)!
+        .getAttribute("DefaultValue")!;
     expect(pngSize(file(value("IconUrl")))).toEqual({ width: 32, height: 32 });
     expect(pngSize(file(value("HighResolutionIconUrl")))).toEqual({ width: 64, height: 64 });
     for (const image of Array.from(doc.getElementsByTagNameNS(BT_NS, "Image"))) {
@@ -188,13 +229,24 @@ describe("manifest.xml against the schema rules it relies on", () => {
     const broken: [string, string, RegExp][] = [
       ["empty AppDomains", xml.replace("<Hosts>", "<AppDomains/>\n  <Hosts>"), /AppDomains> is empty|at least one <AppDomain>/],
       ["out of order", xml.replace(/(<Version>[^<]*<\/Version>)\s*(<ProviderName>[^<]*<\/ProviderName>)/, "$2$1"), /out of order/],
-      ["http URL", xml.replace("https://localhost:3000/taskpane.html\"/>\n  </DefaultSettings>", "http://localhost:3000/taskpane.html\"/>\n  </DefaultSettings>"), /not an https URL/],
+      [
+        "http URL",
+        xml.replace(
+          'https://localhost:3000/taskpane.html"/>\n  </DefaultSettings>',
+          'http://localhost:3000/taskpane.html"/>\n  </DefaultSettings>',
+        ),
+        /not an https URL/,
+      ],
       ["bad version", xml.replace("<Version>0.1.0.0</Version>", "<Version>v0.1</Version>"), /Version> v0.1/],
       ["bad id", xml.replace(/<Id>[^<]*<\/Id>/, "<Id>cte-check</Id>"), /not a GUID/],
-      ["dangling resid", xml.replace("resid=\"Group.Label\"", "resid=\"Group.Missing\""), /does not resolve/],
-      ["long short string", xml.replace("DefaultValue=\"CTE Snapshot\"", `DefaultValue="${"x".repeat(126)}"`), /must be 1–125/],
-      ["long description", xml.replace(/<Description DefaultValue="[^"]*"/, `<Description DefaultValue="${"x".repeat(251)}"`), /Description> must be 1–250/],
-      ["missing icon size", xml.replace("<bt:Image size=\"80\" resid=\"Icon.80x80\"/>", ""), /needs 16,32,80/],
+      ["dangling resid", xml.replace('resid="Group.Label"', 'resid="Group.Missing"'), /does not resolve/],
+      ["long short string", xml.replace('DefaultValue="CTE Snapshot"', `DefaultValue="${"x".repeat(126)}"`), /must be 1–125/],
+      [
+        "long description",
+        xml.replace(/<Description DefaultValue="[^"]*"/, `<Description DefaultValue="${"x".repeat(251)}"`),
+        /Description> must be 1–250/,
+      ],
+      ["missing icon size", xml.replace('<bt:Image size="80" resid="Icon.80x80"/>', ""), /needs 16,32,80/],
       ["missing Permissions", xml.replace(/<Permissions>[^<]*<\/Permissions>/, ""), /Permissions> is required/],
     ];
     for (const [what, text, expected] of broken) {

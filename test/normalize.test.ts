@@ -1,31 +1,93 @@
 import { certificatedStatusOf, classifyCareerEdRow, clusterOf, exitTypeOf, programAreaOf } from "../src/core/codes";
-import { defaultSchoolYear, foldKey, normalizeGrade, normalizeIac, normalizeNumber, normalizeRosterCode, normalizeSchoolYear, normalizeYesNo } from "../src/core/normalize";
+import {
+  defaultSchoolYear,
+  foldKey,
+  normalizeGrade,
+  normalizeIac,
+  normalizeNumber,
+  normalizeRosterCode,
+  normalizeSchoolYear,
+  normalizeYesNo,
+} from "../src/core/normalize";
 import { apIbOfTitle, baseTitle, titleMarksCollegeCredit } from "../src/core/courseTitle";
 import { parseCsv } from "../src/core/csv";
 
 test.each<[unknown, number | null]>([
-  [9, 9], ["09", 9], ["Grade 9", 9], ["9th", 9], ["K12-09", 9], ["12.0", 12], [" 11 ", 11], ["Gr. 10", 10], ["KG", 0], ["K4", -1],
-  ["13", null], ["", null], ["nine-ish", null], [9.5, null], [0, null], [true, null], [null, null],
+  [9, 9],
+  ["09", 9],
+  ["Grade 9", 9],
+  ["9th", 9],
+  ["K12-09", 9],
+  ["12.0", 12],
+  [" 11 ", 11],
+  ["Gr. 10", 10],
+  ["KG", 0],
+  ["K4", -1],
+  ["13", null],
+  ["", null],
+  ["nine-ish", null],
+  [9.5, null],
+  [0, null],
+  [true, null],
+  [null, null],
 ])("grade %p -> %p", (input, out) => expect(normalizeGrade(input as never)).toBe(out));
 
 test.each<[unknown, string | null, boolean]>([
-  ["01.09", "01.09", false], ["1.09", "01.09", true], [1.1, "01.10", true], [1.09, "01.09", true], [46.99, "46.99", true],
-  [11, "11.00", true], ["01.0901", "01.09", false], [1.0901, "01.09", true], ["1.1", "01.10", true], ["46.99 Construction Trades, Other", "46.99", false],
-  ["01.09 - Animal Sciences", "01.09", false], ["0109", null, false], ["abc", null, false], ["", null, false], [-1, null, true], [1.123456, null, true],
+  ["01.09", "01.09", false],
+  ["1.09", "01.09", true],
+  [1.1, "01.10", true],
+  [1.09, "01.09", true],
+  [46.99, "46.99", true],
+  [11, "11.00", true],
+  ["01.0901", "01.09", false],
+  [1.0901, "01.09", true],
+  ["1.1", "01.10", true],
+  ["46.99 Construction Trades, Other", "46.99", false],
+  ["01.09 - Animal Sciences", "01.09", false],
+  ["0109", null, false],
+  ["abc", null, false],
+  ["", null, false],
+  [-1, null, true],
+  [1.123456, null, true],
 ])("IAC %p -> %p (stored as number: %p)", (input, iac, asNumber) => {
   const r = normalizeIac(input as never);
   expect(r.iac).toBe(iac);
   expect(r.storedAsNumber).toBe(asNumber);
 });
 
-test.each<[unknown, string | null]>([[9944, "9944"], ["09944", "9944"], [" 10091 ", "10091"], ["9944.0", "9944"], ["0", "0"], ["AP1", null], [1.5, null]])(
-  "roster code %p -> %p", (input, out) => expect(normalizeRosterCode(input as never)).toBe(out));
+test.each<[unknown, string | null]>([
+  [9944, "9944"],
+  ["09944", "9944"],
+  [" 10091 ", "10091"],
+  ["9944.0", "9944"],
+  ["0", "0"],
+  ["AP1", null],
+  [1.5, null],
+])("roster code %p -> %p", (input, out) => expect(normalizeRosterCode(input as never)).toBe(out));
 
-test.each<[unknown, boolean | null | undefined]>([["Y", true], ["yes", true], [true, true], [1, true], ["N", false], ["No.", false], [0, false], ["", null], [null, null], ["maybe", undefined], [2, undefined]])(
-  "yes/no %p -> %p", (input, out) => expect(normalizeYesNo(input as never)).toBe(out));
+test.each<[unknown, boolean | null | undefined]>([
+  ["Y", true],
+  ["yes", true],
+  [true, true],
+  [1, true],
+  ["N", false],
+  ["No.", false],
+  [0, false],
+  ["", null],
+  [null, null],
+  ["maybe", undefined],
+  [2, undefined],
+])("yes/no %p -> %p", (input, out) => expect(normalizeYesNo(input as never)).toBe(out));
 
-test.each<[unknown, number | null]>([[90, 90], ["90", 90], ["1,200", 1200], ["450 hrs", 450], ["12.5", 12.5], ["ninety", null], ["", null]])(
-  "number %p -> %p", (input, out) => expect(normalizeNumber(input as never)).toBe(out));
+test.each<[unknown, number | null]>([
+  [90, 90],
+  ["90", 90],
+  ["1,200", 1200],
+  ["450 hrs", 450],
+  ["12.5", 12.5],
+  ["ninety", null],
+  ["", null],
+])("number %p -> %p", (input, out) => expect(normalizeNumber(input as never)).toBe(out));
 
 test("school years", () => {
   expect(normalizeSchoolYear("2025-26")).toBe("2025-26");
@@ -74,7 +136,11 @@ test("course titles: AP/IB, college credit, semester suffixes", () => {
 describe("CSV parser", () => {
   test("BOM, quotes, doubled quotes, embedded newline, CRLF", () => {
     const r = parseCsv('\ufeffa,b,c\r\n"x, y","he said ""hi""","line1\nline2"\r\n1,,3\r\n');
-    expect(r.records.map((x) => x.fields)).toEqual([["a", "b", "c"], ["x, y", 'he said "hi"', "line1\nline2"], ["1", "", "3"]]);
+    expect(r.records.map((x) => x.fields)).toEqual([
+      ["a", "b", "c"],
+      ["x, y", 'he said "hi"', "line1\nline2"],
+      ["1", "", "3"],
+    ]);
     expect(r.records.map((x) => x.record)).toEqual([1, 2, 3]);
     expect(r.unterminatedQuoteAtRecord).toBeNull();
   });

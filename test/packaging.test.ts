@@ -17,7 +17,16 @@ test("npm pack ships the command and its compiled code, not the sources or tests
   const r = spawnSync(npm, ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: ROOT, encoding: "utf8" });
   expect(r.status).toBe(0);
   const files: string[] = JSON.parse(r.stdout)[0].files.map((f: { path: string }) => f.path);
-  expect(files).toEqual(expect.arrayContaining(["bin/cte-check.js", "dist-cli/cli/main.js", "dist-cli/cli/terminal.js", "dist-cli/core/engine.js", "package.json", "README.md"]));
+  expect(files).toEqual(
+    expect.arrayContaining([
+      "bin/cte-check.js",
+      "dist-cli/cli/main.js",
+      "dist-cli/cli/terminal.js",
+      "dist-cli/core/engine.js",
+      "package.json",
+      "README.md",
+    ]),
+  );
   expect(files.filter((f) => f.startsWith("src/") || f.startsWith("test/"))).toEqual([]);
 });
 
@@ -25,7 +34,11 @@ test("npm install -g into a prefix gives a cte-check command that runs from anot
   const prefix = fs.mkdtempSync(path.join(os.tmpdir(), "cte-prefix-"));
   const elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), "cte-elsewhere-"));
   try {
-    const install = spawnSync(npm, ["install", "-g", "--prefix", prefix, "--ignore-scripts", "--offline", "--no-audit", "--no-fund", ROOT], { cwd: elsewhere, encoding: "utf8" });
+    const install = spawnSync(
+      npm,
+      ["install", "-g", "--prefix", prefix, "--ignore-scripts", "--offline", "--no-audit", "--no-fund", ROOT],
+      { cwd: elsewhere, encoding: "utf8" },
+    );
     expect({ status: install.status, stderr: install.status === 0 ? "" : install.stderr }).toEqual({ status: 0, stderr: "" });
     const command = process.platform === "win32" ? path.join(prefix, "cte-check.cmd") : path.join(prefix, "bin", "cte-check");
     const r = spawnSync(command, [path.join(ROOT, "samples", "district-sample.xlsx")], { cwd: elsewhere, encoding: "utf8" });

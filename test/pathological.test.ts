@@ -5,10 +5,30 @@
  * within MAX_MS (generous on a shared CI machine; linear code takes a few milliseconds).
  */
 import { clipForMatching, matchableText, MAX_MATCHED_LENGTH } from "../src/core/boundedText";
-import { certificatedStatusOf, classifyCareerEdRow, clusterOf, credentialTypeOf, exitTypeOf, ircProgramOf, isCertifiedProgramType, programAreaOf, splitMultiValue, wblProgramOf } from "../src/core/codes";
+import {
+  certificatedStatusOf,
+  classifyCareerEdRow,
+  clusterOf,
+  credentialTypeOf,
+  exitTypeOf,
+  ircProgramOf,
+  isCertifiedProgramType,
+  programAreaOf,
+  splitMultiValue,
+  wblProgramOf,
+} from "../src/core/codes";
 import { parseCsv } from "../src/core/csv";
 import { runChecklist } from "../src/core/engine";
-import { cleanText, foldKey, normalizeGrade, normalizeIac, normalizeNumber, normalizeRosterCode, normalizeSchoolYear, normalizeYesNo } from "../src/core/normalize";
+import {
+  cleanText,
+  foldKey,
+  normalizeGrade,
+  normalizeIac,
+  normalizeNumber,
+  normalizeRosterCode,
+  normalizeSchoolYear,
+  normalizeYesNo,
+} from "../src/core/normalize";
 import { fieldsForHeader, headerKey, isSensitiveHeader, recognize } from "../src/core/recognize";
 import { apIbOfTitle, baseTitle, titleMarksCollegeCredit } from "../src/core/courseTitle";
 import { q } from "../src/core/text";
@@ -51,13 +71,41 @@ function timed<T>(label: string, fn: () => T): T {
 }
 
 const NORMALISERS: Record<string, (s: string) => unknown> = {
-  normalizeGrade, normalizeIac: (s) => normalizeIac(s, "csv"), normalizeRosterCode, normalizeYesNo, normalizeNumber,
-  normalizeSchoolYear, foldKey, cleanText, programAreaOf, clusterOf, exitTypeOf, credentialTypeOf, certificatedStatusOf,
-  wblProgramOf, ircProgramOf, isCertifiedProgramType, splitMultiValue, classifyCareerEdRow: (s) => classifyCareerEdRow(s, s),
-  apIbOfTitle, titleMarksCollegeCredit, baseTitle, headerKey, fieldsForHeader, isSensitiveHeader, q, neutralizeFormulaText,
-  uniqueSheetName: (s) => uniqueSheetName(s, new Set()), shortReason: (s) => shortReason(new Error(s)),
-  "CTE.GRADE": logic.grade, "CTE.IAC": logic.iac, "CTE.PROGRAMAREA": logic.programArea, "CTE.APIB": logic.apib,
-  "CTE.GRADUATE": logic.graduate, "CTE.WBLHOURS": logic.wblHours, "CTE.RULE": logic.rule,
+  normalizeGrade,
+  normalizeIac: (s) => normalizeIac(s, "csv"),
+  normalizeRosterCode,
+  normalizeYesNo,
+  normalizeNumber,
+  normalizeSchoolYear,
+  foldKey,
+  cleanText,
+  programAreaOf,
+  clusterOf,
+  exitTypeOf,
+  credentialTypeOf,
+  certificatedStatusOf,
+  wblProgramOf,
+  ircProgramOf,
+  isCertifiedProgramType,
+  splitMultiValue,
+  classifyCareerEdRow: (s) => classifyCareerEdRow(s, s),
+  apIbOfTitle,
+  titleMarksCollegeCredit,
+  baseTitle,
+  headerKey,
+  fieldsForHeader,
+  isSensitiveHeader,
+  q,
+  neutralizeFormulaText,
+  uniqueSheetName: (s) => uniqueSheetName(s, new Set()),
+  shortReason: (s) => shortReason(new Error(s)),
+  "CTE.GRADE": logic.grade,
+  "CTE.IAC": logic.iac,
+  "CTE.PROGRAMAREA": logic.programArea,
+  "CTE.APIB": logic.apib,
+  "CTE.GRADUATE": logic.graduate,
+  "CTE.WBLHOURS": logic.wblHours,
+  "CTE.RULE": logic.rule,
 };
 
 describe.each(Object.entries(PATHOLOGICAL))("1 MB pathological string: %s", (shape, text) => {
@@ -67,11 +115,19 @@ describe.each(Object.entries(PATHOLOGICAL))("1 MB pathological string: %s", (sha
   test("parsing it as one CSV field, and as a CSV file of such fields, is linear", () => {
     const parsed = timed(`parseCsv(${shape})`, () => parseCsv(text));
     expect(parsed.records.length).toBeGreaterThan(0);
-    timed(`parseCsv(header + ${shape})`, () => parseCsv(`Student ID,Grade,CTE Concentration IAC Code,Cluster\n1,"${text.replace(/"/g, '""')}",${text.slice(0, 1000)},x\n`));
+    timed(`parseCsv(header + ${shape})`, () =>
+      parseCsv(`Student ID,Grade,CTE Concentration IAC Code,Cluster\n1,"${text.replace(/"/g, '""')}",${text.slice(0, 1000)},x\n`),
+    );
   });
   test("the whole engine on a sheet of such cells finishes", () => {
-    const rows = [["Student ID", "Grade", "CTE Concentration IAC Code", "Cluster", "Program Area", text], ["1", text, text, text, text, text], [text, "11", "01.09", text, "Ag", "x"]];
-    const { report } = timed(`runChecklist(${shape})`, () => runChecklist([{ name: "Concentrators", rows, source: "csv" }], { schoolYear: "2025-26" }));
+    const rows = [
+      ["Student ID", "Grade", "CTE Concentration IAC Code", "Cluster", "Program Area", text],
+      ["1", text, text, text, text, text],
+      [text, "11", "01.09", text, "Ag", "x"],
+    ];
+    const { report } = timed(`runChecklist(${shape})`, () =>
+      runChecklist([{ name: "Concentrators", rows, source: "csv" }], { schoolYear: "2025-26" }),
+    );
     // Messages quote values shortened: a megabyte never reaches a finding.
     for (const f of report.findings) expect(f.message.length).toBeLessThan(2000);
     timed(`recognize(${shape})`, () => recognize([[text, text, text]]));
@@ -105,7 +161,10 @@ test("=CTE.CHECK's header cell never exceeds Excel's 32,767-character cell limit
   expect(String(out[0][0]).length).toBeLessThanOrEqual(32767);
   // Findings that do add up past the limit (many of them, each long) are cut to it, with a mark.
   const long = { rule: "COLUMN-DUPLICATE", message: "x".repeat(1000) } as Parameters<typeof logic.findingsText>[0][number];
-  const text = logic.findingsText(Array.from({ length: 40 }, () => long), "participants | ");
+  const text = logic.findingsText(
+    Array.from({ length: 40 }, () => long),
+    "participants | ",
+  );
   expect(text).toHaveLength(32767);
   expect(text.endsWith("…")).toBe(true);
 });

@@ -1,9 +1,7 @@
 /** The highlight plan: coalescing, chunking and the error-over-warning rule, checked as properties. */
 import fc from "fast-check";
 import { columnLetters } from "../src/core/address";
-import {
-  CellRect, HighlightPlan, MAX_CHUNK_CHARS, buildHighlightPlan, chunkAddresses, coalesceCells, rectAddress,
-} from "../src/core/plan";
+import { CellRect, HighlightPlan, MAX_CHUNK_CHARS, buildHighlightPlan, chunkAddresses, coalesceCells, rectAddress } from "../src/core/plan";
 import type { Finding } from "../src/core/report";
 
 function finding(sheet: string, row: number, column: number, severity: Finding["severity"]): Finding {
@@ -11,12 +9,14 @@ function finding(sheet: string, row: number, column: number, severity: Finding["
 }
 
 const cellArb = fc.record({ row: fc.integer({ min: 1, max: 60 }), column: fc.integer({ min: 1, max: 12 }) });
-const findingArb = fc.record({
-  sheet: fc.constantFrom("A", "B"),
-  row: fc.integer({ min: 1, max: 400 }),
-  column: fc.integer({ min: 1, max: 30 }),
-  severity: fc.constantFrom<Finding["severity"]>("error", "warning", "info"),
-}).map((f) => finding(f.sheet, f.row, f.column, f.severity));
+const findingArb = fc
+  .record({
+    sheet: fc.constantFrom("A", "B"),
+    row: fc.integer({ min: 1, max: 400 }),
+    column: fc.integer({ min: 1, max: 30 }),
+    severity: fc.constantFrom<Finding["severity"]>("error", "warning", "info"),
+  })
+  .map((f) => finding(f.sheet, f.row, f.column, f.severity));
 
 function cellsOf(rects: readonly CellRect[]): string[] {
   const out: string[] = [];
@@ -42,21 +42,35 @@ function chunkCells(chunk: string): string[] {
 
 describe("coalesceCells", () => {
   it("covers every distinct cell exactly once and nothing else", () => {
-    fc.assert(fc.property(fc.array(cellArb, { maxLength: 300 }), (cells) => {
-      const rects = coalesceCells(cells);
-      const covered = cellsOf(rects);
-      const wanted = new Set(cells.map((c) => `${c.row},${c.column}`));
-      expect(covered.length).toBe(new Set(covered).size); // disjoint
-      expect(new Set(covered)).toEqual(wanted);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(cellArb, { maxLength: 300 }), (cells) => {
+        const rects = coalesceCells(cells);
+        const covered = cellsOf(rects);
+        const wanted = new Set(cells.map((c) => `${c.row},${c.column}`));
+        expect(covered.length).toBe(new Set(covered).size); // disjoint
+        expect(new Set(covered)).toEqual(wanted);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it("merges vertical runs, then equal runs in adjacent columns", () => {
     const block = [];
     for (let r = 2; r <= 5; r++) for (let c = 3; c <= 4; c++) block.push({ row: r, column: c });
     expect(coalesceCells(block).map(rectAddress)).toEqual(["C2:D5"]);
-    expect(coalesceCells([{ row: 1, column: 1 }, { row: 2, column: 1 }, { row: 1, column: 2 }]).map(rectAddress)).toEqual(["A1:A2", "B1"]);
-    expect(coalesceCells([{ row: 7, column: 2 }, { row: 7, column: 2 }]).map(rectAddress)).toEqual(["B7"]);
+    expect(
+      coalesceCells([
+        { row: 1, column: 1 },
+        { row: 2, column: 1 },
+        { row: 1, column: 2 },
+      ]).map(rectAddress),
+    ).toEqual(["A1:A2", "B1"]);
+    expect(
+      coalesceCells([
+        { row: 7, column: 2 },
+        { row: 7, column: 2 },
+      ]).map(rectAddress),
+    ).toEqual(["B7"]);
   });
 
   it("turns a whole flagged column of 50,000 rows into one area", () => {
@@ -67,11 +81,17 @@ describe("coalesceCells", () => {
 
 describe("chunkAddresses", () => {
   it("keeps order and stays within the limit", () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom("A1", "B22:C40", "AA100", "XFD1048576"), { maxLength: 400 }), fc.integer({ min: 25, max: 200 }), (addresses, max) => {
-      const chunks = chunkAddresses(addresses, max);
-      for (const c of chunks) expect(c.length).toBeLessThanOrEqual(max);
-      expect(chunks.join(",")).toBe(addresses.join(","));
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("A1", "B22:C40", "AA100", "XFD1048576"), { maxLength: 400 }),
+        fc.integer({ min: 25, max: 200 }),
+        (addresses, max) => {
+          const chunks = chunkAddresses(addresses, max);
+          for (const c of chunks) expect(c.length).toBeLessThanOrEqual(max);
+          expect(chunks.join(",")).toBe(addresses.join(","));
+        },
+      ),
+    );
   });
 });
 
@@ -102,10 +122,13 @@ describe("buildHighlightPlan", () => {
   }
 
   it("covers every flagged cell exactly once, errors winning over warnings, no chunk over the limit", () => {
-    fc.assert(fc.property(fc.array(findingArb, { maxLength: 500 }), fc.integer({ min: 30, max: 400 }), (findings, max) => {
-      const plan = buildHighlightPlan(findings, { maxChunkChars: max, maxChunksPerLayer: 10_000 });
-      check(plan, findings, max);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.array(findingArb, { maxLength: 500 }), fc.integer({ min: 30, max: 400 }), (findings, max) => {
+        const plan = buildHighlightPlan(findings, { maxChunkChars: max, maxChunksPerLayer: 10_000 });
+        check(plan, findings, max);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it("with the default limit, 20,000 scattered cells make chunks of at most 7,500 characters", () => {
@@ -117,7 +140,9 @@ describe("buildHighlightPlan", () => {
   });
 
   it("does not highlight info findings or findings on sheets that are not in the workbook", () => {
-    const plan = buildHighlightPlan([finding("Notes", 1, 1, "info"), finding("dpi.csv", 3, 2, "error"), finding("S", 2, 2, "warning")], { sheets: ["S", "Notes"] });
+    const plan = buildHighlightPlan([finding("Notes", 1, 1, "info"), finding("dpi.csv", 3, 2, "error"), finding("S", 2, 2, "warning")], {
+      sheets: ["S", "Notes"],
+    });
     expect(plan.layers.map((l) => [l.sheet, l.severity, l.chunks])).toEqual([["S", "warning", ["B2"]]]);
     expect(plan.unplaced).toBe(1);
   });

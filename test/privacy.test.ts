@@ -90,7 +90,10 @@ describe.each(FORMATS)("single parent and homeless values ($format)", ({ format,
   });
 
   it("the checks still run: the problems are reported by position only", () => {
-    const got = report.findings.filter((f) => f.sheet === DEMOGRAPHICS).map((f) => `${f.rule} ${f.cell}`).sort();
+    const got = report.findings
+      .filter((f) => f.sheet === DEMOGRAPHICS)
+      .map((f) => `${f.rule} ${f.cell}`)
+      .sort();
     expect(got).toEqual([
       "DUPLICATE-ROW A7",
       "GRADE-INVALID C10",

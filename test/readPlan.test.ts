@@ -24,19 +24,39 @@ test("a 100,000-row, 10-column sheet is five 20,000-row blocks, one per round tr
 });
 
 test("small sheets share one round trip; empty sheets are skipped", () => {
-  const trips = allTrips([{ rows: 100, columns: 6 }, { rows: 0, columns: 0 }, { rows: 40, columns: 3 }], BUDGET, 16);
-  expect(trips).toEqual([[{ sheet: 0, firstRow: 0, rows: 100 }, { sheet: 2, firstRow: 0, rows: 40 }]]);
+  const trips = allTrips(
+    [
+      { rows: 100, columns: 6 },
+      { rows: 0, columns: 0 },
+      { rows: 40, columns: 3 },
+    ],
+    BUDGET,
+    16,
+  );
+  expect(trips).toEqual([
+    [
+      { sheet: 0, firstRow: 0, rows: 100 },
+      { sheet: 2, firstRow: 0, rows: 40 },
+    ],
+  ]);
 });
 
 test("a block the budget would cut short starts the next round trip; a first block is cut to fit", () => {
   const budget: ReadBudget = { blockRows: 100, maxCells: 1_000, responseBytes: 1_000_000 };
-  const trips = allTrips([{ rows: 60, columns: 10 }, { rows: 70, columns: 10 }], budget, 16);
-  expect(trips).toEqual([
-    [{ sheet: 0, firstRow: 0, rows: 60 }],
-    [{ sheet: 1, firstRow: 0, rows: 70 }],
-  ]);
+  const trips = allTrips(
+    [
+      { rows: 60, columns: 10 },
+      { rows: 70, columns: 10 },
+    ],
+    budget,
+    16,
+  );
+  expect(trips).toEqual([[{ sheet: 0, firstRow: 0, rows: 60 }], [{ sheet: 1, firstRow: 0, rows: 70 }]]);
   // One row wider than the cell budget is still read, one row at a time.
-  expect(allTrips([{ rows: 2, columns: 5_000 }], budget, 16)).toEqual([[{ sheet: 0, firstRow: 0, rows: 1 }], [{ sheet: 0, firstRow: 1, rows: 1 }]]);
+  expect(allTrips([{ rows: 2, columns: 5_000 }], budget, 16)).toEqual([
+    [{ sheet: 0, firstRow: 0, rows: 1 }],
+    [{ sheet: 0, firstRow: 1, rows: 1 }],
+  ]);
 });
 
 test("property: blocks cover every row of every sheet once, in order, within the budgets", () => {
@@ -46,27 +66,29 @@ test("property: blocks cover every row of every sheet once, in order, within the
     maxCells: fc.integer({ min: 1, max: 20_000 }),
     responseBytes: fc.integer({ min: 1, max: 200_000 }),
   });
-  fc.assert(fc.property(fc.array(sheetArb, { maxLength: 5 }), budgetArb, fc.integer({ min: 1, max: 64 }), (sheets, budget, bytesPerCell) => {
-    const trips = allTrips(sheets, budget, bytesPerCell);
-    const expected = sheets.map((s) => (s.rows > 0 && s.columns > 0 ? s.rows : 0));
-    const read = sheets.map(() => 0);
-    for (const trip of trips) {
-      let cells = 0;
-      for (const b of trip) {
-        expect(b.firstRow).toBe(read[b.sheet]); // in order, no gap, no overlap
-        expect(b.rows).toBeGreaterThanOrEqual(1);
-        expect(b.rows).toBeLessThanOrEqual(budget.blockRows);
-        read[b.sheet] += b.rows;
-        cells += b.rows * sheets[b.sheet].columns;
+  fc.assert(
+    fc.property(fc.array(sheetArb, { maxLength: 5 }), budgetArb, fc.integer({ min: 1, max: 64 }), (sheets, budget, bytesPerCell) => {
+      const trips = allTrips(sheets, budget, bytesPerCell);
+      const expected = sheets.map((s) => (s.rows > 0 && s.columns > 0 ? s.rows : 0));
+      const read = sheets.map(() => 0);
+      for (const trip of trips) {
+        let cells = 0;
+        for (const b of trip) {
+          expect(b.firstRow).toBe(read[b.sheet]); // in order, no gap, no overlap
+          expect(b.rows).toBeGreaterThanOrEqual(1);
+          expect(b.rows).toBeLessThanOrEqual(budget.blockRows);
+          read[b.sheet] += b.rows;
+          cells += b.rows * sheets[b.sheet].columns;
+        }
+        // Within the budgets, except a round trip of one single-row block (it cannot be smaller).
+        if (trip.length > 1 || trip[0].rows > 1) {
+          expect(cells).toBeLessThanOrEqual(budget.maxCells);
+          expect(cells * bytesPerCell).toBeLessThanOrEqual(budget.responseBytes);
+        }
       }
-      // Within the budgets, except a round trip of one single-row block (it cannot be smaller).
-      if (trip.length > 1 || trip[0].rows > 1) {
-        expect(cells).toBeLessThanOrEqual(budget.maxCells);
-        expect(cells * bytesPerCell).toBeLessThanOrEqual(budget.responseBytes);
-      }
-    }
-    expect(read).toEqual(expected);
-  }));
+      expect(read).toEqual(expected);
+    }),
+  );
 });
 
 test("the bytes-per-cell estimate follows the measurement with a margin, halves at most, and stays at least 4", () => {

@@ -62,108 +62,886 @@ const VALUES: Record<Field | "other" | "yesNo", CellValue[]> = {
 
 const CASES: Case[] = [
   // participants
-  { name: "DPI's headers", kind: "participants", cols: [["Student ID", "studentId", "header"], ["Student Name", "studentName", "header"], ["Grade", "grade", "header"], ["School", "school", "header"], ["CTE Course Count", "cteCourseCount", "header"]] },
-  { name: "WSN and Grade Level", kind: "participants", cols: [["WSN", "studentId", "header"], ["Grade Level", "grade", "header"]] },
-  { name: "WISEid, odd case and spacing", kind: "participants", cols: [["wiseid", "studentId", "header"], ["  GRADE   level ", "grade", "header"], ["Teacher", "other", null]] },
-  { name: "title rows above", kind: "participants", above: [["CTE Participant export"], ["Badger Valley SD", null, "printed 2026-11-01"]], cols: [["Student ID (WSN)", "studentId", "header"], ["Grade Level Placement", "grade", "header"]] },
-  { name: "local id only", kind: "participants", cols: [["Local Student ID", "localStudentId", "header"], ["Grade", "grade", "header"]] },
-  { name: "reordered with extras", kind: "participants", cols: [["Homeroom", "other", null], ["Gr", "grade", "header"], ["Student WSN", "studentId", "header"], ["Primary School", "school", "header"]] },
-  { name: "grade read from values", kind: "participants", cols: [["Student ID", "studentId", "header"], ["Student Name", "studentName", "header"], ["Yr", "grade", "values"]] },
-  { name: "id read from values", kind: "participants", cols: [["Kid", "studentId", "values"], ["Grade", "grade", "header"], ["Name", "studentName", "header"]] },
-  { name: "passed indicator read as the only yes/no column", kind: "participants", cols: [["Student ID", "studentId", "header"], ["Grade", "grade", "header"], ["Passed?", "yesNo", "values", "cteCourseCount"]] },
-  { name: "no recognisable headers: every field from values", kind: "participants", sheet: "participants roster", cols: [["Kid", "studentId", "values"], ["Yr", "grade", "values"], ["Who", "studentName", null]] },
+  {
+    name: "DPI's headers",
+    kind: "participants",
+    cols: [
+      ["Student ID", "studentId", "header"],
+      ["Student Name", "studentName", "header"],
+      ["Grade", "grade", "header"],
+      ["School", "school", "header"],
+      ["CTE Course Count", "cteCourseCount", "header"],
+    ],
+  },
+  {
+    name: "WSN and Grade Level",
+    kind: "participants",
+    cols: [
+      ["WSN", "studentId", "header"],
+      ["Grade Level", "grade", "header"],
+    ],
+  },
+  {
+    name: "WISEid, odd case and spacing",
+    kind: "participants",
+    cols: [
+      ["wiseid", "studentId", "header"],
+      ["  GRADE   level ", "grade", "header"],
+      ["Teacher", "other", null],
+    ],
+  },
+  {
+    name: "title rows above",
+    kind: "participants",
+    above: [["CTE Participant export"], ["Badger Valley SD", null, "printed 2026-11-01"]],
+    cols: [
+      ["Student ID (WSN)", "studentId", "header"],
+      ["Grade Level Placement", "grade", "header"],
+    ],
+  },
+  {
+    name: "local id only",
+    kind: "participants",
+    cols: [
+      ["Local Student ID", "localStudentId", "header"],
+      ["Grade", "grade", "header"],
+    ],
+  },
+  {
+    name: "reordered with extras",
+    kind: "participants",
+    cols: [
+      ["Homeroom", "other", null],
+      ["Gr", "grade", "header"],
+      ["Student WSN", "studentId", "header"],
+      ["Primary School", "school", "header"],
+    ],
+  },
+  {
+    name: "grade read from values",
+    kind: "participants",
+    cols: [
+      ["Student ID", "studentId", "header"],
+      ["Student Name", "studentName", "header"],
+      ["Yr", "grade", "values"],
+    ],
+  },
+  {
+    name: "id read from values",
+    kind: "participants",
+    cols: [
+      ["Kid", "studentId", "values"],
+      ["Grade", "grade", "header"],
+      ["Name", "studentName", "header"],
+    ],
+  },
+  {
+    name: "passed indicator read as the only yes/no column",
+    kind: "participants",
+    cols: [
+      ["Student ID", "studentId", "header"],
+      ["Grade", "grade", "header"],
+      ["Passed?", "yesNo", "values", "cteCourseCount"],
+    ],
+  },
+  {
+    name: "no recognisable headers: every field from values",
+    kind: "participants",
+    sheet: "participants roster",
+    cols: [
+      ["Kid", "studentId", "values"],
+      ["Yr", "grade", "values"],
+      ["Who", "studentName", null],
+    ],
+  },
   // concentrators
-  { name: "the real export's two CTE columns", kind: "concentrators", cols: [["WSN", "studentId", "header"], ["Grade Level", "grade", "header"], ["CTE Concentration IAC Code", "iac", "header"], ["CTE Concentration Program Area", "cluster", "header"]] },
-  { name: "the hand-made five-column file", kind: "concentrators", sheet: "my concentrators", cols: [["Student Number", "studentId", "header"], ["Student Name", "studentName", "header"], ["Grade Level Placement", "grade", "header"], ["Concentration Code", "iac", "values"], ["Pathway", "cluster", "values"]] },
-  { name: "the five-column file under a neutral name", kind: "concentrators", sheet: "export (3)", cols: [["Student Number", "studentId", "header"], ["Student Name", "studentName", "header"], ["Grade Level Placement", "grade", "header"], ["Concentration Code", "iac", "values"], ["Pathway", "cluster", "values"]] },
-  { name: "IAC Code and Cluster Title", kind: "concentrators", cols: [["WISEid", "studentId", "header"], ["Grade Level Placement", "grade", "header"], ["IAC Code", "iac", "header"], ["Cluster Title", "cluster", "header"]] },
-  { name: "CIP Code and Career Cluster with a program area", kind: "concentrators", cols: [["Student ID", "studentId", "header"], ["Grade", "grade", "header"], ["CIP Code", "iac", "header"], ["Career Cluster", "cluster", "header"], ["Program Area", "programArea", "header"]] },
-  { name: "cluster and program area both read from values", kind: "concentrators", cols: [["WSN", "studentId", "header"], ["Grade", "grade", "header"], ["IAC", "iac", "header"], ["Focus", "cluster", "values"], ["Dept", "programArea", "values"]] },
-  { name: "IAC from values, cluster by header", kind: "concentrators", cols: [["WSN", "studentId", "header"], ["Grade", "grade", "header"], ["Code", "iac", "values"], ["Cluster", "cluster", "header"]] },
-  { name: "title row and reordered columns", kind: "concentrators", above: [["Career Concentrators 2025-26"]], cols: [["CTE Concentration Program Area", "cluster", "header"], ["CTE Concentration IAC Code", "iac", "header"], ["Grade Level", "grade", "header"], ["Student ID", "studentId", "header"]] },
-  { name: "no recognisable headers", kind: "concentrators", cols: [["Kid", "studentId", "values"], ["Yr", "grade", "values"], ["Code", "iac", "values"], ["Path", "cluster", "values"]] },
-  { name: "no header row at all", kind: "concentrators", headerless: true, cols: [["", "studentId", "values"], ["", "grade", "values"], ["", "iac", "values"], ["", "cluster", "values"]] },
+  {
+    name: "the real export's two CTE columns",
+    kind: "concentrators",
+    cols: [
+      ["WSN", "studentId", "header"],
+      ["Grade Level", "grade", "header"],
+      ["CTE Concentration IAC Code", "iac", "header"],
+      ["CTE Concentration Program Area", "cluster", "header"],
+    ],
+  },
+  {
+    name: "the hand-made five-column file",
+    kind: "concentrators",
+    sheet: "my concentrators",
+    cols: [
+      ["Student Number", "studentId", "header"],
+      ["Student Name", "studentName", "header"],
+      ["Grade Level Placement", "grade", "header"],
+      ["Concentration Code", "iac", "values"],
+      ["Pathway", "cluster", "values"],
+    ],
+  },
+  {
+    name: "the five-column file under a neutral name",
+    kind: "concentrators",
+    sheet: "export (3)",
+    cols: [
+      ["Student Number", "studentId", "header"],
+      ["Student Name", "studentName", "header"],
+      ["Grade Level Placement", "grade", "header"],
+      ["Concentration Code", "iac", "values"],
+      ["Pathway", "cluster", "values"],
+    ],
+  },
+  {
+    name: "IAC Code and Cluster Title",
+    kind: "concentrators",
+    cols: [
+      ["WISEid", "studentId", "header"],
+      ["Grade Level Placement", "grade", "header"],
+      ["IAC Code", "iac", "header"],
+      ["Cluster Title", "cluster", "header"],
+    ],
+  },
+  {
+    name: "CIP Code and Career Cluster with a program area",
+    kind: "concentrators",
+    cols: [
+      ["Student ID", "studentId", "header"],
+      ["Grade", "grade", "header"],
+      ["CIP Code", "iac", "header"],
+      ["Career Cluster", "cluster", "header"],
+      ["Program Area", "programArea", "header"],
+    ],
+  },
+  {
+    name: "cluster and program area both read from values",
+    kind: "concentrators",
+    cols: [
+      ["WSN", "studentId", "header"],
+      ["Grade", "grade", "header"],
+      ["IAC", "iac", "header"],
+      ["Focus", "cluster", "values"],
+      ["Dept", "programArea", "values"],
+    ],
+  },
+  {
+    name: "IAC from values, cluster by header",
+    kind: "concentrators",
+    cols: [
+      ["WSN", "studentId", "header"],
+      ["Grade", "grade", "header"],
+      ["Code", "iac", "values"],
+      ["Cluster", "cluster", "header"],
+    ],
+  },
+  {
+    name: "title row and reordered columns",
+    kind: "concentrators",
+    above: [["Career Concentrators 2025-26"]],
+    cols: [
+      ["CTE Concentration Program Area", "cluster", "header"],
+      ["CTE Concentration IAC Code", "iac", "header"],
+      ["Grade Level", "grade", "header"],
+      ["Student ID", "studentId", "header"],
+    ],
+  },
+  {
+    name: "no recognisable headers",
+    kind: "concentrators",
+    cols: [
+      ["Kid", "studentId", "values"],
+      ["Yr", "grade", "values"],
+      ["Code", "iac", "values"],
+      ["Path", "cluster", "values"],
+    ],
+  },
+  {
+    name: "no header row at all",
+    kind: "concentrators",
+    headerless: true,
+    cols: [
+      ["", "studentId", "values"],
+      ["", "grade", "values"],
+      ["", "iac", "values"],
+      ["", "cluster", "values"],
+    ],
+  },
   // course offerings
-  { name: "DPI's headers", kind: "course-offerings", cols: [["Local Course Code", "localCourseCode", "header"], ["Local Course Title", "localCourseTitle", "header"], ["DPI Course Code", "rosterCode", "header"], ["CTE Course", "cteCourse", "header"], ["CTE Department", "cteDepartment", "header"], ["Dual Enrollment", "dualEnrollment", "header"]] },
-  { name: "Program Areas Type and Career Pathway", kind: "course-offerings", cols: [["Local Course Title", "localCourseTitle", "header"], ["Roster Code", "rosterCode", "header"], ["Program Areas Type", "cteDepartment", "header"], ["Career Pathway", "careerPathway", "header"]] },
-  { name: "Course Number and Course Name", kind: "course-offerings", cols: [["Course Number", "localCourseCode", "header"], ["Course Name", "localCourseTitle", "header"], ["Course Code", "rosterCode", "header"]] },
-  { name: "with school, teacher and section", kind: "course-offerings", cols: [["School", "school", "header"], ["Local Course Code", "localCourseCode", "header"], ["Local Course Title", "localCourseTitle", "header"], ["DPI Course Code", "rosterCode", "header"], ["Section", "other", null], ["Teacher", "other", null]] },
-  { name: "dual enrollment flag as Dual Credit", kind: "course-offerings", cols: [["Local Course Title", "localCourseTitle", "header"], ["DPI Roster Code", "rosterCode", "header"], ["Dual Credit", "dualEnrollment", "header"]] },
-  { name: "CTE Program Area spelling", kind: "course-offerings", cols: [["Local Course Title", "localCourseTitle", "header"], ["DPI Course Code", "rosterCode", "header"], ["CTE Program Area", "cteDepartment", "header"]] },
-  { name: "is-CTE indicator", kind: "course-offerings", cols: [["Local Course ID", "localCourseCode", "header"], ["Local Course Title", "localCourseTitle", "header"], ["SCED Roster Code", "rosterCode", "header"], ["CTE Course Indicator", "cteCourse", "header"]] },
-  { name: "title rows above", kind: "course-offerings", above: [["Roster: Course Offering"], [], ["Badger Valley"]], cols: [["Local Course Code", "localCourseCode", "header"], ["Local Course Title", "localCourseTitle", "header"], ["DPI Course Code", "rosterCode", "header"]] },
-  { name: "dual enrollment as the only yes/no column left", kind: "course-offerings", cols: [["Local Course Title", "localCourseTitle", "header"], ["DPI Course Code", "rosterCode", "header"], ["CTE Course", "cteCourse", "header"], ["College?", "yesNo", "values", "dualEnrollment"]] },
-  { name: "department read from values", kind: "course-offerings", cols: [["Local Course Code", "localCourseCode", "header"], ["Local Course Title", "localCourseTitle", "header"], ["DPI Course Code", "rosterCode", "header"], ["Dept", "programArea", null]] },
+  {
+    name: "DPI's headers",
+    kind: "course-offerings",
+    cols: [
+      ["Local Course Code", "localCourseCode", "header"],
+      ["Local Course Title", "localCourseTitle", "header"],
+      ["DPI Course Code", "rosterCode", "header"],
+      ["CTE Course", "cteCourse", "header"],
+      ["CTE Department", "cteDepartment", "header"],
+      ["Dual Enrollment", "dualEnrollment", "header"],
+    ],
+  },
+  {
+    name: "Program Areas Type and Career Pathway",
+    kind: "course-offerings",
+    cols: [
+      ["Local Course Title", "localCourseTitle", "header"],
+      ["Roster Code", "rosterCode", "header"],
+      ["Program Areas Type", "cteDepartment", "header"],
+      ["Career Pathway", "careerPathway", "header"],
+    ],
+  },
+  {
+    name: "Course Number and Course Name",
+    kind: "course-offerings",
+    cols: [
+      ["Course Number", "localCourseCode", "header"],
+      ["Course Name", "localCourseTitle", "header"],
+      ["Course Code", "rosterCode", "header"],
+    ],
+  },
+  {
+    name: "with school, teacher and section",
+    kind: "course-offerings",
+    cols: [
+      ["School", "school", "header"],
+      ["Local Course Code", "localCourseCode", "header"],
+      ["Local Course Title", "localCourseTitle", "header"],
+      ["DPI Course Code", "rosterCode", "header"],
+      ["Section", "other", null],
+      ["Teacher", "other", null],
+    ],
+  },
+  {
+    name: "dual enrollment flag as Dual Credit",
+    kind: "course-offerings",
+    cols: [
+      ["Local Course Title", "localCourseTitle", "header"],
+      ["DPI Roster Code", "rosterCode", "header"],
+      ["Dual Credit", "dualEnrollment", "header"],
+    ],
+  },
+  {
+    name: "CTE Program Area spelling",
+    kind: "course-offerings",
+    cols: [
+      ["Local Course Title", "localCourseTitle", "header"],
+      ["DPI Course Code", "rosterCode", "header"],
+      ["CTE Program Area", "cteDepartment", "header"],
+    ],
+  },
+  {
+    name: "is-CTE indicator",
+    kind: "course-offerings",
+    cols: [
+      ["Local Course ID", "localCourseCode", "header"],
+      ["Local Course Title", "localCourseTitle", "header"],
+      ["SCED Roster Code", "rosterCode", "header"],
+      ["CTE Course Indicator", "cteCourse", "header"],
+    ],
+  },
+  {
+    name: "title rows above",
+    kind: "course-offerings",
+    above: [["Roster: Course Offering"], [], ["Badger Valley"]],
+    cols: [
+      ["Local Course Code", "localCourseCode", "header"],
+      ["Local Course Title", "localCourseTitle", "header"],
+      ["DPI Course Code", "rosterCode", "header"],
+    ],
+  },
+  {
+    name: "dual enrollment as the only yes/no column left",
+    kind: "course-offerings",
+    cols: [
+      ["Local Course Title", "localCourseTitle", "header"],
+      ["DPI Course Code", "rosterCode", "header"],
+      ["CTE Course", "cteCourse", "header"],
+      ["College?", "yesNo", "values", "dualEnrollment"],
+    ],
+  },
+  {
+    name: "department read from values",
+    kind: "course-offerings",
+    cols: [
+      ["Local Course Code", "localCourseCode", "header"],
+      ["Local Course Title", "localCourseTitle", "header"],
+      ["DPI Course Code", "rosterCode", "header"],
+      ["Dept", "programArea", null],
+    ],
+  },
   // courses
-  { name: "DPI's headers", kind: "courses", cols: [["Local Course Title", "localCourseTitle", "header"], ["DPI Course Code", "rosterCode", "header"], ["Program", "program", "header"]] },
-  { name: "title and roster code only", kind: "courses", cols: [["Local Course Title", "localCourseTitle", "header"], ["Roster Code", "rosterCode", "header"]] },
-  { name: "Course Title and Course Code", kind: "courses", cols: [["Course Title", "localCourseTitle", "header"], ["Course Code", "rosterCode", "header"]] },
-  { name: "Local Course Name", kind: "courses", cols: [["Local Course Name", "localCourseTitle", "header"], ["DPI Roster Code", "rosterCode", "header"], ["Programs", "program", "header"]] },
-  { name: "course program spelling", kind: "courses", cols: [["Local Course Title", "localCourseTitle", "header"], ["DPI Course Code", "rosterCode", "header"], ["Section Program", "program", "header"]] },
-  { name: "school and extras", kind: "courses", cols: [["School Name", "school", "header"], ["Local Course Title", "localCourseTitle", "header"], ["Roster Course Code", "rosterCode", "header"], ["Credits", "other", null]] },
-  { name: "reordered", kind: "courses", cols: [["Program", "program", "header"], ["DPI Course Code", "rosterCode", "header"], ["Local Course Title", "localCourseTitle", "header"]] },
-  { name: "odd case and punctuation", kind: "courses", cols: [["LOCAL COURSE-TITLE", "localCourseTitle", "header"], ["dpi course code", "rosterCode", "header"]] },
-  { name: "title rows", kind: "courses", above: [["Roster: Courses"], ["2025-26"]], cols: [["Local Course Title", "localCourseTitle", "header"], ["DPI Course Code", "rosterCode", "header"]] },
-  { name: "with a Notes column", kind: "courses", cols: [["Local Course Title", "localCourseTitle", "header"], ["DPI Course Code", "rosterCode", "header"], ["Notes", "other", null]] },
+  {
+    name: "DPI's headers",
+    kind: "courses",
+    cols: [
+      ["Local Course Title", "localCourseTitle", "header"],
+      ["DPI Course Code", "rosterCode", "header"],
+      ["Program", "program", "header"],
+    ],
+  },
+  {
+    name: "title and roster code only",
+    kind: "courses",
+    cols: [
+      ["Local Course Title", "localCourseTitle", "header"],
+      ["Roster Code", "rosterCode", "header"],
+    ],
+  },
+  {
+    name: "Course Title and Course Code",
+    kind: "courses",
+    cols: [
+      ["Course Title", "localCourseTitle", "header"],
+      ["Course Code", "rosterCode", "header"],
+    ],
+  },
+  {
+    name: "Local Course Name",
+    kind: "courses",
+    cols: [
+      ["Local Course Name", "localCourseTitle", "header"],
+      ["DPI Roster Code", "rosterCode", "header"],
+      ["Programs", "program", "header"],
+    ],
+  },
+  {
+    name: "course program spelling",
+    kind: "courses",
+    cols: [
+      ["Local Course Title", "localCourseTitle", "header"],
+      ["DPI Course Code", "rosterCode", "header"],
+      ["Section Program", "program", "header"],
+    ],
+  },
+  {
+    name: "school and extras",
+    kind: "courses",
+    cols: [
+      ["School Name", "school", "header"],
+      ["Local Course Title", "localCourseTitle", "header"],
+      ["Roster Course Code", "rosterCode", "header"],
+      ["Credits", "other", null],
+    ],
+  },
+  {
+    name: "reordered",
+    kind: "courses",
+    cols: [
+      ["Program", "program", "header"],
+      ["DPI Course Code", "rosterCode", "header"],
+      ["Local Course Title", "localCourseTitle", "header"],
+    ],
+  },
+  {
+    name: "odd case and punctuation",
+    kind: "courses",
+    cols: [
+      ["LOCAL COURSE-TITLE", "localCourseTitle", "header"],
+      ["dpi course code", "rosterCode", "header"],
+    ],
+  },
+  {
+    name: "title rows",
+    kind: "courses",
+    above: [["Roster: Courses"], ["2025-26"]],
+    cols: [
+      ["Local Course Title", "localCourseTitle", "header"],
+      ["DPI Course Code", "rosterCode", "header"],
+    ],
+  },
+  {
+    name: "with a Notes column",
+    kind: "courses",
+    cols: [
+      ["Local Course Title", "localCourseTitle", "header"],
+      ["DPI Course Code", "rosterCode", "header"],
+      ["Notes", "other", null],
+    ],
+  },
   // hs completion
-  { name: "DPI's headers", kind: "hs-completion", cols: [["WSN", "studentId", "header"], ["Grade Level", "grade", "header"], ["Exit Type", "exitType", "header"], ["Credential Type", "credentialType", "header"], ["Exit Date", "exitDate", "header"]] },
-  { name: "Exit Type Code and Diploma Type", kind: "hs-completion", cols: [["Student ID", "studentId", "header"], ["Exit Type Code", "exitType", "header"], ["Diploma Type", "credentialType", "header"]] },
-  { name: "Exit Withdraw Type", kind: "hs-completion", cols: [["WISEid", "studentId", "header"], ["Grade", "grade", "header"], ["Exit Withdraw Type", "exitType", "header"], ["Exit Withdraw Date", "exitDate", "header"]] },
-  { name: "exit type read from values", kind: "hs-completion", cols: [["WSN", "studentId", "header"], ["Grade", "grade", "header"], ["Status", "exitType", "values"]] },
-  { name: "exit type from values, named completion", kind: "hs-completion", sheet: "HS completion 2026", cols: [["Student Number", "studentId", "header"], ["How left", "exitType", "values"]] },
-  { name: "Completion Date", kind: "hs-completion", cols: [["WSN", "studentId", "header"], ["Exit Code", "exitType", "header"], ["Completion Date", "exitDate", "header"]] },
-  { name: "title rows", kind: "hs-completion", above: [["HS Completion"], ["Badger Valley"]], cols: [["WSN", "studentId", "header"], ["Exit Type", "exitType", "header"]] },
-  { name: "with names and school", kind: "hs-completion", cols: [["Student Name", "studentName", "header"], ["WSN", "studentId", "header"], ["School", "school", "header"], ["Exit Type", "exitType", "header"], ["Credential", "credentialType", "header"]] },
-  { name: "no recognisable headers", kind: "hs-completion", cols: [["Kid", "studentId", "values"], ["Yr", "grade", "values"], ["Left as", "exitType", "values"]] },
-  { name: "local id with exit type", kind: "hs-completion", cols: [["Local ID", "localStudentId", "header"], ["Exit Type", "exitType", "header"]] },
+  {
+    name: "DPI's headers",
+    kind: "hs-completion",
+    cols: [
+      ["WSN", "studentId", "header"],
+      ["Grade Level", "grade", "header"],
+      ["Exit Type", "exitType", "header"],
+      ["Credential Type", "credentialType", "header"],
+      ["Exit Date", "exitDate", "header"],
+    ],
+  },
+  {
+    name: "Exit Type Code and Diploma Type",
+    kind: "hs-completion",
+    cols: [
+      ["Student ID", "studentId", "header"],
+      ["Exit Type Code", "exitType", "header"],
+      ["Diploma Type", "credentialType", "header"],
+    ],
+  },
+  {
+    name: "Exit Withdraw Type",
+    kind: "hs-completion",
+    cols: [
+      ["WISEid", "studentId", "header"],
+      ["Grade", "grade", "header"],
+      ["Exit Withdraw Type", "exitType", "header"],
+      ["Exit Withdraw Date", "exitDate", "header"],
+    ],
+  },
+  {
+    name: "exit type read from values",
+    kind: "hs-completion",
+    cols: [
+      ["WSN", "studentId", "header"],
+      ["Grade", "grade", "header"],
+      ["Status", "exitType", "values"],
+    ],
+  },
+  {
+    name: "exit type from values, named completion",
+    kind: "hs-completion",
+    sheet: "HS completion 2026",
+    cols: [
+      ["Student Number", "studentId", "header"],
+      ["How left", "exitType", "values"],
+    ],
+  },
+  {
+    name: "Completion Date",
+    kind: "hs-completion",
+    cols: [
+      ["WSN", "studentId", "header"],
+      ["Exit Code", "exitType", "header"],
+      ["Completion Date", "exitDate", "header"],
+    ],
+  },
+  {
+    name: "title rows",
+    kind: "hs-completion",
+    above: [["HS Completion"], ["Badger Valley"]],
+    cols: [
+      ["WSN", "studentId", "header"],
+      ["Exit Type", "exitType", "header"],
+    ],
+  },
+  {
+    name: "with names and school",
+    kind: "hs-completion",
+    cols: [
+      ["Student Name", "studentName", "header"],
+      ["WSN", "studentId", "header"],
+      ["School", "school", "header"],
+      ["Exit Type", "exitType", "header"],
+      ["Credential", "credentialType", "header"],
+    ],
+  },
+  {
+    name: "no recognisable headers",
+    kind: "hs-completion",
+    cols: [
+      ["Kid", "studentId", "values"],
+      ["Yr", "grade", "values"],
+      ["Left as", "exitType", "values"],
+    ],
+  },
+  {
+    name: "local id with exit type",
+    kind: "hs-completion",
+    cols: [
+      ["Local ID", "localStudentId", "header"],
+      ["Exit Type", "exitType", "header"],
+    ],
+  },
   // irc / wbl
-  { name: "DPI's headers", kind: "irc-wbl", cols: [["WSN", "studentId", "header"], ["Grade Level", "grade", "header"], ["Program Type", "programType", "header"], ["Program Name", "programName", "header"], ["Certificated Program Status", "certificatedStatus", "header"], ["Hours", "hours", "header"]] },
-  { name: "Career Education Program", kind: "irc-wbl", cols: [["Student ID", "studentId", "header"], ["Career Education Program", "programName", "header"], ["Certificated Status", "certificatedStatus", "header"]] },
-  { name: "WBL Hours spelling", kind: "irc-wbl", cols: [["WSN", "studentId", "header"], ["Program Name", "programName", "header"], ["WBL Hours", "hours", "header"]] },
-  { name: "program name read from values", kind: "irc-wbl", cols: [["WSN", "studentId", "header"], ["Grade", "grade", "header"], ["Program Type", "programType", "header"], ["Experience", "programName", "values"]] },
-  { name: "status read from values", kind: "irc-wbl", cols: [["WSN", "studentId", "header"], ["Program Name", "programName", "header"], ["Result", "certificatedStatus", "values"]] },
-  { name: "descriptor spelling", kind: "irc-wbl", cols: [["WISEid", "studentId", "header"], ["Career Education Program Name", "programName", "header"], ["Certificated Program Status Descriptor", "certificatedStatus", "header"]] },
-  { name: "title rows", kind: "irc-wbl", above: [["IRC / WBL"]], cols: [["WSN", "studentId", "header"], ["Program Name", "programName", "header"]] },
-  { name: "reordered", kind: "irc-wbl", cols: [["Hours Completed", "hours", "header"], ["Program Name", "programName", "header"], ["Student ID", "studentId", "header"]] },
-  { name: "no recognisable headers", kind: "irc-wbl", cols: [["Kid", "studentId", "values"], ["Yr", "grade", "values"], ["What", "programName", "values"]] },
-  { name: "IRC Program header", kind: "irc-wbl", cols: [["WSN", "studentId", "header"], ["IRC Program", "programName", "header"], ["Program Reference", "programType", "header"]] },
+  {
+    name: "DPI's headers",
+    kind: "irc-wbl",
+    cols: [
+      ["WSN", "studentId", "header"],
+      ["Grade Level", "grade", "header"],
+      ["Program Type", "programType", "header"],
+      ["Program Name", "programName", "header"],
+      ["Certificated Program Status", "certificatedStatus", "header"],
+      ["Hours", "hours", "header"],
+    ],
+  },
+  {
+    name: "Career Education Program",
+    kind: "irc-wbl",
+    cols: [
+      ["Student ID", "studentId", "header"],
+      ["Career Education Program", "programName", "header"],
+      ["Certificated Status", "certificatedStatus", "header"],
+    ],
+  },
+  {
+    name: "WBL Hours spelling",
+    kind: "irc-wbl",
+    cols: [
+      ["WSN", "studentId", "header"],
+      ["Program Name", "programName", "header"],
+      ["WBL Hours", "hours", "header"],
+    ],
+  },
+  {
+    name: "program name read from values",
+    kind: "irc-wbl",
+    cols: [
+      ["WSN", "studentId", "header"],
+      ["Grade", "grade", "header"],
+      ["Program Type", "programType", "header"],
+      ["Experience", "programName", "values"],
+    ],
+  },
+  {
+    name: "status read from values",
+    kind: "irc-wbl",
+    cols: [
+      ["WSN", "studentId", "header"],
+      ["Program Name", "programName", "header"],
+      ["Result", "certificatedStatus", "values"],
+    ],
+  },
+  {
+    name: "descriptor spelling",
+    kind: "irc-wbl",
+    cols: [
+      ["WISEid", "studentId", "header"],
+      ["Career Education Program Name", "programName", "header"],
+      ["Certificated Program Status Descriptor", "certificatedStatus", "header"],
+    ],
+  },
+  {
+    name: "title rows",
+    kind: "irc-wbl",
+    above: [["IRC / WBL"]],
+    cols: [
+      ["WSN", "studentId", "header"],
+      ["Program Name", "programName", "header"],
+    ],
+  },
+  {
+    name: "reordered",
+    kind: "irc-wbl",
+    cols: [
+      ["Hours Completed", "hours", "header"],
+      ["Program Name", "programName", "header"],
+      ["Student ID", "studentId", "header"],
+    ],
+  },
+  {
+    name: "no recognisable headers",
+    kind: "irc-wbl",
+    cols: [
+      ["Kid", "studentId", "values"],
+      ["Yr", "grade", "values"],
+      ["What", "programName", "values"],
+    ],
+  },
+  {
+    name: "IRC Program header",
+    kind: "irc-wbl",
+    cols: [
+      ["WSN", "studentId", "header"],
+      ["IRC Program", "programName", "header"],
+      ["Program Reference", "programType", "header"],
+    ],
+  },
   // demographics (sensitive columns only ever by header)
-  { name: "DPI's headers", kind: "demographics", cols: [["WSN", "studentId", "header"], ["Grade Level", "grade", "header"], ["Single Parent", "singleParent", "header"], ["Homeless", "homeless", "header"]] },
-  { name: "indicator spellings", kind: "demographics", cols: [["Student ID", "studentId", "header"], ["Single Parent Indicator", "singleParent", "header"], ["Homeless Indicator", "homeless", "header"]] },
-  { name: "single parent only", kind: "demographics", cols: [["WSN", "studentId", "header"], ["Single Parent Status", "singleParent", "header"]] },
-  { name: "homeless type", kind: "demographics", cols: [["WSN", "studentId", "header"], ["Homeless Type", "homeless", "header"]] },
-  { name: "single parent/pregnant", kind: "demographics", cols: [["WISEid", "studentId", "header"], ["Single Parent/Pregnant", "singleParent", "header"]] },
-  { name: "title rows", kind: "demographics", above: [["Student Demographics (SENSITIVE)"]], cols: [["WSN", "studentId", "header"], ["Homeless", "homeless", "header"]] },
-  { name: "reordered with extras", kind: "demographics", cols: [["Homeless", "homeless", "header"], ["Lunch", "other", null], ["Student ID", "studentId", "header"]] },
-  { name: "local id", kind: "demographics", cols: [["Local Student Number", "localStudentId", "header"], ["Single Parent", "singleParent", "header"]] },
-  { name: "a yes/no column without a sensitive header is never read as one", kind: "participants", cols: [["WSN", "studentId", "header"], ["Grade", "grade", "header"], ["Flag", "singleParent", null], ["Other", "homeless", null]] },
-  { name: "WISE ID with both elements", kind: "demographics", cols: [["WISE ID", "studentId", "header"], ["Student Name", "studentName", "header"], ["Single Parent", "singleParent", "header"], ["Homeless Status", "homeless", "header"]] },
-  { name: "grade from values, sensitive by header", kind: "demographics", cols: [["WSN", "studentId", "header"], ["Yr", "grade", "values"], ["Homeless", "homeless", "header"]] },
+  {
+    name: "DPI's headers",
+    kind: "demographics",
+    cols: [
+      ["WSN", "studentId", "header"],
+      ["Grade Level", "grade", "header"],
+      ["Single Parent", "singleParent", "header"],
+      ["Homeless", "homeless", "header"],
+    ],
+  },
+  {
+    name: "indicator spellings",
+    kind: "demographics",
+    cols: [
+      ["Student ID", "studentId", "header"],
+      ["Single Parent Indicator", "singleParent", "header"],
+      ["Homeless Indicator", "homeless", "header"],
+    ],
+  },
+  {
+    name: "single parent only",
+    kind: "demographics",
+    cols: [
+      ["WSN", "studentId", "header"],
+      ["Single Parent Status", "singleParent", "header"],
+    ],
+  },
+  {
+    name: "homeless type",
+    kind: "demographics",
+    cols: [
+      ["WSN", "studentId", "header"],
+      ["Homeless Type", "homeless", "header"],
+    ],
+  },
+  {
+    name: "single parent/pregnant",
+    kind: "demographics",
+    cols: [
+      ["WISEid", "studentId", "header"],
+      ["Single Parent/Pregnant", "singleParent", "header"],
+    ],
+  },
+  {
+    name: "title rows",
+    kind: "demographics",
+    above: [["Student Demographics (SENSITIVE)"]],
+    cols: [
+      ["WSN", "studentId", "header"],
+      ["Homeless", "homeless", "header"],
+    ],
+  },
+  {
+    name: "reordered with extras",
+    kind: "demographics",
+    cols: [
+      ["Homeless", "homeless", "header"],
+      ["Lunch", "other", null],
+      ["Student ID", "studentId", "header"],
+    ],
+  },
+  {
+    name: "local id",
+    kind: "demographics",
+    cols: [
+      ["Local Student Number", "localStudentId", "header"],
+      ["Single Parent", "singleParent", "header"],
+    ],
+  },
+  {
+    name: "a yes/no column without a sensitive header is never read as one",
+    kind: "participants",
+    cols: [
+      ["WSN", "studentId", "header"],
+      ["Grade", "grade", "header"],
+      ["Flag", "singleParent", null],
+      ["Other", "homeless", null],
+    ],
+  },
+  {
+    name: "WISE ID with both elements",
+    kind: "demographics",
+    cols: [
+      ["WISE ID", "studentId", "header"],
+      ["Student Name", "studentName", "header"],
+      ["Single Parent", "singleParent", "header"],
+      ["Homeless Status", "homeless", "header"],
+    ],
+  },
+  {
+    name: "grade from values, sensitive by header",
+    kind: "demographics",
+    cols: [
+      ["WSN", "studentId", "header"],
+      ["Yr", "grade", "values"],
+      ["Homeless", "homeless", "header"],
+    ],
+  },
   // DPI course catalog
-  { name: "DPI's download", kind: "dpi-courses", cols: [["Roster Code", "rosterCode", "header"], ["SCED Course Title", "scedTitle", "header"], ["Course Program", "courseProgram", "header"], ["CTE Course", "cteCourse", "header"], ["CTE Department", "cteDepartment", "header"], ["Deprecated", "deprecated", "header"]] },
-  { name: "minimal", kind: "dpi-courses", cols: [["Roster Code", "rosterCode", "header"], ["Course Program", "courseProgram", "header"]] },
-  { name: "Program Associations", kind: "dpi-courses", cols: [["Roster Code", "rosterCode", "header"], ["SCED Title", "scedTitle", "header"], ["Program Associations", "courseProgram", "header"]] },
-  { name: "with description", kind: "dpi-courses", cols: [["Roster Code", "rosterCode", "header"], ["Course Program", "courseProgram", "header"], ["Course Description", "courseDescription", "header"]] },
-  { name: "Is Deprecated", kind: "dpi-courses", cols: [["Roster Code", "rosterCode", "header"], ["Course Program", "courseProgram", "header"], ["Is Deprecated", "deprecated", "header"]] },
-  { name: "reordered", kind: "dpi-courses", cols: [["Course Program", "courseProgram", "header"], ["Course Title", "scedTitle", "header"], ["Roster Code", "rosterCode", "header"]] },
-  { name: "title rows", kind: "dpi-courses", above: [["DPI course download"], ["2025-26"]], cols: [["Roster Code", "rosterCode", "header"], ["Course Program", "courseProgram", "header"]] },
-  { name: "DPI Course Code spelling", kind: "dpi-courses", cols: [["DPI Course Code", "rosterCode", "header"], ["Programs", "courseProgram", "header"], ["Title", "scedTitle", "header"]] },
-  { name: "odd case", kind: "dpi-courses", cols: [["ROSTER CODE", "rosterCode", "header"], ["course program", "courseProgram", "header"]] },
-  { name: "with CTE department", kind: "dpi-courses", cols: [["Roster Code", "rosterCode", "header"], ["Course Program", "courseProgram", "header"], ["CTE Department", "cteDepartment", "header"]] },
+  {
+    name: "DPI's download",
+    kind: "dpi-courses",
+    cols: [
+      ["Roster Code", "rosterCode", "header"],
+      ["SCED Course Title", "scedTitle", "header"],
+      ["Course Program", "courseProgram", "header"],
+      ["CTE Course", "cteCourse", "header"],
+      ["CTE Department", "cteDepartment", "header"],
+      ["Deprecated", "deprecated", "header"],
+    ],
+  },
+  {
+    name: "minimal",
+    kind: "dpi-courses",
+    cols: [
+      ["Roster Code", "rosterCode", "header"],
+      ["Course Program", "courseProgram", "header"],
+    ],
+  },
+  {
+    name: "Program Associations",
+    kind: "dpi-courses",
+    cols: [
+      ["Roster Code", "rosterCode", "header"],
+      ["SCED Title", "scedTitle", "header"],
+      ["Program Associations", "courseProgram", "header"],
+    ],
+  },
+  {
+    name: "with description",
+    kind: "dpi-courses",
+    cols: [
+      ["Roster Code", "rosterCode", "header"],
+      ["Course Program", "courseProgram", "header"],
+      ["Course Description", "courseDescription", "header"],
+    ],
+  },
+  {
+    name: "Is Deprecated",
+    kind: "dpi-courses",
+    cols: [
+      ["Roster Code", "rosterCode", "header"],
+      ["Course Program", "courseProgram", "header"],
+      ["Is Deprecated", "deprecated", "header"],
+    ],
+  },
+  {
+    name: "reordered",
+    kind: "dpi-courses",
+    cols: [
+      ["Course Program", "courseProgram", "header"],
+      ["Course Title", "scedTitle", "header"],
+      ["Roster Code", "rosterCode", "header"],
+    ],
+  },
+  {
+    name: "title rows",
+    kind: "dpi-courses",
+    above: [["DPI course download"], ["2025-26"]],
+    cols: [
+      ["Roster Code", "rosterCode", "header"],
+      ["Course Program", "courseProgram", "header"],
+    ],
+  },
+  {
+    name: "DPI Course Code spelling",
+    kind: "dpi-courses",
+    cols: [
+      ["DPI Course Code", "rosterCode", "header"],
+      ["Programs", "courseProgram", "header"],
+      ["Title", "scedTitle", "header"],
+    ],
+  },
+  {
+    name: "odd case",
+    kind: "dpi-courses",
+    cols: [
+      ["ROSTER CODE", "rosterCode", "header"],
+      ["course program", "courseProgram", "header"],
+    ],
+  },
+  {
+    name: "with CTE department",
+    kind: "dpi-courses",
+    cols: [
+      ["Roster Code", "rosterCode", "header"],
+      ["Course Program", "courseProgram", "header"],
+      ["CTE Department", "cteDepartment", "header"],
+    ],
+  },
   // DPI IAC to Cluster list
-  { name: "DPI's list", kind: "dpi-iac-clusters", cols: [["IAC code", "iac", "header"], ["Cluster", "cluster", "header"], ["Title", "iacTitle", "header"], ["Suggested", "suggested", "header"]] },
-  { name: "minimal", kind: "dpi-iac-clusters", cols: [["IAC", "iac", "header"], ["Cluster", "cluster", "header"]] },
-  { name: "CIP Code and Career Cluster", kind: "dpi-iac-clusters", cols: [["CIP Code", "iac", "header"], ["Career Cluster", "cluster", "header"]] },
-  { name: "IAC Title", kind: "dpi-iac-clusters", cols: [["IAC Code", "iac", "header"], ["IAC Title", "iacTitle", "header"], ["Cluster Title", "cluster", "header"]] },
-  { name: "Suggested IAC", kind: "dpi-iac-clusters", cols: [["IAC", "iac", "header"], ["Cluster", "cluster", "header"], ["Suggested IAC", "suggested", "header"]] },
-  { name: "reordered", kind: "dpi-iac-clusters", cols: [["Cluster", "cluster", "header"], ["Instructional Area Code", "iac", "header"]] },
-  { name: "title rows", kind: "dpi-iac-clusters", above: [["IAC to Cluster"]], cols: [["IAC", "iac", "header"], ["Cluster", "cluster", "header"]] },
-  { name: "Career Pathway spelling", kind: "dpi-iac-clusters", cols: [["IAC Code", "iac", "header"], ["Career Pathway", "cluster", "header"]] },
-  { name: "IAC read from values", kind: "dpi-iac-clusters", cols: [["Code", "iac", "values"], ["Cluster", "cluster", "header"], ["Title", "iacTitle", "header"]] },
-  { name: "odd case", kind: "dpi-iac-clusters", cols: [["iac CODE", "iac", "header"], ["CLUSTER", "cluster", "header"]] },
+  {
+    name: "DPI's list",
+    kind: "dpi-iac-clusters",
+    cols: [
+      ["IAC code", "iac", "header"],
+      ["Cluster", "cluster", "header"],
+      ["Title", "iacTitle", "header"],
+      ["Suggested", "suggested", "header"],
+    ],
+  },
+  {
+    name: "minimal",
+    kind: "dpi-iac-clusters",
+    cols: [
+      ["IAC", "iac", "header"],
+      ["Cluster", "cluster", "header"],
+    ],
+  },
+  {
+    name: "CIP Code and Career Cluster",
+    kind: "dpi-iac-clusters",
+    cols: [
+      ["CIP Code", "iac", "header"],
+      ["Career Cluster", "cluster", "header"],
+    ],
+  },
+  {
+    name: "IAC Title",
+    kind: "dpi-iac-clusters",
+    cols: [
+      ["IAC Code", "iac", "header"],
+      ["IAC Title", "iacTitle", "header"],
+      ["Cluster Title", "cluster", "header"],
+    ],
+  },
+  {
+    name: "Suggested IAC",
+    kind: "dpi-iac-clusters",
+    cols: [
+      ["IAC", "iac", "header"],
+      ["Cluster", "cluster", "header"],
+      ["Suggested IAC", "suggested", "header"],
+    ],
+  },
+  {
+    name: "reordered",
+    kind: "dpi-iac-clusters",
+    cols: [
+      ["Cluster", "cluster", "header"],
+      ["Instructional Area Code", "iac", "header"],
+    ],
+  },
+  {
+    name: "title rows",
+    kind: "dpi-iac-clusters",
+    above: [["IAC to Cluster"]],
+    cols: [
+      ["IAC", "iac", "header"],
+      ["Cluster", "cluster", "header"],
+    ],
+  },
+  {
+    name: "Career Pathway spelling",
+    kind: "dpi-iac-clusters",
+    cols: [
+      ["IAC Code", "iac", "header"],
+      ["Career Pathway", "cluster", "header"],
+    ],
+  },
+  {
+    name: "IAC read from values",
+    kind: "dpi-iac-clusters",
+    cols: [
+      ["Code", "iac", "values"],
+      ["Cluster", "cluster", "header"],
+      ["Title", "iacTitle", "header"],
+    ],
+  },
+  {
+    name: "odd case",
+    kind: "dpi-iac-clusters",
+    cols: [
+      ["iac CODE", "iac", "header"],
+      ["CLUSTER", "cluster", "header"],
+    ],
+  },
   // nothing to recognise
-  { name: "a rooms list", kind: null, cols: [["Teacher", "other", null], ["Room", "other", null], ["Period", "other", null]] },
-  { name: "ids and names only, named concentrators: the name alone decides nothing", kind: null, sheet: "concentrators", cols: [["Kid", "studentId", null], ["Who", "studentName", null], ["Where", "other", null]] },
+  {
+    name: "a rooms list",
+    kind: null,
+    cols: [
+      ["Teacher", "other", null],
+      ["Room", "other", null],
+      ["Period", "other", null],
+    ],
+  },
+  {
+    name: "ids and names only, named concentrators: the name alone decides nothing",
+    kind: null,
+    sheet: "concentrators",
+    cols: [
+      ["Kid", "studentId", null],
+      ["Who", "studentName", null],
+      ["Where", "other", null],
+    ],
+  },
 ];
 
 function rowsOf(c: Case): CellValue[][] {
@@ -193,14 +971,29 @@ describe.each(CASES.map((c) => [`${c.kind ?? "unrecognised"}: ${c.name}`, c] as 
     expect(sheet.columns).toEqual(expectedColumns);
     expect(sheet.decidedBy).toEqual(expectedBasis);
     const inferred = report.findings.filter((f) => f.rule === "COLUMN-INFERRED").map((f) => f.column);
-    expect(inferred.sort()).toEqual(Object.entries(expectedBasis).filter(([, b]) => b === "values").map(([f]) => expectedColumns[f]).sort());
+    expect(inferred.sort()).toEqual(
+      Object.entries(expectedBasis)
+        .filter(([, b]) => b === "values")
+        .map(([f]) => expectedColumns[f])
+        .sort(),
+    );
   });
 });
 
 test("at least ten variants per export kind", () => {
   const perKind = new Map<string, number>();
   for (const c of CASES) perKind.set(String(c.kind), (perKind.get(String(c.kind)) ?? 0) + 1);
-  for (const kind of ["participants", "concentrators", "course-offerings", "courses", "hs-completion", "irc-wbl", "demographics", "dpi-courses", "dpi-iac-clusters"]) {
+  for (const kind of [
+    "participants",
+    "concentrators",
+    "course-offerings",
+    "courses",
+    "hs-completion",
+    "irc-wbl",
+    "demographics",
+    "dpi-courses",
+    "dpi-iac-clusters",
+  ]) {
     expect(perKind.get(kind) ?? 0).toBeGreaterThanOrEqual(10);
   }
 });

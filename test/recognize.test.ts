@@ -18,11 +18,19 @@ describe("deciding the export kind from the header row", () => {
   test.each<[string, string[], string | null]>([
     ["participants", ["Student ID", "Student Name", "Grade", "School", "CTE Course Count"], "participants"],
     ["concentrators by IAC", ["WISEid", "Grade Level Placement", "IAC Code", "Cluster Title"], "concentrators"],
-    ["concentrators by the real export's two CTE columns", ["WSN", "Grade", "CTE Concentration IAC Code", "CTE Concentration Program Area"], "concentrators"],
+    [
+      "concentrators by the real export's two CTE columns",
+      ["WSN", "Grade", "CTE Concentration IAC Code", "CTE Concentration Program Area"],
+      "concentrators",
+    ],
     ["hs completion", ["WSN", "Grade", "Exit Type", "Credential Type", "Exit Date"], "hs-completion"],
     ["irc/wbl", ["WSN", "Grade", "Program Type", "Program Name", "Certificated Program Status", "Hours"], "irc-wbl"],
     ["demographics", ["WSN", "Grade", "Single Parent", "Homeless"], "demographics"],
-    ["course offerings", ["Local Course Code", "Local Course Title", "DPI Course Code", "CTE Department", "Career Pathway"], "course-offerings"],
+    [
+      "course offerings",
+      ["Local Course Code", "Local Course Title", "DPI Course Code", "CTE Department", "Career Pathway"],
+      "course-offerings",
+    ],
     ["courses", ["Local Course Title", "DPI Course Code", "Program"], "courses"],
     ["DPI catalog", ["Roster Code", "SCED Course Title", "Course Program", "CTE Course", "CTE Department", "Deprecated"], "dpi-courses"],
     ["DPI IAC list", ["IAC code", "Cluster", "Title", "Suggested"], "dpi-iac-clusters"],
@@ -55,9 +63,15 @@ describe("column mapping", () => {
 
 describe("header row and data rows", () => {
   const rows: CellValue[][] = [
-    ["CTE Participant export"], ["Badger Valley SD", null, "printed 2026-11-01"], [],
+    ["CTE Participant export"],
+    ["Badger Valley SD", null, "printed 2026-11-01"],
+    [],
     ["Student ID", "Grade"],
-    ["1", 9], [], [null, "  "], ["2", 10], ["Total: 2 students"],
+    ["1", 9],
+    [],
+    [null, "  "],
+    ["2", 10],
+    ["Total: 2 students"],
   ];
   test("title rows are skipped and the header is found on row 4", () => {
     const r = recognize(rows);
@@ -74,11 +88,26 @@ describe("header row and data rows", () => {
     expect(recognize(deep).kind).toBeNull();
   });
   test("row numbers follow the used range's first row and column", () => {
-    const report = check([{ name: "P", rows: [["Student ID", "Grade"], ["", 9]], firstRow: 5, firstColumn: 3 }]);
+    const report = check([
+      {
+        name: "P",
+        rows: [
+          ["Student ID", "Grade"],
+          ["", 9],
+        ],
+        firstRow: 5,
+        firstColumn: 3,
+      },
+    ]);
     expect(report.findings[0]).toMatchObject({ rule: "STUDENT-ID-MISSING", row: 6, cell: "C6" });
   });
   test("merged-cell gaps (null) in a row do not break recognition", () => {
-    expect(recognize([["CTE Concentrators", null, null, null], ["WSN", "Grade", "IAC", "Cluster"]]).kind).toBe("concentrators");
+    expect(
+      recognize([
+        ["CTE Concentrators", null, null, null],
+        ["WSN", "Grade", "IAC", "Cluster"],
+      ]).kind,
+    ).toBe("concentrators");
   });
   test("empty sheet is reported, not checked", () => {
     const report = check([{ name: "Empty", rows: [] }]);
@@ -89,32 +118,79 @@ describe("header row and data rows", () => {
 
 describe("user overrides", () => {
   test("forcing a kind and mapping a column by header text", () => {
-    const sheet = { name: "Mine", rows: [["Kid", "Yr", "Pathway code", "Cluster"], ["1", 11, "01.09", "Agriculture, Food & Natural Resources"]] };
+    const sheet = {
+      name: "Mine",
+      rows: [
+        ["Kid", "Yr", "Pathway code", "Cluster"],
+        ["1", 11, "01.09", "Agriculture, Food & Natural Resources"],
+      ],
+    };
     // Headers alone decide nothing; the values make it a concentrators export without a student id column.
     const auto = check([sheet]);
     expect(auto.sheets[0]).toMatchObject({ kind: "concentrators", decidedBy: { iac: "values", grade: "values", cluster: "header" } });
     expect(auto.findings.map((f) => f.rule)).toContain("COLUMN-MISSING");
-    const report = check([sheet], { overrides: { Mine: { kind: "concentrators", columns: { studentId: "Kid", grade: "Yr", iac: "Pathway code" } } } });
-    expect(report.sheets[0]).toMatchObject({ kind: "concentrators", columns: { studentId: "Kid", grade: "Yr", iac: "Pathway code", cluster: "Cluster" } });
+    const report = check([sheet], {
+      overrides: { Mine: { kind: "concentrators", columns: { studentId: "Kid", grade: "Yr", iac: "Pathway code" } } },
+    });
+    expect(report.sheets[0]).toMatchObject({
+      kind: "concentrators",
+      columns: { studentId: "Kid", grade: "Yr", iac: "Pathway code", cluster: "Cluster" },
+    });
     expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);
   });
   test("ignoring a sheet", () => {
-    const report = check([{ name: "P", rows: [["Student ID", "Grade"], ["", 9]] }], { overrides: { P: { kind: "ignore" } } });
+    const report = check(
+      [
+        {
+          name: "P",
+          rows: [
+            ["Student ID", "Grade"],
+            ["", 9],
+          ],
+        },
+      ],
+      { overrides: { P: { kind: "ignore" } } },
+    );
     expect(report.findings).toEqual([]);
     expect(report.sheets[0].note).toBe("left out by the user");
   });
   test("our own Snapshot Checklist sheet, told by its content, is listed as not checked whatever its name", () => {
-    const written = check([{ name: "P", rows: [["Student ID", "Grade"], ["", 9]] }]);
+    const written = check([
+      {
+        name: "P",
+        rows: [
+          ["Student ID", "Grade"],
+          ["", 9],
+        ],
+      },
+    ]);
     const layout = checklistLayout({ report: written, teamMembers: "Ana", checkedOn: "2026-11-29" });
     const report = check([{ name: "Renamed by the user", rows: layout.values }]);
-    expect(report.sheets).toEqual([{ sheet: "Renamed by the user", kind: null, headerRow: null, dataRows: 0, columns: {}, note: OWN_SHEET_NOTE }]);
+    expect(report.sheets).toEqual([
+      { sheet: "Renamed by the user", kind: null, headerRow: null, dataRows: 0, columns: {}, note: OWN_SHEET_NOTE },
+    ]);
     expect(report.findings).toEqual([]);
     expect(isOwnSheet({ rows: layout.values })).toBe(true);
   });
   test("a user's sheet named like ours is checked", () => {
-    const report = check([{ name: "Snapshot Checklist data", rows: [["Student ID", "Grade"], ["", 9]] }]);
+    const report = check([
+      {
+        name: "Snapshot Checklist data",
+        rows: [
+          ["Student ID", "Grade"],
+          ["", 9],
+        ],
+      },
+    ]);
     expect(report.sheets[0]).toMatchObject({ sheet: "Snapshot Checklist data", kind: "participants" });
     expect(report.findings.map((f) => f.rule)).toContain("STUDENT-ID-MISSING");
-    expect(isOwnSheet({ rows: [["Topic", "Student ID", "Grade"], ["x", "", ""]] })).toBe(false);
+    expect(
+      isOwnSheet({
+        rows: [
+          ["Topic", "Student ID", "Grade"],
+          ["x", "", ""],
+        ],
+      }),
+    ).toBe(false);
   });
 });

@@ -26,8 +26,13 @@ test("rules carry a topic, a description and DPI numbers where the spec names on
   }
   const dpi = Object.fromEntries(RULES.filter((r) => r.dpi).map((r) => [r.id, r.dpi]));
   expect(dpi).toMatchObject({
-    "IAC-CLUSTER-MISMATCH": "6800", "HSC-NOT-GRADE-12": "6498", "HSC-CREDENTIAL-MISSING": "6493",
-    "CERT-STATUS-WRONG-PROGRAM": "6915", "CLUSTER-COLUMN-HOLDS-PROGRAM-AREAS": "6800", "CERT-STATUS-DUPLICATE": "6794", "COURSE-CODE-DEPRECATED": "6798",
+    "IAC-CLUSTER-MISMATCH": "6800",
+    "HSC-NOT-GRADE-12": "6498",
+    "HSC-CREDENTIAL-MISSING": "6493",
+    "CERT-STATUS-WRONG-PROGRAM": "6915",
+    "CLUSTER-COLUMN-HOLDS-PROGRAM-AREAS": "6800",
+    "CERT-STATUS-DUPLICATE": "6794",
+    "COURSE-CODE-DEPRECATED": "6798",
   });
   expect(ruleById(" iac-missing ")?.id).toBe("IAC-MISSING");
 });

@@ -31,7 +31,8 @@ const NO_CATALOG_ONLY = new Set(["APIB-CODE-INCONSISTENT"]);
 /** Rules this workbook cannot make fire, and why. Kept exact: the test fails when one starts firing. */
 const CANNOT_FIRE: Record<string, string> = {
   "COLUMN-MISSING": "every recognised sheet of the sample has all of its kind's required columns",
-  "CLUSTER-COLUMN-HOLDS-PROGRAM-AREAS": "the sample's concentrators report clusters in the cluster column; a sheet holding program areas there would repeat every cluster finding (test/rules.test.ts has its cases)",
+  "CLUSTER-COLUMN-HOLDS-PROGRAM-AREAS":
+    "the sample's concentrators report clusters in the cluster column; a sheet holding program areas there would repeat every cluster finding (test/rules.test.ts has its cases)",
   "IAC-NOT-SUGGESTED": "needs a DPI IAC to Cluster list that marks suggested IACs; the sample ships only a course catalog",
   "PROGRAM-AREA-COVERAGE": "all six program areas have CTE course offerings by design",
   "RECORD-FIELD-COUNT": "the sample is a workbook; the rule is about CSV records (test/csv-records.test.ts covers it)",
@@ -43,7 +44,10 @@ const CANNOT_FIRE: Record<string, string> = {
 
 const key = (f: { sheet: string; row: number; rule: string }) => `${f.sheet}!${f.row} ${f.rule}`;
 const problems = (report: Report) =>
-  report.findings.filter((f) => f.severity !== "info").map(key).sort();
+  report.findings
+    .filter((f) => f.severity !== "info")
+    .map(key)
+    .sort();
 
 let withoutCatalog: Report;
 let withCatalog: Report;
@@ -65,12 +69,16 @@ describe("samples/district-sample.xlsx", () => {
   });
 
   it("without a catalog: exactly the planted problems with withCatalog false", () => {
-    const expected = PLANTED.filter((p) => !p.withCatalog).map(key).sort();
+    const expected = PLANTED.filter((p) => !p.withCatalog)
+      .map(key)
+      .sort();
     expect(problems(withoutCatalog)).toEqual(expected);
   });
 
   it("with --reference synthetic-dpi-course-catalog.csv: every planted problem except the no-catalog-only rule", () => {
-    const expected = PLANTED.filter((p) => !NO_CATALOG_ONLY.has(p.rule)).map(key).sort();
+    const expected = PLANTED.filter((p) => !NO_CATALOG_ONLY.has(p.rule))
+      .map(key)
+      .sort();
     expect(problems(withCatalog)).toEqual(expected);
     // The honors row: APIB-CODE-INCONSISTENT without the catalog, APIB-TITLE-MISMATCH with it.
     expect(problems(withoutCatalog)).toContain("Roster Courses!14 APIB-CODE-INCONSISTENT");
@@ -80,14 +88,31 @@ describe("samples/district-sample.xlsx", () => {
   });
 
   it("has as info findings only the Notes sheet and the counselor sheet's two value-read columns, and a catalog note only when none is loaded", () => {
-    const kinds = ["participants", "concentrators", "course-offerings", "courses", "hs-completion", "irc-wbl", "demographics", "concentrators", null];
+    const kinds = [
+      "participants",
+      "concentrators",
+      "course-offerings",
+      "courses",
+      "hs-completion",
+      "irc-wbl",
+      "demographics",
+      "concentrators",
+      null,
+    ];
     for (const r of [withoutCatalog, withCatalog]) {
-      expect(r.findings.filter((f) => f.severity === "info").map(key).sort()).toEqual(["Counselor Concentrators!1 COLUMN-INFERRED", "Counselor Concentrators!1 COLUMN-INFERRED", "Notes!1 SHEET-UNRECOGNIZED"]);
+      expect(
+        r.findings
+          .filter((f) => f.severity === "info")
+          .map(key)
+          .sort(),
+      ).toEqual(["Counselor Concentrators!1 COLUMN-INFERRED", "Counselor Concentrators!1 COLUMN-INFERRED", "Notes!1 SHEET-UNRECOGNIZED"]);
       // The Notes sheet is one text cell per row: a note, not a warning.
       expect(r.findings.find((f) => f.rule === "SHEET-UNRECOGNIZED")?.severity).toBe("info");
       const counselor = r.sheets.find((s) => s.sheet === "Counselor Concentrators")!;
       expect(counselor).toMatchObject({
-        kind: "concentrators", headerRow: 1, dataRows: 4,
+        kind: "concentrators",
+        headerRow: 1,
+        dataRows: 4,
         columns: { studentId: "Student Number", grade: "Grade Level Placement", iac: "Concentration Code", cluster: "Pathway" },
         decidedBy: { studentId: "header", grade: "header", iac: "values", cluster: "values" },
       });

@@ -75,7 +75,12 @@ describeIfChromium("task pane in headless Chromium (built dist/)", () => {
     const titles = await topics.locator(":scope > li > details > summary > span:first-child").allTextContents();
     expect(titles).toEqual(TOPICS.map((t) => TOPIC_META[t].title));
     await page.getByText(/cells highlighted/).waitFor();
-    const rules = await page.evaluate(() => (window as unknown as { __workbook: { conditionalFormats(s: string): unknown[] } }).__workbook.conditionalFormats("CTE Participants").length);
+    const rules = await page.evaluate(
+      () =>
+        (window as unknown as { __workbook: { conditionalFormats(s: string): unknown[] } }).__workbook.conditionalFormats(
+          "CTE Participants",
+        ).length,
+    );
     expect(rules).toBeGreaterThan(0);
 
     await topics.locator('li[data-topic="cte-participants"] summary').click();
@@ -83,7 +88,9 @@ describeIfChromium("task pane in headless Chromium (built dist/)", () => {
     const label = (await go.getAttribute("aria-label"))!;
     await go.click();
     await page.waitForFunction(() => (window as unknown as { __workbook: { selection: unknown } }).__workbook.selection !== null);
-    const selection = await page.evaluate(() => (window as unknown as { __workbook: { selection: { sheet: string; address: string } } }).__workbook.selection);
+    const selection = await page.evaluate(
+      () => (window as unknown as { __workbook: { selection: { sheet: string; address: string } } }).__workbook.selection,
+    );
     expect(`Go to ${selection.sheet}!${selection.address}`).toBe(label);
 
     fs.mkdirSync(OUT, { recursive: true });
@@ -93,8 +100,20 @@ describeIfChromium("task pane in headless Chromium (built dist/)", () => {
     // Every panel open for the accessibility check (and a full-page screenshot).
     await page.evaluate(() => document.querySelectorAll("main > details").forEach((d) => ((d as HTMLDetailsElement).open = true)));
     await page.addScriptTag({ url: `${base}${AXE_PATH}` });
-    const axe: AxeResult = await page.evaluate(async () => (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResult> } }).axe.run(document, { resultTypes: ["violations"] }));
-    const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join("; ")})`);
+    const axe: AxeResult = await page.evaluate(async () =>
+      (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResult> } }).axe.run(document, {
+        resultTypes: ["violations"],
+      }),
+    );
+    const serious = axe.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map(
+        (v) =>
+          `${v.impact} ${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join("; ")})`,
+      );
     expect(serious).toEqual([]);
     if (axe.violations.length > 0) console.log(`axe (moderate/minor): ${axe.violations.map((v) => `${v.impact} ${v.id}`).join(", ")}`);
 

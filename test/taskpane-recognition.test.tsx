@@ -34,9 +34,15 @@ const areasInClusterColumn: SheetInput = {
 
 test("the Sheets panel names each column read from its values, with why", () => {
   const { report } = runChecklist([handMade], { today: TODAY });
-  render(<FluentProvider theme={webLightTheme}><SheetsPanel sheets={[handMade]} report={report} overrides={{}} onChange={() => {}} /></FluentProvider>);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <SheetsPanel sheets={[handMade]} report={report} overrides={{}} onChange={() => {}} />
+    </FluentProvider>,
+  );
   const list = screen.getByRole("list", { name: "Columns of ‘Counselor list’ read from their values" });
-  const items = within(list).getAllByRole("listitem").map((li) => li.textContent);
+  const items = within(list)
+    .getAllByRole("listitem")
+    .map((li) => li.textContent);
   expect(items).toHaveLength(2);
   expect(items[0]).toMatch(/‘Concentration Code’, read from its values \(2 of 2 sampled values are CIP codes/);
   expect(items[1]).toMatch(/‘Pathway’, read from its values \(2 of 2 sampled values are career cluster names/);
@@ -44,18 +50,31 @@ test("the Sheets panel names each column read from its values, with why", () => 
 
 test("the Sheets panel lists nothing as inferred when every header was known", () => {
   const { report } = runChecklist([areasInClusterColumn], { today: TODAY });
-  render(<FluentProvider theme={webLightTheme}><SheetsPanel sheets={[areasInClusterColumn]} report={report} overrides={{}} onChange={() => {}} /></FluentProvider>);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <SheetsPanel sheets={[areasInClusterColumn]} report={report} overrides={{}} onChange={() => {}} />
+    </FluentProvider>,
+  );
   expect(screen.queryByRole("list", { name: /read from their values/ })).toBeNull();
 });
 
 test("CLUSTER-UNKNOWN rows are grouped under the one header finding that explains them", () => {
   const { report } = runChecklist([areasInClusterColumn], { today: TODAY });
   const clusters = report.findings.filter((f) => f.topic === "career-clusters");
-  expect(clusters.map((f) => f.rule)).toEqual(["CLUSTER-COLUMN-HOLDS-PROGRAM-AREAS", "CLUSTER-UNKNOWN", "CLUSTER-UNKNOWN", "CLUSTER-UNKNOWN"]);
+  expect(clusters.map((f) => f.rule)).toEqual([
+    "CLUSTER-COLUMN-HOLDS-PROGRAM-AREAS",
+    "CLUSTER-UNKNOWN",
+    "CLUSTER-UNKNOWN",
+    "CLUSTER-UNKNOWN",
+  ]);
   const groups = groupFindings(clusters);
   expect(groups).toHaveLength(1);
   expect(groups[0].under).toHaveLength(3);
-  render(<FluentProvider theme={webLightTheme}><TopicList report={report} sheets={new Set(["Concentrators"])} onSelect={() => {}} /></FluentProvider>);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <TopicList report={report} sheets={new Set(["Concentrators"])} onSelect={() => {}} />
+    </FluentProvider>,
+  );
   const topic = screen.getByRole("list", { name: "Career Pathway / Cluster findings" });
   expect(within(topic).getByText("3 rows with CLUSTER-UNKNOWN from this cause")).toBeTruthy();
   const rows = within(topic).getByRole("list", { name: "CLUSTER-COLUMN-HOLDS-PROGRAM-AREAS rows" });
@@ -64,7 +83,18 @@ test("CLUSTER-UNKNOWN rows are grouped under the one header finding that explain
 });
 
 test("without the header finding, CLUSTER-UNKNOWN rows stay in the list", () => {
-  const { report } = runChecklist([{ name: "C", rows: [["WSN", "Grade", "IAC", "Cluster"], ["9000000001", 11, "01.09", "Farming"]] }], { today: TODAY });
+  const { report } = runChecklist(
+    [
+      {
+        name: "C",
+        rows: [
+          ["WSN", "Grade", "IAC", "Cluster"],
+          ["9000000001", 11, "01.09", "Farming"],
+        ],
+      },
+    ],
+    { today: TODAY },
+  );
   const groups = groupFindings(report.findings.filter((f) => f.topic === "career-clusters"));
   expect(groups.map((g) => [g.finding.rule, g.under.length])).toEqual([["CLUSTER-UNKNOWN", 0]]);
 });

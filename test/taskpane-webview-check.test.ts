@@ -18,7 +18,9 @@ function paneWithout(missing: readonly string[]): JSDOM {
   const dom = new JSDOM(TEMPLATE.replace(/<script src="https:[^"]+"><\/script>/, ""), { runScripts: "outside-only" });
   for (const name of missing) {
     const at = name.lastIndexOf(".");
-    dom.window.eval(at < 0 ? `delete window[${JSON.stringify(name)}]` : `delete ${name.slice(0, at)}[${JSON.stringify(name.slice(at + 1))}]`);
+    dom.window.eval(
+      at < 0 ? `delete window[${JSON.stringify(name)}]` : `delete ${name.slice(0, at)}[${JSON.stringify(name.slice(at + 1))}]`,
+    );
     expect(dom.window.eval(`typeof ${name}`)).toBe("undefined");
   }
   dom.window.eval(SCRIPT);
@@ -39,7 +41,10 @@ describe("the task pane in an old web view", () => {
   });
 
   test.each([
-    ["Internet Explorer 11", ["Promise", "Object.fromEntries", "Array.prototype.flat", "String.prototype.matchAll", "globalThis", "Symbol"]],
+    [
+      "Internet Explorer 11",
+      ["Promise", "Object.fromEntries", "Array.prototype.flat", "String.prototype.matchAll", "globalThis", "Symbol"],
+    ],
     ["EdgeHTML 18", ["Object.fromEntries", "Array.prototype.flat", "Promise.allSettled", "String.prototype.matchAll", "globalThis"]],
     ["an engine without Object.fromEntries only", ["Object.fromEntries"]],
     ["an engine without Promise.allSettled only", ["Promise.allSettled"]],
@@ -69,7 +74,8 @@ describe("the task pane in an old web view", () => {
 
   test("the build emits it beside taskpane.html, not deferred, ahead of the deferred bundle", () => {
     const dist = path.join(ROOT, "dist");
-    if (!fs.existsSync(path.join(dist, "taskpane.html"))) throw new Error("dist/taskpane.html is missing: run `npm run build` first (npm test does).");
+    if (!fs.existsSync(path.join(dist, "taskpane.html")))
+      throw new Error("dist/taskpane.html is missing: run `npm run build` first (npm test does).");
     const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
     expect(fs.existsSync(path.join(dist, "webview-check.js"))).toBe(true);
     expect(() => acorn.parse(fs.readFileSync(path.join(dist, "webview-check.js"), "utf8"), { ecmaVersion: 5 })).not.toThrow();

@@ -182,17 +182,26 @@ const REL_TYPE = (t: string) => `${NS_REL}/${t}`;
 /** A workbook as another generator might write it: prefixes, a non-default workbook part, a chart sheet, no cell refs. */
 function handmadeParts(sheetXml?: string): Part[] {
   return [
-    { name: "[Content_Types].xml", data: "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>" },
-    { name: "_rels/.rels", method: 0, data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_TYPE("officeDocument")}" Target="/xl/book.xml"/></Relationships>` },
+    {
+      name: "[Content_Types].xml",
+      data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    },
+    {
+      name: "_rels/.rels",
+      method: 0,
+      data: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_TYPE("officeDocument")}" Target="/xl/book.xml"/></Relationships>`,
+    },
     {
       name: "xl/book.xml",
-      data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<x:workbook xmlns:x="${NS_MAIN}" xmlns:rel="${NS_REL}"><x:sheets>` +
+      data:
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<x:workbook xmlns:x="${NS_MAIN}" xmlns:rel="${NS_REL}"><x:sheets>` +
         `<x:sheet name="Chart &amp; Co" sheetId="3" rel:id="rId3"/>` +
         `<x:sheet name='IAC &lt;list&gt;' sheetId="1" rel:id="rId1" /></x:sheets></x:workbook>`,
     },
     {
       name: "xl/_rels/book.xml.rels",
-      data: `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      data:
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
         `<Relationship Id="rId1" Type="${REL_TYPE("worksheet")}" Target="sheets/iac%20list.xml"/>` +
         `<Relationship Id="rId2" Type="${REL_TYPE("sharedStrings")}" Target="./strings.xml"/>` +
         `<Relationship Id="rId3" Type="${REL_TYPE("chartsheet")}" Target="chartsheets/sheet1.xml"/>` +
@@ -200,7 +209,8 @@ function handmadeParts(sheetXml?: string): Part[] {
     },
     {
       name: "xl/strings.xml",
-      data: `<sst xmlns="${NS_MAIN}" count="3" uniqueCount="3"><si><t>IAC code</t></si>` +
+      data:
+        `<sst xmlns="${NS_MAIN}" count="3" uniqueCount="3"><si><t>IAC code</t></si>` +
         `<si><r><rPr><b/></rPr><t xml:space="preserve">Clus</t></r><r><t>ter</t></r><rPh sb="0" eb="1"><t>PHONETIC</t></rPh></si>` +
         `<si><t>Agriculture, Food &amp; Natural Resources &#8211; &#x2014; _x000D_ _x005F_x0041_ &quot;&apos;&lt;&gt;</t></si></sst>`,
     },
@@ -208,13 +218,14 @@ function handmadeParts(sheetXml?: string): Part[] {
     {
       name: "xl/sheets/iac list.xml",
       method: 0,
-      data: sheetXml ??
+      data:
+        sheetXml ??
         `<x:worksheet xmlns:x="${NS_MAIN}"><x:dimension ref="A1:D4"/><x:sheetData>` +
-        `<x:row r="1" spans="1:3"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c></x:row>` +
-        `<x:row><x:c t="str"><x:v>01.09</x:v></x:c><x:c t="s" s="2"><x:v>2</x:v></x:c><x:c t="inlineStr"><x:is><x:t><![CDATA[a<b & c]]></x:t></x:is></x:c></x:row>` +
-        `<x:row r="3"/>` +
-        `<x:row r="4"><x:c r="B4" t="d"><x:v>2025-10-01</x:v></x:c><x:c r="C4" t="e"><x:v>#REF!</x:v></x:c><x:c r="D4"><x:f>1/0</x:f></x:c><x:c r="E4" s="1"/></x:row>` +
-        `</x:sheetData><x:mergeCells count="0"/></x:worksheet>`,
+          `<x:row r="1" spans="1:3"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c t="s"><x:v>1</x:v></x:c></x:row>` +
+          `<x:row><x:c t="str"><x:v>01.09</x:v></x:c><x:c t="s" s="2"><x:v>2</x:v></x:c><x:c t="inlineStr"><x:is><x:t><![CDATA[a<b & c]]></x:t></x:is></x:c></x:row>` +
+          `<x:row r="3"/>` +
+          `<x:row r="4"><x:c r="B4" t="d"><x:v>2025-10-01</x:v></x:c><x:c r="C4" t="e"><x:v>#REF!</x:v></x:c><x:c r="D4"><x:f>1/0</x:f></x:c><x:c r="E4" s="1"/></x:row>` +
+          `</x:sheetData><x:mergeCells count="0"/></x:worksheet>`,
     },
   ];
 }
@@ -263,7 +274,9 @@ describe("xlsx.ts reads what other generators write", () => {
   });
 
   it("decodes XML entities and OOXML escapes", () => {
-    expect(decodeXmlEntities("Business &amp; Industry &lt;&gt; &quot;&apos; &#65;&#x42;&#x1F600; &unknown; &#xD800;")).toBe("Business & Industry <> \"' AB\u{1F600} &unknown; &#xD800;");
+    expect(decodeXmlEntities("Business &amp; Industry &lt;&gt; &quot;&apos; &#65;&#x42;&#x1F600; &unknown; &#xD800;")).toBe(
+      "Business & Industry <> \"' AB\u{1F600} &unknown; &#xD800;",
+    );
     expect(decodeXmlEntities("&amp;lt;")).toBe("&lt;");
     expect(decodeOoxmlEscapes("a_x000A_b _x005F_x000A_ _xZZZZ_")).toBe("a\nb _x000A_ _xZZZZ_");
   });
@@ -301,15 +314,21 @@ describe("xlsx.ts refuses unreadable files with a plain reason", () => {
 
   it("a zip that is not a workbook", async () => {
     expect((await reason(makeZip([{ name: "hello.txt", data: "hello" }]))).message).toBe("it is a zip file but not an Excel workbook");
-    expect((await reason(makeZip([{ name: "word/document.xml", data: "<w:document/>" }]))).message).toBe("it is a Word document, not an Excel workbook");
-    expect((await reason(makeZip([{ name: "xl/workbook.bin", data: "binary" }]))).message).toMatch(/^it is an Excel binary workbook \(\.xlsb\)/);
+    expect((await reason(makeZip([{ name: "word/document.xml", data: "<w:document/>" }]))).message).toBe(
+      "it is a Word document, not an Excel workbook",
+    );
+    expect((await reason(makeZip([{ name: "xl/workbook.bin", data: "binary" }]))).message).toMatch(
+      /^it is an Excel binary workbook \(\.xlsb\)/,
+    );
   });
 
   it("encrypted entries, unsupported compression, zip64 and split archives", async () => {
     const parts = handmadeParts();
     const withPart = (i: number, change: Partial<Part>) => makeZip(parts.map((p, j) => (j === i ? { ...p, ...change } : p)));
     expect((await reason(withPart(1, { flags: 1 }))).message).toBe("it is encrypted (zip part ‘_rels/.rels’ needs a password)");
-    expect((await reason(withPart(2, { method: 12, data: "bzip2?" }))).message).toBe("zip part ‘xl/book.xml’ is compressed with zip method 12; only the standard \"deflate\" compression can be read here");
+    expect((await reason(withPart(2, { method: 12, data: "bzip2?" }))).message).toBe(
+      'zip part ‘xl/book.xml’ is compressed with zip method 12; only the standard "deflate" compression can be read here',
+    );
     expect((await reason(withPart(2, { method: 99, data: "aes" }))).message).toMatch(/AES-encrypted/);
     const zip64 = makeZip(parts);
     new DataView(zip64.buffer).setUint16(zip64.length - 12, 0xffff, true);
@@ -325,31 +344,58 @@ describe("xlsx.ts refuses unreadable files with a plain reason", () => {
     const sheet = readZipDirectory(bytes).find((e) => e.name === "xl/worksheets/sheet2.xml")!;
     const damaged = bytes.slice();
     damaged[sheet.localHeaderOffset + 30 + sheet.name.length + 5] ^= 0xff;
-    expect((await reason(damaged)).message).toMatch(/^the file is damaged or truncated \(zip part ‘xl\/worksheets\/sheet2\.xml’ (cannot be unpacked|fails its checksum)\)$/);
+    expect((await reason(damaged)).message).toMatch(
+      /^the file is damaged or truncated \(zip part ‘xl\/worksheets\/sheet2\.xml’ (cannot be unpacked|fails its checksum)\)$/,
+    );
     const lying = makeZip(handmadeParts().map((p) => (p.name === "xl/strings.xml" ? { ...p, declaredSize: 20 } : p)));
     expect((await reason(lying)).message).toBe("the file is damaged or truncated (zip part ‘xl/strings.xml’ fails its checksum)");
     const badIndex = makeZip(handmadeParts(`<worksheet><sheetData><row r="1"><c r="B1" t="s"><v>7</v></c></row></sheetData></worksheet>`));
-    expect((await reason(badIndex)).message).toBe("the file is damaged or truncated (cell ‘IAC <list>’!B1 refers to shared string 7, which does not exist)");
+    expect((await reason(badIndex)).message).toBe(
+      "the file is damaged or truncated (cell ‘IAC <list>’!B1 refers to shared string 7, which does not exist)",
+    );
     const badRef = makeZip(handmadeParts(`<worksheet><sheetData><row r="1"><c r="XFE1"><v>1</v></c></row></sheetData></worksheet>`));
     expect((await reason(badRef)).message).toBe("the file is damaged or truncated (sheet ‘IAC <list>’ has a cell named ‘XFE1’)");
   });
 
   it("size guards: a part over the limit, a zip bomb's ratio, a sheet spanning too many cells, an understated size", async () => {
-    expect((await reason(await exceljsWorkbook(), { maxPartBytes: 1000 })).message).toMatch(/^it is too large to read here: part ‘xl\/.*’ unpacks to \d+ KB \(the limit is 1 KB\); save the list on its own as CSV$/);
+    expect((await reason(await exceljsWorkbook(), { maxPartBytes: 1000 })).message).toMatch(
+      /^it is too large to read here: part ‘xl\/.*’ unpacks to \d+ KB \(the limit is 1 KB\); save the list on its own as CSV$/,
+    );
     const zeros = new Uint8Array(60 * 1024 * 1024);
-    const big = makeZip([...handmadeParts(), { name: "xl/worksheets/big.xml", data: zeros }]
-      .map((p) => (p.name === "xl/_rels/book.xml.rels" ? { ...p, data: (p.data as string).replace("sheets/iac%20list.xml", "worksheets/big.xml") } : p)));
-    expect((await reason(big)).message).toBe("it is too large to read here: part ‘xl/worksheets/big.xml’ unpacks to 60 MB (the limit is 50 MB); save the list on its own as CSV");
-    const bomb = makeZip(handmadeParts().map((p) => (p.name === "xl/strings.xml" ? { ...p, data: new Uint8Array(1024 * 1024), declaredSize: 40 * 1024 * 1024 } : p)));
-    expect((await reason(bomb)).message).toMatch(/^it looks like a zip bomb: part ‘xl\/strings\.xml’ claims to unpack \d+ times larger than it is$/);
-    const wide = makeZip(handmadeParts(`<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1000000"><c r="XFD1000000"><v>1</v></c></row></sheetData></worksheet>`));
-    expect((await reason(wide)).message).toBe("it is too large to read here: sheet ‘IAC <list>’ spans 1000000 rows × 16384 columns; save the list on its own as CSV");
+    const big = makeZip(
+      [...handmadeParts(), { name: "xl/worksheets/big.xml", data: zeros }].map((p) =>
+        p.name === "xl/_rels/book.xml.rels" ? { ...p, data: (p.data as string).replace("sheets/iac%20list.xml", "worksheets/big.xml") } : p,
+      ),
+    );
+    expect((await reason(big)).message).toBe(
+      "it is too large to read here: part ‘xl/worksheets/big.xml’ unpacks to 60 MB (the limit is 50 MB); save the list on its own as CSV",
+    );
+    const bomb = makeZip(
+      handmadeParts().map((p) =>
+        p.name === "xl/strings.xml" ? { ...p, data: new Uint8Array(1024 * 1024), declaredSize: 40 * 1024 * 1024 } : p,
+      ),
+    );
+    expect((await reason(bomb)).message).toMatch(
+      /^it looks like a zip bomb: part ‘xl\/strings\.xml’ claims to unpack \d+ times larger than it is$/,
+    );
+    const wide = makeZip(
+      handmadeParts(
+        `<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1000000"><c r="XFD1000000"><v>1</v></c></row></sheetData></worksheet>`,
+      ),
+    );
+    expect((await reason(wide)).message).toBe(
+      "it is too large to read here: sheet ‘IAC <list>’ spans 1000000 rows × 16384 columns; save the list on its own as CSV",
+    );
     // The default inflater stops as soon as a part unpacks past the size its directory claims.
-    const understated = makeZip(handmadeParts().map((p) => (p.name === "xl/strings.xml" ? { ...p, data: new Uint8Array(8 * 1024 * 1024), declaredSize: 100 } : p)));
-    expect((await readError(readXlsx(understated))).message).toBe("the file is damaged or truncated (a zip part unpacks to more bytes than its zip directory says)");
+    const understated = makeZip(
+      handmadeParts().map((p) => (p.name === "xl/strings.xml" ? { ...p, data: new Uint8Array(8 * 1024 * 1024), declaredSize: 100 } : p)),
+    );
+    expect((await readError(readXlsx(understated))).message).toBe(
+      "the file is damaged or truncated (a zip part unpacks to more bytes than its zip directory says)",
+    );
   });
 
-  it("needs no DecompressionStream (older webviews lack \"deflate-raw\"): the default inflater is fflate", async () => {
+  it('needs no DecompressionStream (older webviews lack "deflate-raw"): the default inflater is fflate', async () => {
     const saved = globalThis.DecompressionStream;
     try {
       delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
@@ -369,7 +415,10 @@ describe("Load file… with an Excel workbook", () => {
     const values = COURSES.map((row) => row.map((v) => (typeof v === "object" && v !== null ? "#N/A" : v)));
     expect(loaded.reference).toEqual({ name: "DPI courses 2025.xlsx", values });
 
-    const reloaded = parseSettings(undefined, serializeReferences([{ name: "old.csv", csv: "IAC code,Cluster\n01.09,AFNR\n" }, loaded.reference]));
+    const reloaded = parseSettings(
+      undefined,
+      serializeReferences([{ name: "old.csv", csv: "IAC code,Cluster\n01.09,AFNR\n" }, loaded.reference]),
+    );
     expect(reloaded.references).toEqual([{ name: "old.csv", csv: "IAC code,Cluster\n01.09,AFNR\n" }, loaded.reference]);
     const ref = reloaded.references[1];
     expect(referenceKind(ref)).toBe("dpi-courses");
@@ -393,13 +442,19 @@ describe("Load file… with an Excel workbook", () => {
     const noList = await exceljsWorkbook({ lists: [] });
     let err = await readError(readReferenceFile(fileLike("notes.xlsx", noList), { inflateRaw }));
     expect(err).toBeInstanceOf(ReferenceFileError);
-    expect(err.message).toBe("‘notes.xlsx’ has no DPI course catalog (Roster Code, Course Program …) or IAC to Cluster list (IAC code, Cluster): none of the first rows of its sheet ‘Notes’ has those headers.");
+    expect(err.message).toBe(
+      "‘notes.xlsx’ has no DPI course catalog (Roster Code, Course Program …) or IAC to Cluster list (IAC code, Cluster): none of the first rows of its sheet ‘Notes’ has those headers.",
+    );
 
     err = await readError(readReferenceFile(fileLike("both.xlsx", await exceljsWorkbook({ lists: ["courses", "iac"] })), { inflateRaw }));
-    expect(err.message).toBe("‘both.xlsx’ has 2 DPI lists, in the sheets ‘Courses’ (DPI course catalog), ‘IAC’ (DPI IAC to Cluster list); load one list per file: save each list as its own workbook or CSV file, or paste the lists into sheets of this workbook (they are used automatically).");
+    expect(err.message).toBe(
+      "‘both.xlsx’ has 2 DPI lists, in the sheets ‘Courses’ (DPI course catalog), ‘IAC’ (DPI IAC to Cluster list); load one list per file: save each list as its own workbook or CSV file, or paste the lists into sheets of this workbook (they are used automatically).",
+    );
 
     err = await readError(readReferenceFile(fileLike("catalog.xls", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0])), { inflateRaw }));
-    expect(err.message).toMatch(/^‘catalog\.xls’ is an Excel 97-2003 workbook \(\.xls\), which cannot be read here: open it in Excel and save it as an Excel Workbook \(\.xlsx\) or as "CSV UTF-8"/);
+    expect(err.message).toMatch(
+      /^‘catalog\.xls’ is an Excel 97-2003 workbook \(\.xls\), which cannot be read here: open it in Excel and save it as an Excel Workbook \(\.xlsx\) or as "CSV UTF-8"/,
+    );
 
     const whole = await exceljsWorkbook();
     err = await readError(readReferenceFile(fileLike("cut.xlsx", whole.subarray(0, 2000)), { inflateRaw }));
@@ -414,7 +469,13 @@ describe("Load file… with an Excel workbook", () => {
   });
 
   it("still reads CSV files as before", async () => {
-    const loaded = await readReferenceFile(fileLike("iac-list.csv", new TextEncoder().encode("IAC code,Cluster\n01.09,\"Agriculture, Food & Natural Resources\"\n")));
-    expect(loaded).toEqual({ kind: "dpi-iac-clusters", rows: 1, reference: { name: "iac-list.csv", csv: "IAC code,Cluster\n01.09,\"Agriculture, Food & Natural Resources\"\n" } });
+    const loaded = await readReferenceFile(
+      fileLike("iac-list.csv", new TextEncoder().encode('IAC code,Cluster\n01.09,"Agriculture, Food & Natural Resources"\n')),
+    );
+    expect(loaded).toEqual({
+      kind: "dpi-iac-clusters",
+      rows: 1,
+      reference: { name: "iac-list.csv", csv: 'IAC code,Cluster\n01.09,"Agriculture, Food & Natural Resources"\n' },
+    });
   });
 });

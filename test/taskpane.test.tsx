@@ -28,22 +28,36 @@ import { concentratorsSheet, demographicsSheet, notesSheet, participantsSheet } 
 const TODAY = new Date("2026-11-28T12:00:00");
 
 function toInput(s: { name: string; rows: (string | number | boolean)[][] }): SheetInput {
-  return { name: s.name, rows: s.rows.map((r) => r.map((v): CellValue => (v === "" ? null : v))), firstRow: 1, firstColumn: 1, source: "workbook" };
+  return {
+    name: s.name,
+    rows: s.rows.map((r) => r.map((v): CellValue => (v === "" ? null : v))),
+    firstRow: 1,
+    firstColumn: 1,
+    source: "workbook",
+  };
 }
 
 class FakeGateway implements ExcelGateway {
   settings: WorkbookSettings = EMPTY_SETTINGS;
   sheets: SheetInput[] = [participantsSheet(120), concentratorsSheet(200), demographicsSheet(60), notesSheet()].map(toInput);
   readWorkbook = jest.fn(async (onProgress?: (p: ReadProgress) => void): Promise<WorkbookRead> => {
-    this.sheets.forEach((s, i) => onProgress?.({ sheet: s.name, sheetIndex: i, sheetCount: this.sheets.length, rowsRead: s.rows.length, rows: s.rows.length }));
+    this.sheets.forEach((s, i) =>
+      onProgress?.({ sheet: s.name, sheetIndex: i, sheetCount: this.sheets.length, rowsRead: s.rows.length, rows: s.rows.length }),
+    );
     return { sheets: this.sheets, settings: this.settings };
   });
-  applyHighlights = jest.fn(async (plan: HighlightPlan): Promise<ApplyResult> => ({ rules: plan.layers.reduce((n, l) => n + l.chunks.length, 0), cells: plan.cells, removed: 0 }));
+  applyHighlights = jest.fn(async (plan: HighlightPlan): Promise<ApplyResult> => ({
+    rules: plan.layers.reduce((n, l) => n + l.chunks.length, 0),
+    cells: plan.cells,
+    removed: 0,
+  }));
   clearHighlights = jest.fn(async (): Promise<ClearResult> => ({ removed: 4 }));
   selectCell = jest.fn(async (_sheet: string, _cell: string): Promise<void> => undefined);
   writeChecklistSheet = jest.fn(async (_input: ChecklistSheetInput): Promise<ChecklistSheetResult> => ({ sheet: "Snapshot Checklist" }));
   loadSettings = jest.fn(async (): Promise<WorkbookSettings> => this.settings);
-  saveSettings = jest.fn(async (patch: Partial<WorkbookSettings>): Promise<WorkbookSettings> => (this.settings = mergeSettings(this.settings, patch)));
+  saveSettings = jest.fn(
+    async (patch: Partial<WorkbookSettings>): Promise<WorkbookSettings> => (this.settings = mergeSettings(this.settings, patch)),
+  );
 }
 
 function renderPane(gateway: ExcelGateway) {
@@ -61,7 +75,9 @@ async function runChecklist() {
 
 function topicItem(title: string): HTMLElement {
   const list = screen.getByRole("list", { name: "Checklist topics" });
-  const item = within(list).getAllByRole("listitem").find((li) => li.querySelector("summary")?.textContent?.startsWith(title));
+  const item = within(list)
+    .getAllByRole("listitem")
+    .find((li) => li.querySelector("summary")?.textContent?.startsWith(title));
   if (!item) throw new Error(`no topic ${title}`);
   return item;
 }
@@ -90,7 +106,17 @@ describe("task pane", () => {
 
   it("says 'Nothing was checked' in its banner when no sheet is recognised, never a success", async () => {
     const gateway = new FakeGateway();
-    gateway.sheets = [notesSheet(), { name: "Rooms", rows: [["Teacher", "Room", "Period"], ["Smith", "101", 3], ["Jones", "102", 4]] }].map(toInput);
+    gateway.sheets = [
+      notesSheet(),
+      {
+        name: "Rooms",
+        rows: [
+          ["Teacher", "Room", "Period"],
+          ["Smith", "101", 3],
+          ["Jones", "102", 4],
+        ],
+      },
+    ].map(toInput);
     renderPane(gateway);
     await runChecklist();
     expect(await screen.findByText("Nothing was checked")).toBeTruthy();
@@ -150,7 +176,9 @@ describe("task pane", () => {
     const column = within(columns).getByLabelText("Grade (required)", { selector: "select" }) as HTMLSelectElement;
     expect(column.options[0].textContent).toBe("Automatic: Grade Level");
     fireEvent.change(column, { target: { value: "CTE Course Count" } });
-    await waitFor(() => expect(gateway.saveSettings).toHaveBeenCalledWith({ overrides: { "CTE Participants": { columns: { grade: "CTE Course Count" } } } }));
+    await waitFor(() =>
+      expect(gateway.saveSettings).toHaveBeenCalledWith({ overrides: { "CTE Participants": { columns: { grade: "CTE Course Count" } } } }),
+    );
   });
 
   it("clears the highlights", async () => {
@@ -183,7 +211,16 @@ describe("task pane", () => {
 
   it("never shows a single-parent or homeless value", async () => {
     const gateway = new FakeGateway();
-    gateway.sheets = [toInput({ name: "Demo", rows: [["WSN", "Grade Level", "Single Parent", "Homeless"], ["9200000001", 11, "SECRET-VALUE-1", "SECRET-VALUE-2"], ["9200000002", 9, "Yes", "No"]] })];
+    gateway.sheets = [
+      toInput({
+        name: "Demo",
+        rows: [
+          ["WSN", "Grade Level", "Single Parent", "Homeless"],
+          ["9200000001", 11, "SECRET-VALUE-1", "SECRET-VALUE-2"],
+          ["9200000002", 9, "Yes", "No"],
+        ],
+      }),
+    ];
     const { container } = renderPane(gateway);
     await runChecklist();
     for (const details of container.querySelectorAll("details")) details.open = true;
@@ -195,12 +232,14 @@ describe("task pane", () => {
     const gateway = new FakeGateway();
     renderPane(gateway);
     const input = screen.getByLabelText("DPI reference list file (CSV or Excel workbook)") as HTMLInputElement;
-    const csv = new File(["IAC code,Cluster\n01.09,\"Agriculture, Food & Natural Resources\"\n"], "iac-list.csv", { type: "text/csv" });
+    const csv = new File(['IAC code,Cluster\n01.09,"Agriculture, Food & Natural Resources"\n'], "iac-list.csv", { type: "text/csv" });
     await act(async () => {
       fireEvent.change(input, { target: { files: [csv] } });
     });
     await screen.findByText(/Loaded the DPI IAC to Cluster list ‘iac-list.csv’ \(1 row\); it is kept in this workbook\./);
-    expect(gateway.settings.references).toEqual([{ name: "iac-list.csv", csv: "IAC code,Cluster\n01.09,\"Agriculture, Food & Natural Resources\"\n" }]);
+    expect(gateway.settings.references).toEqual([
+      { name: "iac-list.csv", csv: 'IAC code,Cluster\n01.09,"Agriculture, Food & Natural Resources"\n' },
+    ]);
     expect(screen.getByRole("list", { name: "Loaded DPI lists" }).textContent).toMatch(/iac-list\.csv: DPI IAC to Cluster list, 1 row/);
     await runChecklist();
     // With a loaded IAC list, DPI 6800 mismatches are errors and the "not loaded" note is gone.
@@ -215,7 +254,12 @@ describe("task pane", () => {
 
   it("shows Excel's failures as plain sentences and still shows the checklist when highlighting fails", async () => {
     const gateway = new FakeGateway();
-    gateway.readWorkbook.mockRejectedValueOnce(new GatewayError("Could not read the workbook: Excel is editing a cell. Press Enter or Esc to finish editing, then try again.", "InvalidOperationInCellEditMode"));
+    gateway.readWorkbook.mockRejectedValueOnce(
+      new GatewayError(
+        "Could not read the workbook: Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
+        "InvalidOperationInCellEditMode",
+      ),
+    );
     renderPane(gateway);
     fireEvent.click(screen.getByRole("button", { name: "Run checklist" }));
     await screen.findByText("Could not read the workbook: Excel is editing a cell. Press Enter or Esc to finish editing, then try again.");
@@ -245,8 +289,17 @@ describe("privacy in the pane", () => {
     gateway.sheets = [
       toInput(participantsSheet(20)),
       {
-        name: "Student Demographics", firstRow: 1, firstColumn: 1, source: "workbook",
-        rows: [["WSN", "Grade Level", "Single Parent", "Homeless"], ["9000000001", 11, SP, HL], ["9000000002", 9, "Y", HL], ["9000000003", 12, SP, "N"], ["9000000003", 12, SP, "N"]],
+        name: "Student Demographics",
+        firstRow: 1,
+        firstColumn: 1,
+        source: "workbook",
+        rows: [
+          ["WSN", "Grade Level", "Single Parent", "Homeless"],
+          ["9000000001", 11, SP, HL],
+          ["9000000002", 9, "Y", HL],
+          ["9000000003", 12, SP, "N"],
+          ["9000000003", 12, SP, "N"],
+        ],
       },
     ];
     renderPane(gateway);

@@ -185,10 +185,7 @@ async function writeFileAtomically(outPath: string, write: (stream: Writable) =>
 
 async function writeAtomically(outPath: string, data: Buffer): Promise<void> {
   const resolved = path.resolve(outPath);
-  const tmp = path.join(
-    path.dirname(resolved),
-    `.${path.basename(resolved)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
-  );
+  const tmp = path.join(path.dirname(resolved), `.${path.basename(resolved)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   try {
     await fsp.writeFile(tmp, data, { flag: "wx" });
     await fsp.rename(tmp, resolved);
@@ -260,7 +257,8 @@ function setColumnWidths(ws: ExcelJS.Worksheet, sheet: SheetInput): void {
 function toExcelValue(value: CellValue, asText: boolean): ExcelJS.CellValue {
   if (value === null || value === undefined) return null;
   // Text Excel could not open (characters XML forbids, more than a cell holds) is made safe; nothing else changes.
-  if (asText) return isCellError(value) ? value.error : value instanceof Date ? value.toISOString().slice(0, 10) : cellSafeText(String(value));
+  if (asText)
+    return isCellError(value) ? value.error : value instanceof Date ? value.toISOString().slice(0, 10) : cellSafeText(String(value));
   if (isCellError(value)) return { error: value.error } as ExcelJS.CellErrorValue;
   return typeof value === "string" ? cellSafeText(value) : value;
 }
@@ -277,11 +275,15 @@ function checkSheetsFit(inputs: readonly SpreadsheetInput[], outPath: string): v
       const lastRow = (sheet.firstRow ?? 1) + sheet.rows.length - 1;
       const lastColumn = (sheet.firstColumn ?? 1) + sheet.rows.reduce((w, row) => Math.max(w, row.length), 0) - 1;
       const what =
-        lastRow > EXCEL_MAX_ROWS ? `${lastRow.toLocaleString("en-US")} rows, more than the ${EXCEL_MAX_ROWS.toLocaleString("en-US")} an Excel worksheet holds`
-        : lastColumn > EXCEL_MAX_COLUMNS ? `${lastColumn.toLocaleString("en-US")} columns, more than the ${EXCEL_MAX_COLUMNS.toLocaleString("en-US")} an Excel worksheet holds`
-        : null;
+        lastRow > EXCEL_MAX_ROWS
+          ? `${lastRow.toLocaleString("en-US")} rows, more than the ${EXCEL_MAX_ROWS.toLocaleString("en-US")} an Excel worksheet holds`
+          : lastColumn > EXCEL_MAX_COLUMNS
+            ? `${lastColumn.toLocaleString("en-US")} columns, more than the ${EXCEL_MAX_COLUMNS.toLocaleString("en-US")} an Excel worksheet holds`
+            : null;
       if (what) {
-        throw new InputError(`cannot write '${outPath}': '${input.path}' has ${what}; check it without --out, or split it into smaller files.`);
+        throw new InputError(
+          `cannot write '${outPath}': '${input.path}' has ${what}; check it without --out, or split it into smaller files.`,
+        );
       }
     }
   }
@@ -388,7 +390,11 @@ async function writeStreamedCopy(opts: AnnotateOptions): Promise<AnnotateResult>
 }
 
 /** One value-only sheet, row by row in order, each row annotated and committed (written out) before the next. */
-function streamSheet(ws: ExcelJS.Worksheet, sheet: SheetInput, findings: Map<number, Map<number, Finding[]>> | undefined): { flaggedCells: number; notes: number } {
+function streamSheet(
+  ws: ExcelJS.Worksheet,
+  sheet: SheetInput,
+  findings: Map<number, Map<number, Finding[]>> | undefined,
+): { flaggedCells: number; notes: number } {
   const firstRow = sheet.firstRow ?? 1;
   const firstColumn = sheet.firstColumn ?? 1;
   const asText = sheet.source === "csv";
@@ -429,10 +435,7 @@ const OUR_LINE = /^(ERROR|WARNING|INFO) [A-Z0-9-]+: |^… and \d+ more$/;
 /** The text of the note the cell already had, minus anything an earlier cte-check run wrote. */
 function userNoteText(note: ExcelJS.Cell["note"] | undefined): string {
   if (note === undefined || note === null) return "";
-  const raw =
-    typeof note === "string"
-      ? note
-      : (note.texts ?? []).map((t) => (typeof t?.text === "string" ? t.text : "")).join("");
+  const raw = typeof note === "string" ? note : (note.texts ?? []).map((t) => (typeof t?.text === "string" ? t.text : "")).join("");
   const sep = raw.indexOf(USER_NOTE_SEPARATOR);
   if (sep >= 0) return raw.slice(sep + USER_NOTE_SEPARATOR.length).trim();
   const lines = raw.split(/\r?\n/).filter((line) => line.trim() !== "");
@@ -450,7 +453,8 @@ function noteText(sorted: readonly Finding[], userNote: string): string {
       lines.push(line);
     }
   }
-  const shown = lines.length > MAX_NOTE_LINES ? [...lines.slice(0, MAX_NOTE_LINES - 1), `… and ${lines.length - (MAX_NOTE_LINES - 1)} more`] : lines;
+  const shown =
+    lines.length > MAX_NOTE_LINES ? [...lines.slice(0, MAX_NOTE_LINES - 1), `… and ${lines.length - (MAX_NOTE_LINES - 1)} more`] : lines;
   if (userNote !== "") shown.push(USER_NOTE_SEPARATOR, userNote);
   return shown.join("\n");
 }
@@ -479,12 +483,17 @@ function addChecklistSheet(workbook: Pick<ExcelJS.Workbook, "addWorksheet">, nam
     views: [{ state: "frozen", ySplit: layout.headerRow }],
   });
   const thin: Partial<ExcelJS.Borders> = {
-    top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" },
+    top: { style: "thin" },
+    left: { style: "thin" },
+    bottom: { style: "thin" },
+    right: { style: "thin" },
   };
   const width = CHECKLIST_COLUMNS.length;
-  layout.values.forEach((values, r) => values.forEach((v, c) => {
-    if (v !== "") ws.getCell(r + 1, c + 1).value = typeof v === "string" ? cellSafeText(v) : v;
-  }));
+  layout.values.forEach((values, r) =>
+    values.forEach((v, c) => {
+      if (v !== "") ws.getCell(r + 1, c + 1).value = typeof v === "string" ? cellSafeText(v) : v;
+    }),
+  );
 
   ws.getCell("A1").font = { bold: true, size: 14 };
   ws.getCell("A2").font = { bold: true };

@@ -77,7 +77,9 @@ function usageErrorOf(err: unknown, argv: readonly string[]): UsageError {
     return new UsageError(`Unknown option ${original}.${near ? ` Did you mean ${near}?` : ""}`);
   }
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && flag) {
-    const name = flag.startsWith("--") ? flag : `--${Object.entries(OPTIONS).find(([, o]) => "short" in o && `-${o.short}` === flag)?.[0] ?? flag}`;
+    const name = flag.startsWith("--")
+      ? flag
+      : `--${Object.entries(OPTIONS).find(([, o]) => "short" in o && `-${o.short}` === flag)?.[0] ?? flag}`;
     const spec = OPTIONS[name.slice(2) as keyof typeof OPTIONS];
     return new UsageError(spec?.type === "boolean" ? `${name} takes no value.` : `${name} needs a value.`);
   }

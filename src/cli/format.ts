@@ -31,10 +31,13 @@ export function formatReport(report: Report, inputs: readonly string[], width: n
   blank();
   lines.push("Sheets");
   for (const s of report.sheets) {
-    const what = s.kind ? `${s.kind}, ${s.headerRow === null ? "no header row" : `header row ${s.headerRow}`}, ${s.dataRows} data rows` : `not checked: ${s.note ?? "unrecognised"}`;
+    const what = s.kind
+      ? `${s.kind}, ${s.headerRow === null ? "no header row" : `header row ${s.headerRow}`}, ${s.dataRows} data rows`
+      : `not checked: ${s.note ?? "unrecognised"}`;
     const name = escapeControls(s.sheet);
     const aligned = width >= MIN_TABLE_WIDTH && name.length <= SHEET_COLUMN;
-    if (aligned) lines.push(...wrap(escapeControls(what), width, { indent: 2, hanging: SHEET_COLUMN + 3, lead: name.padEnd(SHEET_COLUMN) }));
+    if (aligned)
+      lines.push(...wrap(escapeControls(what), width, { indent: 2, hanging: SHEET_COLUMN + 3, lead: name.padEnd(SHEET_COLUMN) }));
     else lines.push(...wrap(`${name}: ${escapeControls(what)}`, width, { indent: 2, hanging: 6 }));
   }
   blank();

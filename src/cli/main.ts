@@ -12,7 +12,12 @@ import type { SheetInput } from "../core/cells";
 import { EXPORT_KINDS } from "../core/report";
 import * as fs from "fs";
 import {
-  OverrideError, OverrideMap, matchOverrideSheets, overridesFromFlags, parseOverrideMap, validateOverrides,
+  OverrideError,
+  OverrideMap,
+  matchOverrideSheets,
+  overridesFromFlags,
+  parseOverrideMap,
+  validateOverrides,
 } from "../core/overrides";
 import { CliArgs, parseArgs } from "./args";
 import { formatRecognition } from "./recognizeText";
@@ -126,7 +131,10 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     args.files = distinct.files;
     const inputs: SpreadsheetInput[] = [];
     // The first workbook is kept for --out, so the annotated copy does not load it a second time.
-    for (const file of args.files) inputs.push(await readSpreadsheet(file, { onProgress: progress, keepWorkbook: args.out !== null && !inputs.some((i) => i.format === "xlsx") }));
+    for (const file of args.files)
+      inputs.push(
+        await readSpreadsheet(file, { onProgress: progress, keepWorkbook: args.out !== null && !inputs.some((i) => i.format === "xlsx") }),
+      );
     const referenceFiles: { file: string; sheets: SheetInput[] }[] = [];
     for (const file of args.references) {
       const ref = await readSpreadsheet(file, { onProgress: progress });
@@ -135,16 +143,24 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
         return kind === "dpi-courses" || kind === "dpi-iac-clusters";
       });
       if (lists.length === 0) {
-        throw new InputError(`'${file}' is not a DPI course catalog (Roster Code, Course Program …) or IAC to Cluster list (IAC code, Cluster); no sheet in it has those headers.`);
+        throw new InputError(
+          `'${file}' is not a DPI course catalog (Roster Code, Course Program …) or IAC to Cluster list (IAC code, Cluster); no sheet in it has those headers.`,
+        );
       }
       referenceFiles.push({ file, sheets: lists });
     }
     const referenceSheets = giveSheetsUniqueNames(inputs, referenceFiles);
-    const overrides = readOverrides(args, inputs.flatMap((i) => i.sheets));
+    const overrides = readOverrides(
+      args,
+      inputs.flatMap((i) => i.sheets),
+    );
     const totalRows = inputs.reduce((n, i) => n + i.sheets.reduce((m, s) => m + s.rows.length, 0), 0);
     if (totalRows > LARGE_INPUT_ROWS) progress(`checking ${totalRows.toLocaleString("en-US")} rows…`);
     // The report is the zod schema's type; tests validate real reports against the schema itself.
-    const { report } = runChecklist(inputs.flatMap((i) => i.sheets), { schoolYear: args.schoolYear, today: io.today, referenceSheets, overrides });
+    const { report } = runChecklist(
+      inputs.flatMap((i) => i.sheets),
+      { schoolYear: args.schoolYear, today: io.today, referenceSheets, overrides },
+    );
     if (args.recognize) {
       io.stdout(`${formatRecognition(report)}\n`);
       return report.nothingChecked ? NOTHING_CHECKED : 0;
@@ -154,11 +170,26 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
       // exceljs (through annotate) loads only when a copy is written.
       const { writeAnnotatedCopy } = await import("./annotate");
       const replacing = await outputExists(args.out);
-      const written = await writeAnnotatedCopy({ inputs, report, outPath: args.out, teamMembers: args.team, checkedOn: io.today ?? new Date(), protectedPaths: args.references });
+      const written = await writeAnnotatedCopy({
+        inputs,
+        report,
+        outPath: args.out,
+        teamMembers: args.team,
+        checkedOn: io.today ?? new Date(),
+        protectedPaths: args.references,
+      });
       if (replacing) progress(replacedNote(args.out));
       if (!args.json) progress(`wrote ${args.out}: ${written.flaggedCells} flagged cells, ${written.notes} notes`);
     }
-    io.stdout(args.json ? `${jsonForTerminal(reportForJson(report))}\n` : `${formatReport(report, args.files.map((f) => path.basename(f)), io.width)}\n`);
+    io.stdout(
+      args.json
+        ? `${jsonForTerminal(reportForJson(report))}\n`
+        : `${formatReport(
+            report,
+            args.files.map((f) => path.basename(f)),
+            io.width,
+          )}\n`,
+    );
     if (report.nothingChecked) {
       // Never "PASS" for files we could not read: say so, with its own exit status.
       const recognisedEmpty = report.sheets.some((s) => s.kind !== null && s.kind !== "dpi-courses" && s.kind !== "dpi-iac-clusters");
@@ -189,7 +220,9 @@ export const NOTHING_CHECKED = 3;
 function packageVersion(): string {
   // dist-cli/cli/main.js and src/cli/main.ts both sit two levels below the package root.
   try {
-    return (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version?: string }).version ?? "unknown";
+    return (
+      (JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version?: string }).version ?? "unknown"
+    );
   } catch {
     return "unknown";
   }
@@ -203,12 +236,15 @@ function readOverrides(args: CliArgs, sheets: readonly SheetInput[]): OverrideMa
     let text: string;
     try {
       const size = fs.statSync(args.map).size;
-      if (size > 1_000_000) throw new OverrideError(`--map ${args.map} is ${size.toLocaleString("en-US")} bytes; a corrections file is a few kilobytes.`);
+      if (size > 1_000_000)
+        throw new OverrideError(`--map ${args.map} is ${size.toLocaleString("en-US")} bytes; a corrections file is a few kilobytes.`);
       // Notepad saves JSON with a byte-order mark, and PowerShell's `>` writes UTF-16: both are JSON.
       text = decodeText(fs.readFileSync(args.map)).replace(/^\uFEFF/, "");
     } catch (err) {
       if (err instanceof OverrideError) throw err;
-      throw new InputError(`cannot read --map ${args.map}: ${(err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (err as Error).message}`);
+      throw new InputError(
+        `cannot read --map ${args.map}: ${(err as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (err as Error).message}`,
+      );
     }
     base = parseOverrideMap(text, args.map);
   }

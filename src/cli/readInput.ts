@@ -44,10 +44,7 @@ export const SUPPORTED_EXTENSIONS = [".xlsx", ".xlsm", ".csv"] as const;
  * Reads one workbook or CSV file. `options` may also be the progress callback itself.
  * @throws InputError for anything the user can fix (missing file, wrong type, damaged, empty).
  */
-export async function readSpreadsheet(
-  file: string,
-  options: ReadOptions | ((message: string) => void) = {},
-): Promise<SpreadsheetInput> {
+export async function readSpreadsheet(file: string, options: ReadOptions | ((message: string) => void) = {}): Promise<SpreadsheetInput> {
   const onProgress = typeof options === "function" ? options : options.onProgress;
   const keepWorkbook = typeof options === "function" ? false : options.keepWorkbook === true;
   const format = formatOf(file);
@@ -81,9 +78,7 @@ function formatOf(file: string): SpreadsheetFormat {
     );
   }
   const what = ext === "" ? "has no file extension" : `has an unsupported file type (${ext})`;
-  throw new InputError(
-    `'${file}' ${what}; cte-check reads Excel workbooks (.xlsx, .xlsm) and CSV files (.csv).`,
-  );
+  throw new InputError(`'${file}' ${what}; cte-check reads Excel workbooks (.xlsx, .xlsm) and CSV files (.csv).`);
 }
 
 async function readBytes(file: string): Promise<Buffer> {
@@ -121,9 +116,11 @@ function readCsv(file: string, bytes: Buffer, onNote?: (message: string) => void
   const { text, encoding, invalidUtf8At } = decodeTextWithEncoding(bytes);
   if (invalidUtf8At !== null && onNote) {
     const at = `byte 0x${bytes[invalidUtf8At].toString(16).toUpperCase().padStart(2, "0")} at offset ${invalidUtf8At}`;
-    onNote(encoding === "windows-1252"
-      ? `note: '${file}' is not UTF-8 (${at}); read as Windows-1252, Excel's "CSV (Comma delimited)" encoding.`
-      : `note: '${file}' is UTF-8 except for stray bytes (the first: ${at}); they read as \uFFFD. Save it again as "CSV UTF-8" to fix them.`);
+    onNote(
+      encoding === "windows-1252"
+        ? `note: '${file}' is not UTF-8 (${at}); read as Windows-1252, Excel's "CSV (Comma delimited)" encoding.`
+        : `note: '${file}' is UTF-8 except for stray bytes (the first: ${at}); they read as \uFFFD. Save it again as "CSV UTF-8" to fix them.`,
+    );
   }
   // A search for the first non-blank character, not a trimmed copy of the whole text.
   if (!/[^\s\uFEFF]/.test(text)) throw new InputError(`'${file}' is empty.`);
@@ -155,8 +152,7 @@ function readCsv(file: string, bytes: Buffer, onNote?: (message: string) => void
 
 /** Loads workbook bytes with exceljs, translating every failure into an InputError. Shared with annotate. */
 export async function loadWorkbook(file: string, bytes: Buffer): Promise<ExcelJS.Workbook> {
-  const notReadable = (reason: string) =>
-    new InputError(`'${file}' is not a readable Excel workbook (.xlsx): ${reason}.`);
+  const notReadable = (reason: string) => new InputError(`'${file}' is not a readable Excel workbook (.xlsx): ${reason}.`);
   if (bytes.length === 0) throw new InputError(`'${file}' is empty.`);
   if (startsWith(bytes, CFB_MAGIC)) {
     throw notReadable(
@@ -174,7 +170,11 @@ export async function loadWorkbook(file: string, bytes: Buffer): Promise<ExcelJS
   const workbook = new Excel.Workbook();
   try {
     // exceljs types its parameter as its own ArrayBuffer-like `Buffer`; at run time it takes a Node Buffer.
-    await workbook.xlsx.load(Buffer.from(inspected.bytes.buffer, inspected.bytes.byteOffset, inspected.bytes.byteLength) as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+    await workbook.xlsx.load(
+      Buffer.from(inspected.bytes.buffer, inspected.bytes.byteOffset, inspected.bytes.byteLength) as unknown as Parameters<
+        typeof workbook.xlsx.load
+      >[0],
+    );
   } catch (err) {
     throw notReadable(zipReason(err));
   }

@@ -57,7 +57,10 @@ export function reportForJson(report: Report): Report {
       ...(s.inferred ? { inferred: s.inferred.map((i) => ({ ...i, column: safe(i.column) })) } : {}),
     })),
     findings: report.findings.map((f) => ({ ...f, sheet: safe(f.sheet), ...(f.column !== undefined ? { column: safe(f.column) } : {}) })),
-    checklist: report.checklist.map((t) => ({ ...t, figure: { ...(neutralizeKeys(t.figure) as Report["checklist"][number]["figure"]), text: t.figure.text } })),
+    checklist: report.checklist.map((t) => ({
+      ...t,
+      figure: { ...(neutralizeKeys(t.figure) as Report["checklist"][number]["figure"]), text: t.figure.text },
+    })),
   };
 }
 

@@ -55,12 +55,16 @@ export async function inspectWorkbook(file: string, bytes: Uint8Array, limits = 
     }
   }
   if (declared > limits.maxUnpackedBytes) {
-    throw tooLarge(`its parts unpack to ${MB(declared)} (the limit is ${MB(limits.maxUnpackedBytes)}); save each export as its own CSV file and check those`);
+    throw tooLarge(
+      `its parts unpack to ${MB(declared)} (the limit is ${MB(limits.maxUnpackedBytes)}); save each export as its own CSV file and check those`,
+    );
   }
 
   let cells = 0;
   const tooManyCells = () =>
-    tooLarge(`its sheets hold more than ${count(limits.maxCells)} cells (the limit for a workbook); save each export as its own CSV file and check those`);
+    tooLarge(
+      `its sheets hold more than ${count(limits.maxCells)} cells (the limit for a workbook); save each export as its own CSV file and check those`,
+    );
   const needsReferences: string[] = [];
   for (const entry of entries) {
     if (entry.name.endsWith("/")) continue;
@@ -85,7 +89,9 @@ export async function inspectWorkbook(file: string, bytes: Uint8Array, limits = 
       throw err;
     }
     if (produced !== entry.uncompressedSize) {
-      throw notReadable(`the file is damaged or truncated (zip part '${entry.name}' unpacks to ${count(produced)} bytes, not the ${count(entry.uncompressedSize)} its zip directory says)`);
+      throw notReadable(
+        `the file is damaged or truncated (zip part '${entry.name}' unpacks to ${count(produced)} bytes, not the ${count(entry.uncompressedSize)} its zip directory says)`,
+      );
     }
     if (!counter) continue;
     cells += counter.cells;
@@ -134,7 +140,8 @@ const GT = 0x3e;
 /** A tag split across two unpacked chunks is carried over; past this length it is not a cell tag worth reading. */
 const MAX_CARRY = 64 * 1024;
 
-const isNameByte = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x5f || c === 0x2d || c === 0x2e;
+const isNameByte = (c: number) =>
+  (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x5f || c === 0x2d || c === 0x2e;
 const isSpaceByte = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 
 /** Counts `<c>` start tags (any namespace prefix) in a worksheet's XML fed in chunks, and notices rows or cells without `r`. */

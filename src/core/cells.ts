@@ -13,13 +13,27 @@ export type CellValue = string | number | boolean | Date | CellError | null | un
 
 /** Error literals Excel shows; Office.js returns error cells as these strings. */
 const EXCEL_ERROR_LITERALS = new Set([
-  "#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NULL!", "#NUM!", "#SPILL!", "#CALC!",
-  "#GETTING_DATA", "#BUSY!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#UNKNOWN!", "#EXTERNAL!", "#PYTHON!",
+  "#N/A",
+  "#REF!",
+  "#VALUE!",
+  "#DIV/0!",
+  "#NAME?",
+  "#NULL!",
+  "#NUM!",
+  "#SPILL!",
+  "#CALC!",
+  "#GETTING_DATA",
+  "#BUSY!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#UNKNOWN!",
+  "#EXTERNAL!",
+  "#PYTHON!",
 ]);
 
 export function isCellError(value: unknown): value is CellError {
-  return typeof value === "object" && value !== null && !(value instanceof Date) &&
-    typeof (value as CellError).error === "string";
+  return typeof value === "object" && value !== null && !(value instanceof Date) && typeof (value as CellError).error === "string";
 }
 
 /** The error literal of a cell (an error object, or a string that is exactly an Excel error), else null. */

@@ -33,19 +33,26 @@ export const TOPIC_META: Readonly<Record<Topic, TopicMeta>> = {
   "iac-codes": { title: "IAC Codes", exports: CONCENTRATOR_EXPORT, dashboard: PERKINS, kinds: ["concentrators"] },
   "career-clusters": { title: "Career Pathway / Cluster", exports: CONCENTRATOR_EXPORT, dashboard: PERKINS, kinds: ["concentrators"] },
   "program-areas": {
-    title: "Program Areas", exports: "Roster: Course Offering export", dashboard: PERKINS, kinds: ["course-offerings", "concentrators"],
+    title: "Program Areas",
+    exports: "Roster: Course Offering export",
+    dashboard: PERKINS,
+    kinds: ["course-offerings", "concentrators"],
   },
   "cte-graduates": { title: "CTE Graduates", exports: "HS Completion export", dashboard: PERKINS, kinds: ["hs-completion"] },
   "industry-credentials": { title: "Industry-Recognized Credentials", exports: IRC_WBL_EXPORT, dashboard: CAREER_ED, kinds: ["irc-wbl"] },
   "certificated-status": { title: "Certificated Program Status", exports: IRC_WBL_EXPORT, dashboard: CAREER_ED, kinds: ["irc-wbl"] },
   "work-based-learning": { title: "Work-based Learning", exports: IRC_WBL_EXPORT, dashboard: CAREER_ED, kinds: ["irc-wbl"] },
   "single-parent": {
-    title: "Single Parent & Homeless", exports: "Student Demographics export (SENSITIVE)",
-    dashboard: "SENSITIVE INFORMATION: do not email", kinds: ["demographics"],
+    title: "Single Parent & Homeless",
+    exports: "Student Demographics export (SENSITIVE)",
+    dashboard: "SENSITIVE INFORMATION: do not email",
+    kinds: ["demographics"],
   },
   "dual-enrollment-ap-ib": {
-    title: "Dual Enrollment / AP / IB", exports: "Roster: Courses export",
-    dashboard: `${CAREER_ED} (Advanced Credit Opportunities)`, kinds: ["courses", "course-offerings"],
+    title: "Dual Enrollment / AP / IB",
+    exports: "Roster: Courses export",
+    dashboard: `${CAREER_ED} (Advanced Credit Opportunities)`,
+    kinds: ["courses", "course-offerings"],
   },
   structure: { title: "Workbook structure", exports: "every sheet", dashboard: "", kinds: [] },
 };
@@ -85,9 +92,12 @@ function listText(counts: Map<string, number>, unit: string, max = 8): string {
   return parts.join("; ");
 }
 
-
 function figureFor(
-  topic: Topic, tables: Tables, reference: ReferenceLists, sheetsRecognised: number, sheetsOther: number,
+  topic: Topic,
+  tables: Tables,
+  reference: ReferenceLists,
+  sheetsRecognised: number,
+  sheetsOther: number,
 ): { text: string; [k: string]: unknown } {
   switch (topic) {
     case "cte-participants": {
@@ -100,25 +110,27 @@ function figureFor(
     }
     case "iac-codes": {
       const counter = new DistinctCounter(idsAreUnique(tables("concentrators")));
-      for (const t of tables("concentrators")) for (const r of t.rows) {
-        const iac = normalizeIac(t.raw(r, "iac") ?? null).iac;
-        const id = t.present(r, "studentId");
-        if (!iac || id === null) continue;
-        const cluster = clusterOf(t.text(r, "cluster")) ?? IAC_DEFAULT_CLUSTER.get(iac) ?? "";
-        counter.add(cluster, id, iac);
-      }
+      for (const t of tables("concentrators"))
+        for (const r of t.rows) {
+          const iac = normalizeIac(t.raw(r, "iac") ?? null).iac;
+          const id = t.present(r, "studentId");
+          if (!iac || id === null) continue;
+          const cluster = clusterOf(t.text(r, "cluster")) ?? IAC_DEFAULT_CLUSTER.get(iac) ?? "";
+          counter.add(cluster, id, iac);
+        }
       const counts = counter.counts((cluster, iac) => `${cluster ? `${cluster} ` : ""}${iac}`);
       const text = counts.size === 0 ? "no IACs" : `${plural(counts.size, "IAC")}: ${listText(counts, "student", 6)}`;
       return { text, iacs: Object.fromEntries(counts) };
     }
     case "career-clusters": {
       const counter = new DistinctCounter(idsAreUnique(tables("concentrators")));
-      for (const t of tables("concentrators")) for (const r of t.rows) {
-        const text = t.present(r, "cluster");
-        const id = t.present(r, "studentId");
-        if (text === null || id === null) continue;
-        counter.add(clusterOf(text) ?? text, id);
-      }
+      for (const t of tables("concentrators"))
+        for (const r of t.rows) {
+          const text = t.present(r, "cluster");
+          const id = t.present(r, "studentId");
+          if (text === null || id === null) continue;
+          counter.add(clusterOf(text) ?? text, id);
+        }
       const counts = counter.counts();
       const text = counts.size === 0 ? "no clusters" : `${plural(counts.size, "cluster")}: ${listText(counts, "student", 6)}`;
       return { text, clusters: Object.fromEntries(counts) };
@@ -128,56 +140,66 @@ function figureFor(
       const catalogCte = (c: string) => reference.catalog?.courses.get(c)?.cte ?? null;
       const covered = programAreasOffered(offerings, catalogCte);
       const concentratorAreas = new Set<string>();
-      for (const t of tables("concentrators")) for (const r of t.rows) {
-        for (const part of splitMultiValue(t.text(r, "programArea"))) {
-          const area = programAreaOf(part);
-          if (area) concentratorAreas.add(area.name);
+      for (const t of tables("concentrators"))
+        for (const r of t.rows) {
+          for (const part of splitMultiValue(t.text(r, "programArea"))) {
+            const area = programAreaOf(part);
+            if (area) concentratorAreas.add(area.name);
+          }
         }
-      }
       const shortOf = (names: Set<string>) => PROGRAM_AREAS.filter((p) => names.has(p.name)).map((p) => p.short);
       const missing = PROGRAM_AREAS.filter((p) => !covered.has(p.name)).map((p) => p.short);
-      const text = offerings.length === 0
-        ? concentratorAreas.size > 0 ? `concentrators in ${shortOf(concentratorAreas).join(", ")}` : "no program areas"
-        : `${covered.size} of 6 covered by CTE courses${covered.size ? `: ${shortOf(covered).join(", ")}` : ""}`
-          + `${missing.length ? `; none in ${missing.join(", ")}` : ""}`;
+      const text =
+        offerings.length === 0
+          ? concentratorAreas.size > 0
+            ? `concentrators in ${shortOf(concentratorAreas).join(", ")}`
+            : "no program areas"
+          : `${covered.size} of 6 covered by CTE courses${covered.size ? `: ${shortOf(covered).join(", ")}` : ""}` +
+            `${missing.length ? `; none in ${missing.join(", ")}` : ""}`;
       return { text, covered: shortOf(covered), missing: offerings.length ? missing : [], concentratorAreas: shortOf(concentratorAreas) };
     }
     case "cte-graduates": {
       const concentrators = studentIds(tables("concentrators"));
       const grads = graduatesWithDiploma(tables("hs-completion"));
       const hsc = [...grads].filter((id) => concentrators.has(id)).length;
-      const text = tables("concentrators").length === 0
-        ? `${plural(grads.size, "HS completer")} with a regular diploma (no concentrator export to match)`
-        : `${plural(hsc, "CTE graduate")} (concentrators with HSC and a regular diploma)`;
+      const text =
+        tables("concentrators").length === 0
+          ? `${plural(grads.size, "HS completer")} with a regular diploma (no concentrator export to match)`
+          : `${plural(hsc, "CTE graduate")} (concentrators with HSC and a regular diploma)`;
       return { text, graduates: hsc, completers: grads.size };
     }
     case "industry-credentials":
     case "work-based-learning": {
       const want = topic === "industry-credentials" ? "irc" : "wbl";
       const counter = new DistinctCounter(idsAreUnique(tables("irc-wbl")));
-      for (const t of tables("irc-wbl")) for (const r of t.rows) {
-        const name = t.present(r, "programName");
-        const id = t.present(r, "studentId");
-        if (name === null || id === null) continue;
-        const row = classifyCareerEdRow(name, t.text(r, "programType"));
-        if (row.kind !== want) continue;
-        counter.add(row.irc?.name ?? row.wbl?.name ?? name, id);
-      }
+      for (const t of tables("irc-wbl"))
+        for (const r of t.rows) {
+          const name = t.present(r, "programName");
+          const id = t.present(r, "studentId");
+          if (name === null || id === null) continue;
+          const row = classifyCareerEdRow(name, t.text(r, "programType"));
+          if (row.kind !== want) continue;
+          counter.add(row.irc?.name ?? row.wbl?.name ?? name, id);
+        }
       const counts = counter.counts();
       return { text: counts.size === 0 ? "no students" : listText(counts, "student"), programs: Object.fromEntries(counts) };
     }
     case "certificated-status": {
       const counter = new DistinctCounter();
       const all = new Set<string>();
-      for (const t of tables("irc-wbl")) for (const r of t.rows) {
-        const code = certificatedStatusOf(t.text(r, "certificatedStatus"));
-        const id = t.present(r, "studentId");
-        if (!code || id === null) continue;
-        counter.add(code, id);
-        all.add(id);
-      }
+      for (const t of tables("irc-wbl"))
+        for (const r of t.rows) {
+          const code = certificatedStatusOf(t.text(r, "certificatedStatus"));
+          const id = t.present(r, "studentId");
+          if (!code || id === null) continue;
+          counter.add(code, id);
+          all.add(id);
+        }
       const counts = counter.counts();
-      const byCode = ["A", "B", "C", "D"].filter((c) => counts.has(c)).map((c) => `${c} ${counts.get(c)}`).join(", ");
+      const byCode = ["A", "B", "C", "D"]
+        .filter((c) => counts.has(c))
+        .map((c) => `${c} ${counts.get(c)}`)
+        .join(", ");
       const text = `Certificated Program Status - ${plural(all.size, "student")}${byCode ? ` (${byCode})` : ""}`;
       return { text, students: all.size, statuses: Object.fromEntries(counts) };
     }
@@ -185,15 +207,16 @@ function figureFor(
       // Counts only: the sensitive values themselves never leave the engine.
       const singleParents = new Set<string>();
       const homeless = new Set<string>();
-      for (const t of tables("demographics")) for (const r of t.rows) {
-        const id = t.present(r, "studentId") ?? `row ${r.row}`;
-        if (normalizeYesNo(t.raw(r, "singleParent") ?? null) === true) singleParents.add(id);
-        // A "Homeless Type" column holds a kind ("Doubled-Up", "Shelter"): any value but a "no" counts there;
-        // a yes/no column counts its yeses only.
-        const h = t.raw(r, "homeless") ?? null;
-        const typed = /type/i.test(t.headerOf("homeless") ?? "");
-        if (typed ? t.present(r, "homeless") !== null && normalizeYesNo(h) !== false : normalizeYesNo(h) === true) homeless.add(id);
-      }
+      for (const t of tables("demographics"))
+        for (const r of t.rows) {
+          const id = t.present(r, "studentId") ?? `row ${r.row}`;
+          if (normalizeYesNo(t.raw(r, "singleParent") ?? null) === true) singleParents.add(id);
+          // A "Homeless Type" column holds a kind ("Doubled-Up", "Shelter"): any value but a "no" counts there;
+          // a yes/no column counts its yeses only.
+          const h = t.raw(r, "homeless") ?? null;
+          const typed = /type/i.test(t.headerOf("homeless") ?? "");
+          if (typed ? t.present(r, "homeless") !== null && normalizeYesNo(h) !== false : normalizeYesNo(h) === true) homeless.add(id);
+        }
       const text = `${plural(singleParents.size, "single parent")}, ${homeless.size} homeless (counts only)`;
       return { text, singleParents: singleParents.size, homeless: homeless.size };
     }
@@ -201,18 +224,20 @@ function figureFor(
       const de = new Set<string>();
       const ap = new Set<string>();
       const ib = new Set<string>();
-      for (const kind of ["courses", "course-offerings"] as const) for (const t of tables(kind)) for (const r of t.rows) {
-        const title = t.text(r, "localCourseTitle");
-        const code = normalizeRosterCode(t.raw(r, "rosterCode") ?? null);
-        const key = `${baseTitle(title)}|${code ?? ""}`;
-        if (!title && !code) continue;
-        const course = code ? reference.catalog?.courses.get(code) : undefined;
-        const deFlag = t.has("dualEnrollment") ? normalizeYesNo(t.raw(r, "dualEnrollment") ?? null) === true : false;
-        if (deFlag || titleMarksCollegeCredit(title) || course?.dualEnrollment) de.add(key);
-        const says = course ? (course.ap ? "AP" : course.ib ? "IB" : "") : apIbOfTitle(title);
-        if (says === "AP") ap.add(key);
-        if (says === "IB") ib.add(key);
-      }
+      for (const kind of ["courses", "course-offerings"] as const)
+        for (const t of tables(kind))
+          for (const r of t.rows) {
+            const title = t.text(r, "localCourseTitle");
+            const code = normalizeRosterCode(t.raw(r, "rosterCode") ?? null);
+            const key = `${baseTitle(title)}|${code ?? ""}`;
+            if (!title && !code) continue;
+            const course = code ? reference.catalog?.courses.get(code) : undefined;
+            const deFlag = t.has("dualEnrollment") ? normalizeYesNo(t.raw(r, "dualEnrollment") ?? null) === true : false;
+            if (deFlag || titleMarksCollegeCredit(title) || course?.dualEnrollment) de.add(key);
+            const says = course ? (course.ap ? "AP" : course.ib ? "IB" : "") : apIbOfTitle(title);
+            if (says === "AP") ap.add(key);
+            if (says === "IB") ib.add(key);
+          }
       const text = `Dual enrollment ${plural(de.size, "course")}; AP ${ap.size}; IB ${ib.size}`;
       return { text, dualEnrollment: de.size, ap: ap.size, ib: ib.size };
     }
@@ -229,18 +254,29 @@ function topicHasData(topic: Topic, tables: Tables): boolean {
   const any = (kind: ExportKind, field?: Parameters<ExportTable["has"]>[0]) =>
     tables(kind).some((t) => t.rows.length > 0 && (field === undefined || t.has(field)));
   switch (topic) {
-    case "cte-participants": return any("participants", "studentId");
-    case "cte-concentrators": return any("concentrators", "studentId");
-    case "iac-codes": return any("concentrators", "iac");
-    case "career-clusters": return any("concentrators", "cluster");
-    case "cte-graduates": return any("hs-completion", "exitType");
+    case "cte-participants":
+      return any("participants", "studentId");
+    case "cte-concentrators":
+      return any("concentrators", "studentId");
+    case "iac-codes":
+      return any("concentrators", "iac");
+    case "career-clusters":
+      return any("concentrators", "cluster");
+    case "cte-graduates":
+      return any("hs-completion", "exitType");
     case "industry-credentials":
-    case "work-based-learning": return any("irc-wbl", "programName");
-    case "dual-enrollment-ap-ib": return any("courses", "rosterCode") || any("course-offerings", "rosterCode");
-    case "program-areas": return any("course-offerings", "cteDepartment") || any("concentrators", "programArea");
-    case "certificated-status": return any("irc-wbl", "certificatedStatus");
-    case "single-parent": return any("demographics", "singleParent") || any("demographics", "homeless");
-    default: return TOPIC_META[topic].kinds.some((k) => any(k));
+    case "work-based-learning":
+      return any("irc-wbl", "programName");
+    case "dual-enrollment-ap-ib":
+      return any("courses", "rosterCode") || any("course-offerings", "rosterCode");
+    case "program-areas":
+      return any("course-offerings", "cteDepartment") || any("concentrators", "programArea");
+    case "certificated-status":
+      return any("irc-wbl", "certificatedStatus");
+    case "single-parent":
+      return any("demographics", "singleParent") || any("demographics", "homeless");
+    default:
+      return TOPIC_META[topic].kinds.some((k) => any(k));
   }
 }
 
@@ -256,7 +292,11 @@ export function severityCounts(findings: readonly Finding[]): { errors: number; 
 }
 
 export function buildChecklist(
-  findings: readonly Finding[], tables: Tables, reference: ReferenceLists, sheetsRecognised: number, sheetsOther: number,
+  findings: readonly Finding[],
+  tables: Tables,
+  reference: ReferenceLists,
+  sheetsRecognised: number,
+  sheetsOther: number,
   notChecked: readonly NotChecked[] = [],
 ): TopicSummary[] {
   const byTopic = new Map<Topic, Finding[]>(TOPICS.map((t) => [t, []]));
@@ -279,20 +319,31 @@ export function buildChecklist(
     if (hasData && needIacList.length) notes.push(`No DPI IAC to Cluster list loaded: ${needIacList.join(", ")} not run.`);
     const offerings = tables("course-offerings");
     if (topic === "program-areas" && offerings.length > 0 && !offerings.some((t) => t.has("cteDepartment"))) {
-      notes.push("The Roster: Course Offering export has no CTE Department (Program Areas Type) column, "
-        + "so CTE offerings' program areas are not checked.");
+      notes.push(
+        "The Roster: Course Offering export has no CTE Department (Program Areas Type) column, " +
+          "so CTE offerings' program areas are not checked.",
+      );
     }
     for (const n of notChecked) {
       if (n.topic === topic && !ruleById(n.rule)?.needs) notes.push(`${n.rule} not run: ${n.why}.`);
     }
     if (hasData && topic === "career-clusters" && !reference.iacList) {
-      notes.push("IAC and cluster pairs are checked against our derived crosswalk (warnings); "
-        + "load DPI's IAC to Cluster list for DPI 6800 errors.");
+      notes.push(
+        "IAC and cluster pairs are checked against our derived crosswalk (warnings); " +
+          "load DPI's IAC to Cluster list for DPI 6800 errors.",
+      );
     }
     return {
-      topic, title: meta.title, status, errors: c.errors, warnings: c.warnings, infos: c.infos,
+      topic,
+      title: meta.title,
+      status,
+      errors: c.errors,
+      warnings: c.warnings,
+      infos: c.infos,
       figure: figureFor(topic, tables, reference, sheetsRecognised, sheetsOther),
-      exports: meta.exports, dashboard: meta.dashboard, notes,
+      exports: meta.exports,
+      dashboard: meta.dashboard,
+      notes,
     } as TopicSummary;
   });
 }

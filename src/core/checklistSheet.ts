@@ -10,7 +10,14 @@ import { neutralizeFormulaText } from "./text";
 
 export const CHECKLIST_SHEET_BASE_NAME = "Snapshot Checklist";
 export const CHECKLIST_COLUMNS = [
-  "Topic", "WISEdata Portal export", "Figure", "Status", "Errors", "Warnings", "WISEdash for District", "Checked (initials)",
+  "Topic",
+  "WISEdata Portal export",
+  "Figure",
+  "Status",
+  "Errors",
+  "Warnings",
+  "WISEdash for District",
+  "Checked (initials)",
 ] as const;
 /** column widths in characters, as in the CLI's copy */
 export const CHECKLIST_COLUMN_WIDTHS = [30, 34, 48, 10, 8, 10, 34, 12] as const;
@@ -74,10 +81,18 @@ export function checklistLayout({ report, teamMembers, checkedOn }: ChecklistShe
   const firstTopicRow = values.length + 1;
   const statuses: { row: number; status: TopicSummary["status"] }[] = [];
   for (const entry of report.checklist) {
-    values.push(row(
-      text(entry.title), text(entry.exports), text(entry.figure.text), text(entry.status.toUpperCase()),
-      entry.errors, entry.warnings, text(entry.dashboard), "",
-    ));
+    values.push(
+      row(
+        text(entry.title),
+        text(entry.exports),
+        text(entry.figure.text),
+        text(entry.status.toUpperCase()),
+        entry.errors,
+        entry.warnings,
+        text(entry.dashboard),
+        "",
+      ),
+    );
     statuses.push({ row: values.length, status: entry.status });
   }
   const lastTopicRow = values.length;

@@ -6,8 +6,14 @@
 import { matchableText } from "./boundedText";
 import { foldKey } from "./normalize";
 import {
-  CERTIFICATED_STATUSES, CERTIFIED_PROGRAM_TYPES, CLUSTERS, CREDENTIAL_TYPES, EXIT_TYPES, IRC_PROGRAMS,
-  PROGRAM_AREAS, WBL_PROGRAMS,
+  CERTIFICATED_STATUSES,
+  CERTIFIED_PROGRAM_TYPES,
+  CLUSTERS,
+  CREDENTIAL_TYPES,
+  EXIT_TYPES,
+  IRC_PROGRAMS,
+  PROGRAM_AREAS,
+  WBL_PROGRAMS,
 } from "./reference";
 
 /**
@@ -29,10 +35,11 @@ export function memoByText<T>(lookup: (text: string) => T, limit = 4096): (text:
 /** Items by the folded form of each of their names; the first item to claim a key keeps it. */
 export function indexByKey<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): Map<string, T> {
   const map = new Map<string, T>();
-  for (const item of items) for (const key of keysOf(item)) {
-    const folded = foldKey(key);
-    if (folded && !map.has(folded)) map.set(folded, item);
-  }
+  for (const item of items)
+    for (const key of keysOf(item)) {
+      const folded = foldKey(key);
+      if (folded && !map.has(folded)) map.set(folded, item);
+    }
   return map;
 }
 
@@ -49,7 +56,12 @@ export const programAreaOf: (text: string) => ProgramArea | null = memoByText(fu
  * Memoised (a column repeats a few values); the parts are shared, so they are frozen.
  */
 export const splitMultiValue: (text: string) => readonly string[] = memoByText(function splitMultiValue(text: string): readonly string[] {
-  return Object.freeze(text.split(/[;|\n]+/).map((s) => s.trim()).filter((s) => s !== ""));
+  return Object.freeze(
+    text
+      .split(/[;|\n]+/)
+      .map((s) => s.trim())
+      .filter((s) => s !== ""),
+  );
 });
 
 export type Cluster = (typeof CLUSTERS)[number];
@@ -76,7 +88,7 @@ function codeListLookup<T extends { code: string; description: string }>(items: 
     const direct = byKey.get(foldKey(text));
     if (direct) return direct;
     const code = /^\s*([A-Za-z]{1,3})\s*[-–:]/.exec(matchableText(text));
-    return code ? byKey.get(foldKey(code[1])) ?? null : null;
+    return code ? (byKey.get(foldKey(code[1])) ?? null) : null;
   });
 }
 
@@ -89,7 +101,9 @@ export type CredentialType = (typeof CREDENTIAL_TYPES)[number];
 export const credentialTypeOf: (text: string) => CredentialType | null = codeListLookup(CREDENTIAL_TYPES);
 
 /** "A", "a", "A - Student met the requirements…", or the meaning's text -> "A"; null when none fits. */
-export const certificatedStatusOf: (text: string) => "A" | "B" | "C" | "D" | null = memoByText(function certificatedStatusOf(text: string): "A" | "B" | "C" | "D" | null {
+export const certificatedStatusOf: (text: string) => "A" | "B" | "C" | "D" | null = memoByText(function certificatedStatusOf(
+  text: string,
+): "A" | "B" | "C" | "D" | null {
   const t = matchableText(text);
   // [\s\S]* rather than \s*.*: two adjacent unbounded quantifiers over spaces backtrack quadratically.
   const code = /^([ABCDabcd])(?:\s*[-–:.)][\s\S]*|\s+\S[\s\S]*)?$/.exec(t);
@@ -103,11 +117,17 @@ export const certificatedStatusOf: (text: string) => "A" | "B" | "C" | "D" | nul
 });
 
 /** The certified types' names, singular and abbreviated spellings included ("Industry Recognized Credential", "IRC"). */
-const CERTIFIED_TYPE_KEYS = new Set([
-  ...CERTIFIED_PROGRAM_TYPES,
-  "Industry Recognized Credential", "Industry-Recognized Credentials (IRC)", "Industry Recognized Credentials IRC", "IRC",
-  "Certified Career Education Program", "Certified Career Ed",
-].map(foldKey));
+const CERTIFIED_TYPE_KEYS = new Set(
+  [
+    ...CERTIFIED_PROGRAM_TYPES,
+    "Industry Recognized Credential",
+    "Industry-Recognized Credentials (IRC)",
+    "Industry Recognized Credentials IRC",
+    "IRC",
+    "Certified Career Education Program",
+    "Certified Career Ed",
+  ].map(foldKey),
+);
 
 /** True when the program type is a certified one ("Industry Recognized Credentials" or "Certified Career Education"). */
 export const isCertifiedProgramType: (text: string) => boolean = memoByText(function isCertifiedProgramType(text: string): boolean {
@@ -131,7 +151,10 @@ export const ircProgramOf: (text: string) => IrcProgram | null = memoByText(func
  * Classifies an IRC/WBL export row by program name first: a WBL name makes a WBL row, an IRC
  * name or a name starting "IRC" an IRC row; otherwise the program type decides (certified -> IRC).
  */
-export function classifyCareerEdRow(programName: string, programType: string): { kind: "irc" | "wbl"; wbl: WblProgram | null; irc: IrcProgram | null } {
+export function classifyCareerEdRow(
+  programName: string,
+  programType: string,
+): { kind: "irc" | "wbl"; wbl: WblProgram | null; irc: IrcProgram | null } {
   const wbl = wblProgramOf(programName);
   if (wbl) return { kind: "wbl", wbl, irc: null };
   const irc = ircProgramOf(programName);

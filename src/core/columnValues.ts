@@ -16,7 +16,8 @@ export const MOSTLY = 0.6;
 /** A sheet or file name that names the export lowers the bar for that export's own fields to this share. */
 export const MOSTLY_WITH_NAME = 0.4;
 
-export type ValueClass = "iac" | "cluster" | "programArea" | "grade" | "studentId" | "exitType" | "certificatedStatus" | "programName" | "flag";
+export type ValueClass =
+  "iac" | "cluster" | "programArea" | "grade" | "studentId" | "exitType" | "certificatedStatus" | "programName" | "flag";
 
 /** How a value class is described in messages ("… are CIP codes like 01.09"). */
 export const VALUE_CLASS_TEXT: Readonly<Record<ValueClass, string>> = {
@@ -53,7 +54,8 @@ function isWsnLike(value: CellValue): boolean {
  * not: grades and counts are whole numbers too.
  */
 function isCipLike(value: CellValue): boolean {
-  if (typeof value === "number") return Number.isFinite(value) && value > 0 && value < 100 && !Number.isInteger(value) && normalizeIac(value).iac !== null;
+  if (typeof value === "number")
+    return Number.isFinite(value) && value > 0 && value < 100 && !Number.isInteger(value) && normalizeIac(value).iac !== null;
   if (typeof value !== "string") return false;
   const t = value.trim();
   if (t.includes(".")) return normalizeIac(t).iac !== null;
@@ -102,7 +104,9 @@ export function profileColumns(rows: readonly (readonly CellValue[])[], headerIn
       if (isBlank(cell) || cellErrorText(cell) !== null) return;
       sampled[column] = (sampled[column] ?? 0) + 1;
       const bucket = (counts[column] ??= {});
-      classesOf(cell, (c) => { bucket[c] = (bucket[c] ?? 0) + 1; });
+      classesOf(cell, (c) => {
+        bucket[c] = (bucket[c] ?? 0) + 1;
+      });
     });
   }
   const width = Math.max(sampled.length, counts.length);
@@ -122,6 +126,8 @@ export function isDataCell(value: CellValue): boolean {
   if (typeof value === "number" || typeof value === "boolean" || value instanceof Date) return true;
   if (cellText(value) === "") return false;
   let hit = false;
-  classesOf(value, (c) => { if (c === "studentId" || c === "iac" || c === "grade" || c === "flag") hit = true; });
+  classesOf(value, (c) => {
+    if (c === "studentId" || c === "iac" || c === "grade" || c === "flag") hit = true;
+  });
   return hit;
 }

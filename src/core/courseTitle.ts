@@ -44,9 +44,8 @@ const BACCALAUREATE = new Set(["baccalaureate", "bacc", "bac", "baccalaureat"]);
 function markerAt(words: readonly string[], i: number, which: "AP" | "IB"): number {
   const w = words[i];
   const next = words[i + 1];
-  const [single, first, second, longFirst, longSecond] = which === "AP"
-    ? ["ap", "a", "p", ADVANCED, PLACEMENT]
-    : ["ib", "i", "b", INTERNATIONAL, BACCALAUREATE];
+  const [single, first, second, longFirst, longSecond] =
+    which === "AP" ? ["ap", "a", "p", ADVANCED, PLACEMENT] : ["ib", "i", "b", INTERNATIONAL, BACCALAUREATE];
   if (w === single) return 1;
   if (w === first && next === second && (words[i + 2] ?? "").length !== 1) return 2;
   if (next !== undefined && longFirst.has(w) && longSecond.has(next)) return 2;
@@ -72,7 +71,13 @@ export function apIbOfTitle(title: string): "AP" | "IB" | "" {
 }
 
 const COLLEGE_CREDIT_WORDS = [
-  " start college now ", " scn ", " early college credit ", " eccp ", " dual credit ", " dual enrollment ", " transcripted credit ",
+  " start college now ",
+  " scn ",
+  " early college credit ",
+  " eccp ",
+  " dual credit ",
+  " dual enrollment ",
+  " transcripted credit ",
 ];
 
 /** Titles that mark college credit: "- TC", Start College Now, Early College Credit, ECCP, dual credit. */

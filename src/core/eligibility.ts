@@ -6,7 +6,7 @@ import { indexByKey } from "./codes";
 import { foldKey } from "./normalize";
 
 export type EligibilityElement =
-  | "participant" | "concentrator" | "single-parent" | "irc" | "wbl" | "certificated-status" | "dual-enrollment";
+  "participant" | "concentrator" | "single-parent" | "irc" | "wbl" | "certificated-status" | "dual-enrollment";
 
 export interface GradeBand {
   readonly element: EligibilityElement;
@@ -19,17 +19,60 @@ export interface GradeBand {
 }
 
 export const GRADE_BAND_LIST: readonly GradeBand[] = [
-  { element: "participant", label: "CTE participant", min: 9, max: 12, aliases: ["participant", "participants", "cte participant", "cte participants"] },
-  { element: "concentrator", label: "CTE concentrator", min: 11, max: 12, aliases: ["concentrator", "concentrators", "cte concentrator", "cte concentrators", "perkins"] },
-  { element: "single-parent", label: "Single parent", min: 11, max: 12, aliases: ["single parent", "single parent indicator", "single parent status", "sp"] },
-  { element: "irc", label: "Industry-recognized credential (IRC)", min: 9, max: 12, aliases: ["irc", "ircs", "industry recognized credential", "industry recognized credentials", "credential"] },
-  { element: "wbl", label: "Work-based learning (WBL)", min: 9, max: 12, aliases: ["wbl", "work based learning", "work based learning program"] },
-  { element: "certificated-status", label: "Certificated program status", min: 9, max: 12, aliases: ["certificated status", "certificated program status", "cert status", "certificated"] },
-  { element: "dual-enrollment", label: "Dual enrollment", min: 9, max: 12, aliases: ["dual enrollment", "de", "dual credit", "dual enrolment"] },
+  {
+    element: "participant",
+    label: "CTE participant",
+    min: 9,
+    max: 12,
+    aliases: ["participant", "participants", "cte participant", "cte participants"],
+  },
+  {
+    element: "concentrator",
+    label: "CTE concentrator",
+    min: 11,
+    max: 12,
+    aliases: ["concentrator", "concentrators", "cte concentrator", "cte concentrators", "perkins"],
+  },
+  {
+    element: "single-parent",
+    label: "Single parent",
+    min: 11,
+    max: 12,
+    aliases: ["single parent", "single parent indicator", "single parent status", "sp"],
+  },
+  {
+    element: "irc",
+    label: "Industry-recognized credential (IRC)",
+    min: 9,
+    max: 12,
+    aliases: ["irc", "ircs", "industry recognized credential", "industry recognized credentials", "credential"],
+  },
+  {
+    element: "wbl",
+    label: "Work-based learning (WBL)",
+    min: 9,
+    max: 12,
+    aliases: ["wbl", "work based learning", "work based learning program"],
+  },
+  {
+    element: "certificated-status",
+    label: "Certificated program status",
+    min: 9,
+    max: 12,
+    aliases: ["certificated status", "certificated program status", "cert status", "certificated"],
+  },
+  {
+    element: "dual-enrollment",
+    label: "Dual enrollment",
+    min: 9,
+    max: 12,
+    aliases: ["dual enrollment", "de", "dual credit", "dual enrolment"],
+  },
 ];
 
-export const GRADE_BANDS: Readonly<Record<EligibilityElement, GradeBand>> =
-  Object.fromEntries(GRADE_BAND_LIST.map((b) => [b.element, b])) as Record<EligibilityElement, GradeBand>;
+export const GRADE_BANDS: Readonly<Record<EligibilityElement, GradeBand>> = Object.fromEntries(
+  GRADE_BAND_LIST.map((b) => [b.element, b]),
+) as Record<EligibilityElement, GradeBand>;
 
 const BAND_BY_KEY = indexByKey(GRADE_BAND_LIST, (band) => [band.element, band.label, ...band.aliases]);
 

@@ -91,9 +91,12 @@ function applyOverride(input: SheetInput, override: SheetOverride | undefined): 
   const refused: string[] = [];
   const chosen: Field[] = [];
   for (const [field, target] of Object.entries(override.columns) as [Field, string | number][]) {
-    const index = typeof target === "number"
-      ? (target >= 0 && target < headers.length ? target : -1)
-      : headers.findIndex((h) => headerKey(h) === headerKey(target));
+    const index =
+      typeof target === "number"
+        ? target >= 0 && target < headers.length
+          ? target
+          : -1
+        : headers.findIndex((h) => headerKey(h) === headerKey(target));
     if (index < 0) continue;
     // A single-parent or homeless column is only ever read as that element, so its values cannot
     // surface in another rule's message or figure through a mistaken mapping.
@@ -142,9 +145,8 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
     const sensitiveText = !sensitive ? undefined : draft.at === "header" ? "" : table.text(draft.at, draft.field as Field);
     const message = fillMessage(rule, draft.says, fields, { sensitiveText, strict: strictChecks });
     const row = draft.at === "header" ? table.headerRow : draft.at.row;
-    const column = draft.field !== undefined && table.has(draft.field)
-      ? (table.columns[draft.field] as number)
-      : table.anchorColumn(draft.field);
+    const column =
+      draft.field !== undefined && table.has(draft.field) ? (table.columns[draft.field] as number) : table.anchorColumn(draft.field);
     const cell = table.address(row, column);
     // One finding per rule, cell and message: a rule may say several things about one cell
     // (PROGRAM-AREA-COVERAGE names each missing area on the header), but never the same thing twice.
@@ -170,7 +172,13 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
 
   /** A finding on a sheet that was not recognised (so has no table to place it by). */
   const sheetFinding = (
-    sheet: string, row: number, cell: string, rule: RuleDef, says: string, fields: MessageFields, severity?: Severity,
+    sheet: string,
+    row: number,
+    cell: string,
+    rule: RuleDef,
+    says: string,
+    fields: MessageFields,
+    severity?: Severity,
   ) => {
     const message = fillMessage(rule, says, fields, { strict: strictChecks });
     const finding: Finding = { rule: rule.id, severity: severity ?? rule.severity, topic: "structure", sheet, row, cell, message };
@@ -221,13 +229,22 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
     }
     const decidedBy: Record<string, "header" | "values" | "user"> = {};
     for (const field of Object.keys(table.columns) as Field[]) {
-      decidedBy[field] = recognition.userFields?.includes(field) ? "user"
-        : recognition.inferred.some((i) => i.field === field) ? "values" : "header";
+      decidedBy[field] = recognition.userFields?.includes(field)
+        ? "user"
+        : recognition.inferred.some((i) => i.field === field)
+          ? "values"
+          : "header";
     }
     const inferred = recognition.inferred.map((i) => ({ field: i.field, column: table.headerOf(i.field) ?? i.header, why: i.why }));
     sheetReports.push({
-      sheet: table.sheet, kind: table.kind, headerRow: table.hasHeaderRow ? table.headerRow : null, dataRows: table.rows.length,
-      columns, note: recognition.note, decidedBy, ...(inferred.length ? { inferred } : {}),
+      sheet: table.sheet,
+      kind: table.kind,
+      headerRow: table.hasHeaderRow ? table.headerRow : null,
+      dataRows: table.rows.length,
+      columns,
+      note: recognition.note,
+      decidedBy,
+      ...(inferred.length ? { inferred } : {}),
     });
     for (const i of recognition.inferred) {
       const fields = { column: table.headerOf(i.field) ?? i.header, field: i.field, why: i.why };
@@ -259,10 +276,14 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
 
   const topicOrder = new Map<Topic, number>(TOPICS.map((t, i) => [t, i]));
   const sheetOrder = new Map<string, number>(recognised.map((r, i) => [r.input.name, i]));
-  findings.sort((a, b) =>
-    (topicOrder.get(a.topic)! - topicOrder.get(b.topic)!) ||
-    ((sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0)) ||
-    a.row - b.row || a.cell.length - b.cell.length || a.cell.localeCompare(b.cell));
+  findings.sort(
+    (a, b) =>
+      topicOrder.get(a.topic)! - topicOrder.get(b.topic)! ||
+      (sheetOrder.get(a.sheet) ?? 0) - (sheetOrder.get(b.sheet) ?? 0) ||
+      a.row - b.row ||
+      a.cell.length - b.cell.length ||
+      a.cell.localeCompare(b.cell),
+  );
 
   const notChecked = notCheckedRules(studentTables, reference);
   const checklist = buildChecklist(findings, studentTables, reference, recognisedCount, otherCount, notChecked);
@@ -274,4 +295,3 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
   const report: Report = { schemaVersion: 1, schoolYear, sheets: sheetReports, findings, checklist, notChecked, nothingChecked };
   return { report, tables: [...tablesByKind.values()].flat(), reference, fieldsOf: (finding) => fieldsByFinding.get(finding) };
 }
-

@@ -62,8 +62,12 @@ export function usesDate1904(workbookXml: string): boolean {
 
 /** Built-in number formats that show a date or time (ECMA-376 Part 1, 18.8.30; 27-36 and 50-58 are East Asian dates). */
 export function isBuiltInDateFormat(numFmtId: number): boolean {
-  return (numFmtId >= 14 && numFmtId <= 22) || (numFmtId >= 27 && numFmtId <= 36) || (numFmtId >= 45 && numFmtId <= 47) ||
-    (numFmtId >= 50 && numFmtId <= 58);
+  return (
+    (numFmtId >= 14 && numFmtId <= 22) ||
+    (numFmtId >= 27 && numFmtId <= 36) ||
+    (numFmtId >= 45 && numFmtId <= 47) ||
+    (numFmtId >= 50 && numFmtId <= 58)
+  );
 }
 
 /**

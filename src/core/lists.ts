@@ -40,10 +40,15 @@ export function isListProblem(value: unknown): value is ListProblem {
 const nonBlankRows = (rows: Rows) => rows.filter((r) => r.some((c) => !isBlank(c)));
 
 /** The header row and field columns when the range starts (within 20 rows) with the list's own headers. */
-function headed(rows: Rows, kind: "dpi-iac-clusters" | "dpi-courses", key: Field): { index: number; columns: Partial<Record<Field, number>> } | null {
+function headed(
+  rows: Rows,
+  kind: "dpi-iac-clusters" | "dpi-courses",
+  key: Field,
+): { index: number; columns: Partial<Record<Field, number>> } | null {
   const r = recognize(rows, kind);
   // Only a header row counts here: columns read from values are the content path's job below.
-  if (r.headerIndex === null || r.headerIndex < 0 || r.mapping.columns[key] === undefined || r.inferred.some((i) => i.field === key)) return null;
+  if (r.headerIndex === null || r.headerIndex < 0 || r.mapping.columns[key] === undefined || r.inferred.some((i) => i.field === key))
+    return null;
   return { index: r.headerIndex, columns: r.mapping.columns };
 }
 
@@ -67,7 +72,7 @@ function bestColumn(rows: Rows, width: number, test: (v: CellValue) => boolean, 
 }
 
 function project(rows: Rows, columns: readonly (number | undefined)[]): CellValue[][] {
-  return rows.map((row) => columns.map((c) => (c === undefined ? null : row[c] ?? null)));
+  return rows.map((row) => columns.map((c) => (c === undefined ? null : (row[c] ?? null))));
 }
 
 function tableOf(sheet: SheetInput, kind: "dpi-iac-clusters" | "dpi-courses"): ExportTable | null {
@@ -92,20 +97,38 @@ export function buildIacList(rows: Rows, name = "IAC list range"): IacListRange 
   const h = headed(rows, "dpi-iac-clusters", "iac");
   if (h) {
     data = rows.slice(h.index + 1);
-    cols = { iac: h.columns.iac, cluster: h.columns.cluster ?? h.columns.careerPathway, suggested: h.columns.suggested, title: h.columns.iacTitle };
+    cols = {
+      iac: h.columns.iac,
+      cluster: h.columns.cluster ?? h.columns.careerPathway,
+      suggested: h.columns.suggested,
+      title: h.columns.iacTitle,
+    };
   } else {
     data = rows;
     // A column of "1", "2"… text is a row number, not IACs Excel saved as whole numbers.
-    const iac = bestColumn(filled, width, (v) => { const n = normalizeIac(v); return n.iac !== null && !n.wholeNumberText; });
+    const iac = bestColumn(filled, width, (v) => {
+      const n = normalizeIac(v);
+      return n.iac !== null && !n.wholeNumberText;
+    });
     if (iac === undefined) return { problem: `the ${name} has no column of IAC codes (NN.NN) and no IAC header` };
     const cluster = bestColumn(filled, width, (v) => clusterOf(cellText(v)) !== null, [iac]);
     const taken = [iac, ...(cluster === undefined ? [] : [cluster])];
-    const suggested = bestColumn(filled, width, (v) => { const b = normalizeYesNo(v); return b === true || b === false; }, taken);
+    const suggested = bestColumn(
+      filled,
+      width,
+      (v) => {
+        const b = normalizeYesNo(v);
+        return b === true || b === false;
+      },
+      taken,
+    );
     cols = { iac, cluster, suggested };
   }
   const hasClusters = cols.cluster !== undefined;
   const headers = IAC_LIST_HEADERS.filter((hd) => hd !== "Suggested" || cols.suggested !== undefined);
-  const order = headers.map((hd) => (hd === "IAC" ? cols.iac : hd === "Cluster" ? cols.cluster : hd === "Suggested" ? cols.suggested : cols.title));
+  const order = headers.map((hd) =>
+    hd === "IAC" ? cols.iac : hd === "Cluster" ? cols.cluster : hd === "Suggested" ? cols.suggested : cols.title,
+  );
   const sheet: SheetInput = { name, rows: [[...headers], ...project(data, order)] };
   const table = tableOf(sheet, "dpi-iac-clusters");
   const list = table ? loadIacList([table]) : null;
@@ -115,8 +138,24 @@ export function buildIacList(rows: Rows, name = "IAC list range"): IacListRange 
 }
 
 /** Canonical headers of the normalised catalog, and the column order assumed for a range without headers. */
-export const CATALOG_HEADERS = ["Roster Code", "SCED Course Title", "Course Program", "CTE Course", "CTE Department", "Deprecated", "Course Description"] as const;
-const CATALOG_FIELDS: readonly Field[] = ["rosterCode", "scedTitle", "courseProgram", "cteCourse", "cteDepartment", "deprecated", "courseDescription"];
+export const CATALOG_HEADERS = [
+  "Roster Code",
+  "SCED Course Title",
+  "Course Program",
+  "CTE Course",
+  "CTE Department",
+  "Deprecated",
+  "Course Description",
+] as const;
+const CATALOG_FIELDS: readonly Field[] = [
+  "rosterCode",
+  "scedTitle",
+  "courseProgram",
+  "cteCourse",
+  "cteDepartment",
+  "deprecated",
+  "courseDescription",
+];
 
 /**
  * A DPI course catalog from a range. With headers (Roster Code and Course Program at least, as in DPI's

@@ -7,17 +7,19 @@ import { CellValue, cellErrorText, cellText } from "./cells";
 
 /** Folds text for code-list matching: case, spacing, punctuation and "&" vs "and" do not matter. */
 export function foldKey(text: string): string {
-  return matchableText(text)
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/&/g, " and ")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim()
-    .replace(/ +/g, " ")
-    // NFKD may lengthen a clipped text: bounded again, so folding a folded key changes nothing.
-    .slice(0, MAX_MATCHED_LENGTH)
-    .trim();
+  return (
+    matchableText(text)
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/&/g, " and ")
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim()
+      .replace(/ +/g, " ")
+      // NFKD may lengthen a clipped text: bounded again, so folding a folded key changes nothing.
+      .slice(0, MAX_MATCHED_LENGTH)
+      .trim()
+  );
 }
 
 /** Trims and folds internal whitespace, keeping case. */
@@ -28,15 +30,66 @@ export function cleanText(value: CellValue): string {
 // ---------------------------------------------------------------- grades
 
 const GRADE_WORDS: Record<string, number> = {
-  k: 0, kg: 0, k5: 0, kindergarten: 0, k4: -1, pk: -1, pk4: -1, "pre k": -1, prek: -1, prekindergarten: -1,
-  "preschool/prekindergarten": -1, preschool: -1, k3: -2, pk3: -2, ee: -3, "early education": -3, "early childhood": -3,
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8,
-  ninth: 9, tenth: 10, eleventh: 11, twelfth: 12, freshman: 9, sophomore: 10, junior: 11, senior: 12,
+  k: 0,
+  kg: 0,
+  k5: 0,
+  kindergarten: 0,
+  k4: -1,
+  pk: -1,
+  pk4: -1,
+  "pre k": -1,
+  prek: -1,
+  prekindergarten: -1,
+  "preschool/prekindergarten": -1,
+  preschool: -1,
+  k3: -2,
+  pk3: -2,
+  ee: -3,
+  "early education": -3,
+  "early childhood": -3,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  freshman: 9,
+  sophomore: 10,
+  junior: 11,
+  senior: 12,
 };
 
 const MONTH_WORDS: ReadonlySet<string> = new Set([
-  "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-  "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "may",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+  "january",
+  "february",
+  "march",
+  "april",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
 ]);
 
 /**
@@ -125,7 +178,8 @@ const IAC_CACHED_LENGTH = 80;
 
 function iacOfText(value: string): IacResult {
   const t = matchableText(value);
-  if (IAC_WHOLE_NUMBER_TEXT.test(t)) return { iac: `${t.padStart(2, "0")}.00`, storedAsNumber: true, fromSixDigit: false, wholeNumberText: true };
+  if (IAC_WHOLE_NUMBER_TEXT.test(t))
+    return { iac: `${t.padStart(2, "0")}.00`, storedAsNumber: true, fromSixDigit: false, wholeNumberText: true };
   const m = IAC_TEXT.exec(t);
   if (!m) return { iac: null, storedAsNumber: false, fromSixDigit: false };
   const [, intPart, fracPart] = m;

@@ -52,15 +52,19 @@ export function notCheckedRules(tables: (kind: ExportKind) => readonly ExportTab
   for (const rule of RULES) {
     if (!rule.needs) continue;
     if (!LIST_CHECKS[rule.needs].some(present)) continue;
-    if (rule.needs === "catalog" && !reference.catalog) out.push({ rule: rule.id, topic: rule.topic, why: "no DPI course catalog loaded (load DPI's course download, or --reference)" });
-    if (rule.needs === "iacList" && !reference.iacList) out.push({ rule: rule.id, topic: rule.topic, why: "no DPI IAC to Cluster list loaded (load it, or --reference)" });
+    if (rule.needs === "catalog" && !reference.catalog)
+      out.push({ rule: rule.id, topic: rule.topic, why: "no DPI course catalog loaded (load DPI's course download, or --reference)" });
+    if (rule.needs === "iacList" && !reference.iacList)
+      out.push({ rule: rule.id, topic: rule.topic, why: "no DPI IAC to Cluster list loaded (load it, or --reference)" });
   }
   for (const need of CROSS_EXPORT) {
     const rule = RULES.find((r) => r.id === need.rule);
     if (!rule || !present(need.on)) continue;
     const title = KIND_SPEC[need.with].title;
-    if (!present(need.with)) out.push({ rule: rule.id, topic: rule.topic, why: `no ${title} in the input: it compares the ${KIND_SPEC[need.on].title} with it` });
-    else if (!tables(need.with).some((t) => t.has("studentId"))) out.push({ rule: rule.id, topic: rule.topic, why: `the ${title} has no student id column to match students by` });
+    if (!present(need.with))
+      out.push({ rule: rule.id, topic: rule.topic, why: `no ${title} in the input: it compares the ${KIND_SPEC[need.on].title} with it` });
+    else if (!tables(need.with).some((t) => t.has("studentId")))
+      out.push({ rule: rule.id, topic: rule.topic, why: `the ${title} has no student id column to match students by` });
   }
   for (const need of COLUMN_NEEDS) {
     const rule = RULES.find((r) => r.id === need.rule);

@@ -15,11 +15,15 @@ export class OverrideError extends Error {}
 
 const KIND_OR_IGNORE = [...EXPORT_KINDS, "ignore"] as const;
 
-export const sheetOverrideSchema = z.object({
-  kind: z.enum(KIND_OR_IGNORE).optional(),
-  columns: z.partialRecord(z.enum(ALL_FIELDS as [Field, ...Field[]]), z.union([z.string().min(1), z.number().int().nonnegative()])).optional(),
-  headerRow: z.number().int().positive().optional(),
-}).strict();
+export const sheetOverrideSchema = z
+  .object({
+    kind: z.enum(KIND_OR_IGNORE).optional(),
+    columns: z
+      .partialRecord(z.enum(ALL_FIELDS as [Field, ...Field[]]), z.union([z.string().min(1), z.number().int().nonnegative()]))
+      .optional(),
+    headerRow: z.number().int().positive().optional(),
+  })
+  .strict();
 
 export const overrideMapSchema = z.record(z.string(), sheetOverrideSchema);
 
@@ -27,10 +31,13 @@ export type OverrideMap = Record<string, SheetOverride>;
 
 function issueText(issue: z.core.$ZodIssue): string {
   const where = issue.path.length ? issue.path.map(String).join(" › ") : "the file";
-  if (issue.code === "invalid_value" && issue.path[issue.path.length - 1] === "kind") return `${where}: unknown kind (use one of ${KIND_OR_IGNORE.join(", ")})`;
+  if (issue.code === "invalid_value" && issue.path[issue.path.length - 1] === "kind")
+    return `${where}: unknown kind (use one of ${KIND_OR_IGNORE.join(", ")})`;
   if (issue.code === "invalid_key") return `${where}: unknown field (fields: ${ALL_FIELDS.join(", ")})`;
-  if (issue.code === "unrecognized_keys" && issue.path[issue.path.length - 1] === "columns") return `${where}: unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")} (fields: ${ALL_FIELDS.join(", ")})`;
-  if (issue.code === "unrecognized_keys") return `${where}: unknown setting ${issue.keys.map((k) => `"${k}"`).join(", ")} (a sheet takes kind, columns and headerRow)`;
+  if (issue.code === "unrecognized_keys" && issue.path[issue.path.length - 1] === "columns")
+    return `${where}: unknown field ${issue.keys.map((k) => `"${k}"`).join(", ")} (fields: ${ALL_FIELDS.join(", ")})`;
+  if (issue.code === "unrecognized_keys")
+    return `${where}: unknown setting ${issue.keys.map((k) => `"${k}"`).join(", ")} (a sheet takes kind, columns and headerRow)`;
   return `${where}: ${issue.message}`;
 }
 
@@ -61,7 +68,10 @@ function splitLast(text: string, sep: string, flag: string, shape: string): [str
 }
 
 /** Adds the --kind, --column and --header-row flags to a map (flags win over the map, field by field). */
-export function overridesFromFlags(base: OverrideMap, flags: { kinds: readonly string[]; columns: readonly string[]; headerRows: readonly string[] }): OverrideMap {
+export function overridesFromFlags(
+  base: OverrideMap,
+  flags: { kinds: readonly string[]; columns: readonly string[]; headerRows: readonly string[] },
+): OverrideMap {
   const out: Record<string, { kind?: ExportKind | "ignore"; columns?: Partial<Record<Field, string | number>>; headerRow?: number }> = {};
   for (const [sheet, o] of Object.entries(base)) out[sheet] = { ...o, ...(o.columns ? { columns: { ...o.columns } } : {}) };
   const entry = (sheet: string) => (out[sheet] ??= {});
@@ -71,7 +81,8 @@ export function overridesFromFlags(base: OverrideMap, flags: { kinds: readonly s
   }
   for (const f of flags.headerRows) {
     const [sheet, n] = splitLast(f, "=", "--header-row", "SHEET=N");
-    if (!/^\d{1,7}$/.test(n) || Number(n) < 1) throw new OverrideError(`--header-row "${f}": the row must be a worksheet row number (1 or more).`);
+    if (!/^\d{1,7}$/.test(n) || Number(n) < 1)
+      throw new OverrideError(`--header-row "${f}": the row must be a worksheet row number (1 or more).`);
     entry(sheet).headerRow = Number(n);
   }
   for (const f of flags.columns) {
@@ -119,7 +130,7 @@ export function matchOverrideSheets(overrides: OverrideMap, sheets: readonly She
   // from there, it still names the sheet.
   const unneutralised = (name: string) => (/^'[=+\-@\t\r]/.test(name) ? name.slice(1) : name);
   for (const [name, o] of Object.entries(overrides)) {
-    const target = exact.has(name) ? name : byFolded.get(fold(name)) ?? byFolded.get(fold(unneutralised(name))) ?? name;
+    const target = exact.has(name) ? name : (byFolded.get(fold(name)) ?? byFolded.get(fold(unneutralised(name))) ?? name);
     const prev = out[target];
     out[target] = prev ? { ...prev, ...o, ...(prev.columns || o.columns ? { columns: { ...prev.columns, ...o.columns } } : {}) } : o;
   }
@@ -143,7 +154,9 @@ export function validateOverrides(overrides: OverrideMap, sheets: readonly Sheet
     const sheet = byName.get(name);
     if (!sheet) {
       const near = nearestSheet(name, [...byName.keys()]);
-      problems.push(`no sheet or CSV file named ‘${name}’${near ? ` (did you mean ‘${near}’?)` : ""}; the inputs have: ${[...byName.keys()].map((s) => `‘${s}’`).join(", ")}`);
+      problems.push(
+        `no sheet or CSV file named ‘${name}’${near ? ` (did you mean ‘${near}’?)` : ""}; the inputs have: ${[...byName.keys()].map((s) => `‘${s}’`).join(", ")}`,
+      );
       continue;
     }
     if (o.kind === "ignore") continue;
@@ -161,9 +174,16 @@ export function validateOverrides(overrides: OverrideMap, sheets: readonly Sheet
     const headers = headerTexts(sheet, r.headerIndex);
     for (const [field, target] of Object.entries(o.columns) as [Field, string | number][]) {
       if (!KIND_SPEC[r.kind].fields.includes(field)) {
-        problems.push(`‘${name}’ is a ${KIND_SPEC[r.kind].title}, which has no field ${field} (its fields: ${KIND_SPEC[r.kind].fields.join(", ")})`);
+        problems.push(
+          `‘${name}’ is a ${KIND_SPEC[r.kind].title}, which has no field ${field} (its fields: ${KIND_SPEC[r.kind].fields.join(", ")})`,
+        );
       } else if (typeof target === "number" ? target >= headers.length : !headers.some((h) => headerKey(h) === headerKey(target))) {
-        problems.push(`‘${name}’ has no column ${typeof target === "number" ? `number ${target}` : `‘${target}’`} for ${field} (its headers: ${headers.filter((h) => h !== "").map((h) => `‘${h}’`).join(", ")})`);
+        problems.push(
+          `‘${name}’ has no column ${typeof target === "number" ? `number ${target}` : `‘${target}’`} for ${field} (its headers: ${headers
+            .filter((h) => h !== "")
+            .map((h) => `‘${h}’`)
+            .join(", ")})`,
+        );
       }
     }
   }

@@ -16,14 +16,15 @@ export function isCteOffering(t: ExportTable, r: DataRow, catalogCte: (code: str
 /** Canonical names of program areas with at least one CTE course offering. */
 export function programAreasOffered(tables: readonly ExportTable[], catalogCte: (code: string) => boolean | null): Set<string> {
   const covered = new Set<string>();
-  for (const t of tables) for (const r of t.rows) {
-    if (isCteOffering(t, r, catalogCte) === false) continue;
-    const text = t.present(r, "cteDepartment");
-    if (text === null) continue;
-    for (const part of splitMultiValue(text)) {
-      const area = programAreaOf(part);
-      if (area) covered.add(area.name);
+  for (const t of tables)
+    for (const r of t.rows) {
+      if (isCteOffering(t, r, catalogCte) === false) continue;
+      const text = t.present(r, "cteDepartment");
+      if (text === null) continue;
+      for (const part of splitMultiValue(text)) {
+        const area = programAreaOf(part);
+        if (area) covered.add(area.name);
+      }
     }
-  }
   return covered;
 }

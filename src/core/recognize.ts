@@ -9,20 +9,49 @@ import { ColumnProfile, MOSTLY, MOSTLY_WITH_NAME, VALUE_CLASS_TEXT, ValueClass, 
 import { ExportKind } from "./report";
 
 export type Field =
-  | "studentId" | "localStudentId" | "studentName" | "grade" | "school" | "cteCourseCount"
-  | "iac" | "cluster" | "programArea"
-  | "localCourseCode" | "localCourseTitle" | "rosterCode" | "cteCourse" | "careerPathway" | "cteDepartment"
-  | "dualEnrollment" | "program"
-  | "exitType" | "credentialType" | "exitDate"
-  | "programType" | "programName" | "certificatedStatus" | "hours"
-  | "singleParent" | "homeless"
-  | "scedTitle" | "courseProgram" | "deprecated" | "courseDescription"
-  | "iacTitle" | "suggested";
+  | "studentId"
+  | "localStudentId"
+  | "studentName"
+  | "grade"
+  | "school"
+  | "cteCourseCount"
+  | "iac"
+  | "cluster"
+  | "programArea"
+  | "localCourseCode"
+  | "localCourseTitle"
+  | "rosterCode"
+  | "cteCourse"
+  | "careerPathway"
+  | "cteDepartment"
+  | "dualEnrollment"
+  | "program"
+  | "exitType"
+  | "credentialType"
+  | "exitDate"
+  | "programType"
+  | "programName"
+  | "certificatedStatus"
+  | "hours"
+  | "singleParent"
+  | "homeless"
+  | "scedTitle"
+  | "courseProgram"
+  | "deprecated"
+  | "courseDescription"
+  | "iacTitle"
+  | "suggested";
 
 /** Words SIS reports abbreviate in headers (Skyward's "Stu ID", "Crs Title"), read as the whole word. */
 const HEADER_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
-  ["stu", "student"], ["stdnt", "student"], ["crs", "course"], ["nbr", "number"], ["num", "number"],
-  ["hrs", "hours"], ["dt", "date"], ["lvl", "level"],
+  ["stu", "student"],
+  ["stdnt", "student"],
+  ["crs", "course"],
+  ["nbr", "number"],
+  ["num", "number"],
+  ["hrs", "hours"],
+  ["dt", "date"],
+  ["lvl", "level"],
 ]);
 
 /** Normalised header: case, spacing, punctuation and a trailing "(s)" ignored; SIS abbreviations spelled out. */
@@ -40,7 +69,13 @@ const STUDENT_NAME = ["Student Name", "Name", "Student Full Name", "Full Name", 
 const SCHOOL = ["School", "School Name", "Primary School", "School of Enrollment", "Primary School of Enrollment"];
 const DEPARTMENT = ["CTE Department", "Program Area", "Program Areas Type", "Program Area Type", "CTE Program Area", "Program Areas"];
 const ROSTER = [
-  "DPI Course Code", "Roster Code", "Course Code", "DPI Roster Code", "Roster Course Code", "SCED Roster Code", "State Course Code",
+  "DPI Course Code",
+  "Roster Code",
+  "Course Code",
+  "DPI Roster Code",
+  "Roster Course Code",
+  "SCED Roster Code",
+  "State Course Code",
 ];
 const CLUSTER = ["Cluster", "Cluster Title", "Career Pathway Type", "Career Cluster", "Career Pathway"];
 
@@ -51,7 +86,17 @@ const FIELD_SYNONYMS: Record<Field, readonly string[]> = {
   studentName: STUDENT_NAME,
   grade: GRADE,
   school: SCHOOL,
-  cteCourseCount: ["CTE Course Count", "CTE Courses", "CTE Courses Passed", "Courses Passed", "Passed CTE Course", "CTE Course Passed", "Passed Indicator", "CTE Participant", "Number of CTE Courses"],
+  cteCourseCount: [
+    "CTE Course Count",
+    "CTE Courses",
+    "CTE Courses Passed",
+    "Courses Passed",
+    "Passed CTE Course",
+    "CTE Course Passed",
+    "Passed Indicator",
+    "CTE Participant",
+    "Number of CTE Courses",
+  ],
   iac: ["CTE Concentration IAC Code", "IAC", "IAC Code", "CIP Code", "CIP", "Instructional Area Code", "CTE Concentration IAC"],
   cluster: [...CLUSTER, "CTE Concentration Cluster", "CTE Concentration Program Area"],
   programArea: DEPARTMENT,
@@ -67,8 +112,21 @@ const FIELD_SYNONYMS: Record<Field, readonly string[]> = {
   credentialType: ["Credential Type", "Diploma Type", "Credential Type Code", "Credential"],
   exitDate: ["Exit Date", "Exit Withdraw Date", "Completion Date"],
   programType: ["Program Type", "Career Education Program Type", "Program Reference"],
-  programName: ["Program Name", "Career Education Program", "Career Education Program Name", "IRC/WBL Program", "WBL Program", "IRC Program"],
-  certificatedStatus: ["Certificated Program Status", "Certificated Program Status Type", "Certificated Status", "Certificated Program Status Descriptor", "Certification Status"],
+  programName: [
+    "Program Name",
+    "Career Education Program",
+    "Career Education Program Name",
+    "IRC/WBL Program",
+    "WBL Program",
+    "IRC Program",
+  ],
+  certificatedStatus: [
+    "Certificated Program Status",
+    "Certificated Program Status Type",
+    "Certificated Status",
+    "Certificated Program Status Descriptor",
+    "Certification Status",
+  ],
   hours: ["Hours", "WBL Hours", "Work-Based Learning Hours", "Hours Completed", "Total Hours"],
   singleParent: ["Single Parent", "Single Parent Indicator", "Single Parent Status", "Single Parent/Pregnant"],
   homeless: ["Homeless", "Homeless Indicator", "Homeless Status", "Homeless Type"],
@@ -88,18 +146,76 @@ export interface KindSpec {
 }
 
 export const KIND_SPECS: readonly KindSpec[] = [
-  { kind: "participants", title: "CTE Participant export", fields: ["studentId", "localStudentId", "studentName", "grade", "school", "cteCourseCount"], required: ["studentId", "grade"] },
-  { kind: "concentrators", title: "Career (CTE) Concentrators export", fields: ["studentId", "localStudentId", "studentName", "grade", "school", "iac", "cluster", "programArea"], required: ["studentId", "grade", "iac", "cluster"] },
-  { kind: "course-offerings", title: "Roster: Course Offering export", fields: ["school", "localCourseCode", "localCourseTitle", "rosterCode", "cteCourse", "careerPathway", "cteDepartment", "dualEnrollment", "program"], required: ["localCourseTitle", "rosterCode"] },
-  { kind: "courses", title: "Roster: Courses export", fields: ["school", "localCourseCode", "localCourseTitle", "rosterCode", "program", "dualEnrollment"], required: ["localCourseTitle", "rosterCode"] },
-  { kind: "hs-completion", title: "HS Completion export", fields: ["studentId", "localStudentId", "studentName", "grade", "school", "exitType", "credentialType", "exitDate"], required: ["studentId", "exitType"] },
-  { kind: "irc-wbl", title: "Industry-Recognized Credentials / Work-Based Learning export", fields: ["studentId", "localStudentId", "studentName", "grade", "school", "programType", "programName", "certificatedStatus", "hours"], required: ["studentId", "programName"] },
-  { kind: "demographics", title: "Student Demographics export", fields: ["studentId", "localStudentId", "studentName", "grade", "school", "singleParent", "homeless"], required: ["studentId"] },
-  { kind: "dpi-courses", title: "DPI course catalog", fields: ["rosterCode", "scedTitle", "courseProgram", "cteCourse", "cteDepartment", "deprecated", "courseDescription", "careerPathway"], required: ["rosterCode", "courseProgram"] },
-  { kind: "dpi-iac-clusters", title: "DPI IAC to Cluster list", fields: ["iac", "cluster", "iacTitle", "suggested"], required: ["iac", "cluster"] },
+  {
+    kind: "participants",
+    title: "CTE Participant export",
+    fields: ["studentId", "localStudentId", "studentName", "grade", "school", "cteCourseCount"],
+    required: ["studentId", "grade"],
+  },
+  {
+    kind: "concentrators",
+    title: "Career (CTE) Concentrators export",
+    fields: ["studentId", "localStudentId", "studentName", "grade", "school", "iac", "cluster", "programArea"],
+    required: ["studentId", "grade", "iac", "cluster"],
+  },
+  {
+    kind: "course-offerings",
+    title: "Roster: Course Offering export",
+    fields: [
+      "school",
+      "localCourseCode",
+      "localCourseTitle",
+      "rosterCode",
+      "cteCourse",
+      "careerPathway",
+      "cteDepartment",
+      "dualEnrollment",
+      "program",
+    ],
+    required: ["localCourseTitle", "rosterCode"],
+  },
+  {
+    kind: "courses",
+    title: "Roster: Courses export",
+    fields: ["school", "localCourseCode", "localCourseTitle", "rosterCode", "program", "dualEnrollment"],
+    required: ["localCourseTitle", "rosterCode"],
+  },
+  {
+    kind: "hs-completion",
+    title: "HS Completion export",
+    fields: ["studentId", "localStudentId", "studentName", "grade", "school", "exitType", "credentialType", "exitDate"],
+    required: ["studentId", "exitType"],
+  },
+  {
+    kind: "irc-wbl",
+    title: "Industry-Recognized Credentials / Work-Based Learning export",
+    fields: ["studentId", "localStudentId", "studentName", "grade", "school", "programType", "programName", "certificatedStatus", "hours"],
+    required: ["studentId", "programName"],
+  },
+  {
+    kind: "demographics",
+    title: "Student Demographics export",
+    fields: ["studentId", "localStudentId", "studentName", "grade", "school", "singleParent", "homeless"],
+    required: ["studentId"],
+  },
+  {
+    kind: "dpi-courses",
+    title: "DPI course catalog",
+    fields: ["rosterCode", "scedTitle", "courseProgram", "cteCourse", "cteDepartment", "deprecated", "courseDescription", "careerPathway"],
+    required: ["rosterCode", "courseProgram"],
+  },
+  {
+    kind: "dpi-iac-clusters",
+    title: "DPI IAC to Cluster list",
+    fields: ["iac", "cluster", "iacTitle", "suggested"],
+    required: ["iac", "cluster"],
+  },
 ];
 
-export const KIND_SPEC: Readonly<Record<ExportKind, KindSpec>> = Object.fromEntries(KIND_SPECS.map((s) => [s.kind, s])) as Record<ExportKind, KindSpec>;
+export const KIND_SPEC: Readonly<Record<ExportKind, KindSpec>> = Object.fromEntries(KIND_SPECS.map((s) => [s.kind, s])) as Record<
+  ExportKind,
+  KindSpec
+>;
 
 /** Fields whose values are sensitive (single parent, homeless): never echoed in any output. */
 export const SENSITIVE_FIELDS: ReadonlySet<Field> = new Set<Field>(["singleParent", "homeless"]);
@@ -236,7 +352,8 @@ function decideKindOf(f: ReadonlySet<Field>, row: readonly CellValue[]): ExportK
   if (dpiCatalog) return "dpi-courses";
   if (hasLocalCourse) {
     if (!(f.has("localCourseTitle") || rowHasHeader(row, "Course Title")) && !f.has("rosterCode")) return null;
-    const offeringOnly = f.has("localCourseCode") || f.has("cteCourse") || f.has("cteDepartment") || f.has("careerPathway") || f.has("dualEnrollment");
+    const offeringOnly =
+      f.has("localCourseCode") || f.has("cteCourse") || f.has("cteDepartment") || f.has("careerPathway") || f.has("dualEnrollment");
     return offeringOnly ? "course-offerings" : "courses";
   }
   // A student export whose id column is missing: recognised so COLUMN-MISSING can say so. DPI's reference
@@ -289,8 +406,14 @@ export interface RecognizeHints {
 
 /** Fields a column's values can decide, and the value class that decides each. Sensitive fields never. */
 const VALUE_FIELDS: Partial<Record<Field, ValueClass>> = {
-  studentId: "studentId", grade: "grade", iac: "iac", cluster: "cluster", programArea: "programArea",
-  exitType: "exitType", certificatedStatus: "certificatedStatus", programName: "programName",
+  studentId: "studentId",
+  grade: "grade",
+  iac: "iac",
+  cluster: "cluster",
+  programArea: "programArea",
+  exitType: "exitType",
+  certificatedStatus: "certificatedStatus",
+  programName: "programName",
 };
 /** Value classes strong enough to tell one student export from another (cluster and program area names are not). */
 const KIND_DECIDING_CLASSES: readonly ValueClass[] = ["studentId", "grade", "iac", "exitType", "programName"];
@@ -340,7 +463,7 @@ interface ValueEvidence {
 
 function evidenceFor(rows: readonly (readonly CellValue[])[], headerIndex: number, hints: RecognizeHints | undefined): ValueEvidence {
   const profiles = profileColumns(rows, headerIndex);
-  const header = headerIndex >= 0 ? rows[headerIndex] ?? [] : [];
+  const header = headerIndex >= 0 ? (rows[headerIndex] ?? []) : [];
   const open = new Set<number>();
   const width = Math.max(profiles.length, header.length);
   for (let c = 0; c < width; c++) if (headerIndex < 0 || headerUndecided(header[c])) open.add(c);
@@ -348,7 +471,9 @@ function evidenceFor(rows: readonly (readonly CellValue[])[], headerIndex: numbe
 }
 
 function thresholdFor(field: Field, kind: ExportKind | null, evidence: ValueEvidence): number {
-  return evidence.namedKind !== null && evidence.namedKind === kind && field !== "studentId" && field !== "grade" ? MOSTLY_WITH_NAME : MOSTLY;
+  return evidence.namedKind !== null && evidence.namedKind === kind && field !== "studentId" && field !== "grade"
+    ? MOSTLY_WITH_NAME
+    : MOSTLY;
 }
 
 /** The field a class can fill; a column fits a cluster or a program area only when that reading beats the other. */
@@ -369,7 +494,10 @@ function valueFields(evidence: ValueEvidence): Set<Field> {
     if (!profile) continue;
     for (const cls of KIND_DECIDING_CLASSES) {
       const field = cls as Field;
-      const threshold = evidence.namedKind && KIND_SPEC[evidence.namedKind].fields.includes(field) && cls !== "studentId" && cls !== "grade" ? MOSTLY_WITH_NAME : MOSTLY;
+      const threshold =
+        evidence.namedKind && KIND_SPEC[evidence.namedKind].fields.includes(field) && cls !== "studentId" && cls !== "grade"
+          ? MOSTLY_WITH_NAME
+          : MOSTLY;
       if (columnFits(profile, cls, threshold)) fields.add(field);
     }
   }
@@ -382,7 +510,12 @@ function describeShare(profile: ColumnProfile, cls: ValueClass): string {
 }
 
 /** Fills a kind's unmapped fields from open columns' values (each column used once, in the kind's field order). */
-function inferColumns(kind: ExportKind, mapping: ColumnMapping, evidence: ValueEvidence, headers: readonly string[]): { mapping: ColumnMapping; inferred: InferredColumn[] } {
+function inferColumns(
+  kind: ExportKind,
+  mapping: ColumnMapping,
+  evidence: ValueEvidence,
+  headers: readonly string[],
+): { mapping: ColumnMapping; inferred: InferredColumn[] } {
   const columns: Partial<Record<Field, number>> = { ...mapping.columns };
   const used = new Set<number>(Object.values(columns) as number[]);
   for (const d of mapping.duplicates) for (const c of d.columns) used.add(c);
@@ -403,15 +536,27 @@ function inferColumns(kind: ExportKind, mapping: ColumnMapping, evidence: ValueE
     if (best < 0) continue;
     columns[field] = best;
     used.add(best);
-    inferred.push({ field, column: best, header: headerOf(best), why: `${describeShare(evidence.profiles[best], cls)}${shareOf(evidence.profiles[best], cls) < MOSTLY ? nameNote : ""}` });
+    inferred.push({
+      field,
+      column: best,
+      header: headerOf(best),
+      why: `${describeShare(evidence.profiles[best], cls)}${shareOf(evidence.profiles[best], cls) < MOSTLY ? nameNote : ""}`,
+    });
   }
   const flagFields = (FLAG_FIELDS[kind] ?? []).filter((f) => columns[f] === undefined);
-  const flagColumns = [...evidence.open].filter((c) => !used.has(c) && evidence.profiles[c] && columnFits(evidence.profiles[c], "flag", MOSTLY));
+  const flagColumns = [...evidence.open].filter(
+    (c) => !used.has(c) && evidence.profiles[c] && columnFits(evidence.profiles[c], "flag", MOSTLY),
+  );
   if (flagFields.length === 1 && flagColumns.length === 1) {
     const [field] = flagFields;
     const [c] = flagColumns;
     columns[field] = c;
-    inferred.push({ field, column: c, header: headerOf(c), why: `${describeShare(evidence.profiles[c], "flag")}, the only yes/no column left` });
+    inferred.push({
+      field,
+      column: c,
+      header: headerOf(c),
+      why: `${describeShare(evidence.profiles[c], "flag")}, the only yes/no column left`,
+    });
   }
   return { mapping: { columns, duplicates: mapping.duplicates }, inferred };
 }
@@ -433,7 +578,12 @@ function nonEmptyCount(row: readonly CellValue[]): number {
  * headers leave columns open, decide a kind with at least two known fields) and maps its columns.
  * `forcedKind` and `forcedHeaderIndex` are the user's overrides; `hints.name` is the sheet or file name.
  */
-export function recognize(rows: readonly (readonly CellValue[])[], forcedKind?: ExportKind | null, forcedHeaderIndex?: number, hints?: RecognizeHints): Recognition {
+export function recognize(
+  rows: readonly (readonly CellValue[])[],
+  forcedKind?: ExportKind | null,
+  forcedHeaderIndex?: number,
+  hints?: RecognizeHints,
+): Recognition {
   const build = (kind: ExportKind, index: number, evidence: ValueEvidence, how: string): Recognition => {
     const headers = textsOf(rows, index);
     const base = index >= 0 ? mapColumns(kind, rows[index] ?? []) : { columns: {}, duplicates: [] };
@@ -441,7 +591,9 @@ export function recognize(rows: readonly (readonly CellValue[])[], forcedKind?: 
     const missing = KIND_SPEC[kind].required.filter((r) => mapping.columns[r] === undefined);
     const fromValues = inferred.length ? ` and the values of ${inferred.map((i) => shortQuote(i.header)).join(", ")}` : "";
     const named = !forcedKind && evidence.namedKind === kind ? "; its name agrees" : "";
-    const note = forcedKind ? `kind set by the user (${KIND_SPEC[kind].title})${fromValues ? `; columns from${fromValues.slice(4)}` : ""}` : `recognised as ${KIND_SPEC[kind].title} from ${how}${fromValues}${named}`;
+    const note = forcedKind
+      ? `kind set by the user (${KIND_SPEC[kind].title})${fromValues ? `; columns from${fromValues.slice(4)}` : ""}`
+      : `recognised as ${KIND_SPEC[kind].title} from ${how}${fromValues}${named}`;
     return { kind, headerIndex: index, mapping, missing, note, inferred };
   };
   const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
@@ -470,7 +622,12 @@ export function recognize(rows: readonly (readonly CellValue[])[], forcedKind?: 
   const fromValues = recognizeFromValues(rows, limit, forcedKind ?? null, hints);
   if (fromValues) {
     const evidence = evidenceFor(rows, fromValues.index, hints);
-    const r = build(fromValues.kind, fromValues.index, evidence, fromValues.index < 0 ? "its values (it has no header row)" : "its values (its headers are not ones we know)");
+    const r = build(
+      fromValues.kind,
+      fromValues.index,
+      evidence,
+      fromValues.index < 0 ? "its values (it has no header row)" : "its values (its headers are not ones we know)",
+    );
     if (forcedKind || r.inferred.length >= 2) return r;
   }
   if (forcedKind) {
@@ -479,7 +636,14 @@ export function recognize(rows: readonly (readonly CellValue[])[], forcedKind?: 
     // every row is data, so no student's values are ever taken for column names.
     const first = rows.slice(0, limit).findIndex((r) => r.some((c) => cellText(c) !== ""));
     if (first >= 0 && fieldsInRow(rows[first]).size > 0) return build(forcedKind, first, evidenceFor(rows, first, hints), "its headers");
-    return { kind: forcedKind, headerIndex: -1, mapping: { columns: {}, duplicates: [] }, missing: KIND_SPEC[forcedKind].required, note: `kind set by the user (${KIND_SPEC[forcedKind].title}); no header row, columns are named by letter`, inferred: [] };
+    return {
+      kind: forcedKind,
+      headerIndex: -1,
+      mapping: { columns: {}, duplicates: [] },
+      missing: KIND_SPEC[forcedKind].required,
+      note: `kind set by the user (${KIND_SPEC[forcedKind].title}); no header row, columns are named by letter`,
+      inferred: [],
+    };
   }
   const empty: ColumnMapping = { columns: {}, duplicates: [] };
   const note = rows.every((r) => r.every((c) => cellText(c) === ""))
@@ -496,7 +660,12 @@ export function recognize(rows: readonly (readonly CellValue[])[], forcedKind?: 
  * (only when it is the sheet's first row: a title above data would otherwise become a data row). The
  * values below then decide the kind, which needs a student id and one more deciding column.
  */
-function recognizeFromValues(rows: readonly (readonly CellValue[])[], limit: number, forcedKind: ExportKind | null, hints: RecognizeHints | undefined): { kind: ExportKind; index: number } | null {
+function recognizeFromValues(
+  rows: readonly (readonly CellValue[])[],
+  limit: number,
+  forcedKind: ExportKind | null,
+  hints: RecognizeHints | undefined,
+): { kind: ExportKind; index: number } | null {
   const first = rows.slice(0, limit).findIndex((r) => nonEmptyCount(r) >= 3);
   if (first < 0) return null;
   const isData = rows[first].some(isDataCell);

@@ -76,7 +76,7 @@ export function loadCourseCatalog(tables: readonly ExportTable[]): CourseCatalog
         ...program,
         programText,
         cte: cteFlag === undefined ? null : cteFlag,
-        department: deptText ? programAreaOf(deptText)?.name ?? deptText : null,
+        department: deptText ? (programAreaOf(deptText)?.name ?? deptText) : null,
         deprecated: deprecatedFlag === true || /^do not use/i.test(description),
       });
     }
@@ -86,7 +86,10 @@ export function loadCourseCatalog(tables: readonly ExportTable[]): CourseCatalog
 
 export function loadIacList(tables: readonly ExportTable[]): IacList | null {
   if (tables.length === 0) return null;
-  const entries = new Map<string, { iac: string; clusterKeys: Set<string>; clusters: string[]; title: string; suggested: boolean | null }>();
+  const entries = new Map<
+    string,
+    { iac: string; clusterKeys: Set<string>; clusters: string[]; title: string; suggested: boolean | null }
+  >();
   let marksSuggested = false;
   for (const t of tables) {
     if (t.has("suggested")) marksSuggested = true;
@@ -95,7 +98,13 @@ export function loadIacList(tables: readonly ExportTable[]): IacList | null {
       const iac = normalizeIac(t.raw(r, "iac") ?? null).iac;
       if (!iac) continue;
       const cluster = t.text(r, clusterField);
-      const entry = entries.get(iac) ?? { iac, clusterKeys: new Set<string>(), clusters: [], title: t.text(r, "iacTitle"), suggested: null };
+      const entry = entries.get(iac) ?? {
+        iac,
+        clusterKeys: new Set<string>(),
+        clusters: [],
+        title: t.text(r, "iacTitle"),
+        suggested: null,
+      };
       if (cluster && !entry.clusterKeys.has(clusterKey(cluster))) {
         entry.clusterKeys.add(clusterKey(cluster));
         entry.clusters.push(cluster);

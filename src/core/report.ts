@@ -8,15 +8,31 @@ import type { z } from "zod";
 import type { findingSchema, notCheckedSchema, reportSchema, sheetReportSchema, topicSummarySchema } from "./reportSchema";
 
 export const TOPICS = [
-  "cte-participants", "cte-concentrators", "iac-codes", "career-clusters", "program-areas",
-  "cte-graduates", "industry-credentials", "certificated-status", "work-based-learning",
-  "single-parent", "dual-enrollment-ap-ib", "structure",
+  "cte-participants",
+  "cte-concentrators",
+  "iac-codes",
+  "career-clusters",
+  "program-areas",
+  "cte-graduates",
+  "industry-credentials",
+  "certificated-status",
+  "work-based-learning",
+  "single-parent",
+  "dual-enrollment-ap-ib",
+  "structure",
 ] as const;
 export type Topic = (typeof TOPICS)[number];
 
 export const EXPORT_KINDS = [
-  "participants", "concentrators", "course-offerings", "courses", "hs-completion", "irc-wbl",
-  "demographics", "dpi-courses", "dpi-iac-clusters",
+  "participants",
+  "concentrators",
+  "course-offerings",
+  "courses",
+  "hs-completion",
+  "irc-wbl",
+  "demographics",
+  "dpi-courses",
+  "dpi-iac-clusters",
 ] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 

@@ -43,21 +43,42 @@ export function findingsByRow(sheet: SheetInput, options: CheckOptions = {}): Sh
   }
   const table = result.tables.find((t) => t.sheet === sheet.name && t.kind === report?.kind);
   if (!report || report.kind === null || !table) {
-    return { kind: null, note: report?.note ?? "the sheet was not checked", headerIndex: null, roles: sheet.rows.map(() => "unrecognised"), byRow, result };
+    return {
+      kind: null,
+      note: report?.note ?? "the sheet was not checked",
+      headerIndex: null,
+      roles: sheet.rows.map(() => "unrecognised"),
+      byRow,
+      result,
+    };
   }
   const headerIndex = report.headerRow === null ? -1 : report.headerRow - firstRow;
   const dataRows = new Set(table.rows.map((r) => r.index));
-  const roles: RowRole[] = sheet.rows.map((_, i) => (i < headerIndex ? "title" : i === headerIndex ? "header" : dataRows.has(i) ? "data" : "skipped"));
+  const roles: RowRole[] = sheet.rows.map((_, i) =>
+    i < headerIndex ? "title" : i === headerIndex ? "header" : dataRows.has(i) ? "data" : "skipped",
+  );
   return { kind: report.kind, note: report.note ?? "", headerIndex, roles, byRow, result };
 }
 
 /** Readable headers for the columns of a synthetic sheet (they appear in a few messages). */
 const FIELD_HEADERS: Partial<Record<Field, string>> = {
-  studentId: "Row", grade: "Grade", iac: "IAC", cluster: "Cluster", programArea: "Program Area",
-  localCourseTitle: "Local Course Title", rosterCode: "Roster Code", dualEnrollment: "Dual Enrollment",
-  cteCourse: "CTE Course", cteDepartment: "CTE Department", exitType: "Exit Type", credentialType: "Credential Type",
-  programType: "Program Type", programName: "Program Name", certificatedStatus: "Certificated Program Status",
-  hours: "Hours", singleParent: "Single Parent",
+  studentId: "Row",
+  grade: "Grade",
+  iac: "IAC",
+  cluster: "Cluster",
+  programArea: "Program Area",
+  localCourseTitle: "Local Course Title",
+  rosterCode: "Roster Code",
+  dualEnrollment: "Dual Enrollment",
+  cteCourse: "CTE Course",
+  cteDepartment: "CTE Department",
+  exitType: "Exit Type",
+  credentialType: "Credential Type",
+  programType: "Program Type",
+  programName: "Program Name",
+  certificatedStatus: "Certificated Program Status",
+  hours: "Hours",
+  singleParent: "Single Parent",
 };
 
 export const COLUMNS_SHEET_NAME = "values";
@@ -67,12 +88,17 @@ export const COLUMNS_SHEET_NAME = "values";
  * number column that keeps every row distinct and non-blank (so no value row is skipped or taken for a
  * duplicate) and, for student exports, serves as a unique student id.
  */
-function columnsSheet(kind: ExportKind, columns: Partial<Record<Field, readonly CellValue[]>>): { sheet: SheetInput; mapping: Partial<Record<Field, number>>; count: number } {
+function columnsSheet(
+  kind: ExportKind,
+  columns: Partial<Record<Field, readonly CellValue[]>>,
+): { sheet: SheetInput; mapping: Partial<Record<Field, number>>; count: number } {
   const fields = (Object.keys(columns) as Field[]).filter((f) => f !== "studentId");
   const count = Math.max(0, ...fields.map((f) => columns[f]?.length ?? 0));
   const mapping: Partial<Record<Field, number>> = {};
   if (KIND_SPEC[kind].fields.includes("studentId")) mapping.studentId = 0;
-  fields.forEach((f, i) => { mapping[f] = i + 1; });
+  fields.forEach((f, i) => {
+    mapping[f] = i + 1;
+  });
   const header: CellValue[] = [FIELD_HEADERS.studentId ?? "Row", ...fields.map((f) => FIELD_HEADERS[f] ?? f)];
   const rows: CellValue[][] = [header];
   for (let i = 0; i < count; i++) rows.push([String(i + 1), ...fields.map((f) => columns[f]?.[i] ?? null)]);
@@ -84,7 +110,11 @@ function columnsSheet(kind: ExportKind, columns: Partial<Record<Field, readonly 
  * value row (index i = the i-th value). The engine sees one sheet with a row-number column (unique
  * student ids for student exports), so only single-row rules can fire for a value.
  */
-export function checkColumns(kind: ExportKind, columns: Partial<Record<Field, readonly CellValue[]>>, options: CheckOptions = {}): (readonly Finding[])[] {
+export function checkColumns(
+  kind: ExportKind,
+  columns: Partial<Record<Field, readonly CellValue[]>>,
+  options: CheckOptions = {},
+): (readonly Finding[])[] {
   const { sheet, mapping, count } = columnsSheet(kind, columns);
   const override: SheetOverride = { kind, headerRow: 1, columns: mapping };
   const found = findingsByRow(sheet, { ...options, overrides: { ...options.overrides, [sheet.name]: override } });

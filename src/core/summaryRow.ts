@@ -12,9 +12,34 @@ import { asciiWords } from "./courseTitle";
 const TOTAL_WORDS = new Set(["total", "totals", "subtotal", "subtotals", "grandtotal", "count", "counts", "sum"]);
 /** Words a total label may carry besides its total word and numbers ("Grand Total", "Total Records: 412"). */
 const LABEL_WORDS = new Set([
-  "grand", "sub", "overall", "all", "the", "of", "number", "no", "record", "records", "row", "rows", "line", "lines",
-  "entry", "entries", "student", "students", "course", "courses", "section", "sections", "participant", "participants",
-  "concentrator", "concentrators", "graduate", "graduates",
+  "grand",
+  "sub",
+  "overall",
+  "all",
+  "the",
+  "of",
+  "number",
+  "no",
+  "record",
+  "records",
+  "row",
+  "rows",
+  "line",
+  "lines",
+  "entry",
+  "entries",
+  "student",
+  "students",
+  "course",
+  "courses",
+  "section",
+  "sections",
+  "participant",
+  "participants",
+  "concentrator",
+  "concentrators",
+  "graduate",
+  "graduates",
 ]);
 /** A label or a number longer than this is data, not a summary (and bounds the work per cell). */
 const MAX_LABEL_CHARS = 80;
@@ -43,7 +68,21 @@ function isNumberCell(value: CellValue): boolean {
 
 /** Words of an SIS report's footer line ("Page 1 of 3", "Number of records: 412", "Report generated 11/29/2026 3:14 PM"). */
 const FOOTER_WORDS = new Set([
-  "page", "of", "number", "records", "record", "rows", "report", "generated", "printed", "run", "on", "at", "am", "pm", "date",
+  "page",
+  "of",
+  "number",
+  "records",
+  "record",
+  "rows",
+  "report",
+  "generated",
+  "printed",
+  "run",
+  "on",
+  "at",
+  "am",
+  "pm",
+  "date",
 ]);
 /** A footer line names one of these: a page, a record count, or when the report was made. */
 const FOOTER_MARKS = new Set(["page", "records", "generated", "printed"]);

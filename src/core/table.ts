@@ -74,7 +74,11 @@ export class ExportTable {
   private readonly firstColumn: number;
   private readonly textCache = new Map<Field, string[]>();
 
-  constructor(input: SheetInput, kind: ExportKind, recognition: { readonly headerIndex: number; readonly mapping: ColumnMapping } & Partial<Omit<Recognition, "headerIndex" | "mapping">>) {
+  constructor(
+    input: SheetInput,
+    kind: ExportKind,
+    recognition: { readonly headerIndex: number; readonly mapping: ColumnMapping } & Partial<Omit<Recognition, "headerIndex" | "mapping">>,
+  ) {
     this.sheet = input.name;
     this.kind = kind;
     this.headerIndex = recognition.headerIndex;

@@ -28,10 +28,11 @@ function trimApostrophes(s: string): string {
 /** A valid, unused worksheet name (Excel compares names case-insensitively); records it in `used`. */
 export function uniqueSheetName(wanted: string, used: Set<string>): string {
   // Apostrophes are cut from both ends by position: /'+$/ backtracks quadratically on a long run of them.
-  let base = trimApostrophes(clipForMatching(wanted)
-    .replace(INVALID_SHEET_CHARS, "_")
-    .replace(/[\u0000-\u001f]/g, " "))
-    .trim();
+  let base = trimApostrophes(
+    clipForMatching(wanted)
+      .replace(INVALID_SHEET_CHARS, "_")
+      .replace(/[\u0000-\u001f]/g, " "),
+  ).trim();
   if (base === "" || base.toLowerCase() === "history") base = base === "" ? "Sheet" : `${base}_`;
   base = base.slice(0, MAX_SHEET_NAME);
   let name = base;

@@ -6,7 +6,13 @@
  * the values are written, numbers keep "General", and the date of the data check is written as a date
  * serial number with a date format (a real date Excel can sort and filter).
  */
-import { CHECKLIST_COLUMN_WIDTHS, CHECKLIST_COLUMNS, CHECKLIST_SHEET_BASE_NAME, type ChecklistSheetInput, checklistLayout } from "../core/checklistSheet";
+import {
+  CHECKLIST_COLUMN_WIDTHS,
+  CHECKLIST_COLUMNS,
+  CHECKLIST_SHEET_BASE_NAME,
+  type ChecklistSheetInput,
+  checklistLayout,
+} from "../core/checklistSheet";
 import { uniqueSheetName } from "../core/text";
 import { HIGHLIGHT_FILL } from "./highlights";
 
@@ -69,7 +75,12 @@ export function queueChecklistSheet(worksheets: Excel.WorksheetCollection, input
   for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const) {
     table.format.borders.getItem(edge).style = "Continuous";
   }
-  const statusFill: Record<string, string> = { fail: HIGHLIGHT_FILL.error, warn: HIGHLIGHT_FILL.warning, pass: "#C6EFCE", "no-data": "#D9D9D9" };
+  const statusFill: Record<string, string> = {
+    fail: HIGHLIGHT_FILL.error,
+    warn: HIGHLIGHT_FILL.warning,
+    pass: "#C6EFCE",
+    "no-data": "#D9D9D9",
+  };
   for (const { row, status } of layout.statuses) {
     const cell = ws.getRange(`D${row}`).format;
     cell.fill.color = statusFill[status];

@@ -138,11 +138,19 @@ export interface RewriteResult {
  * write to the last, calculation and screen updating suspended once, one round trip unless the request
  * would exceed `requestBudget` bytes.
  */
-export async function rewriteHighlights(context: Excel.RequestContext, found: OurRules, add: readonly RuleToAdd[], requestBudget: number): Promise<RewriteResult> {
+export async function rewriteHighlights(
+  context: Excel.RequestContext,
+  found: OurRules,
+  add: readonly RuleToAdd[],
+  requestBudget: number,
+): Promise<RewriteResult> {
   const bySheet = new Map(found.sheets.map((s) => [s.name, s]));
   for (const rule of add) {
     if (!bySheet.has(rule.sheet)) {
-      throw new GatewayError(`Could not highlight the cells: sheet ‘${rule.sheet}’ is no longer in this workbook (renamed or deleted?). Run the checklist again.`, "ItemNotFound");
+      throw new GatewayError(
+        `Could not highlight the cells: sheet ‘${rule.sheet}’ is no longer in this workbook (renamed or deleted?). Run the checklist again.`,
+        "ItemNotFound",
+      );
     }
   }
   const ops: { bytes: number; queue: () => void }[] = [];
@@ -156,7 +164,12 @@ export async function rewriteHighlights(context: Excel.RequestContext, found: Ou
     for (const index of [...sheet.ours].sort((a, b) => b - a)) {
       ops.push({ bytes: COMMAND_BYTES, queue: () => sheet.rules.items[index].delete() });
     }
-    ops.push({ bytes: COMMAND_BYTES, queue: () => { entry.count = sheet.rules.getCount(); } });
+    ops.push({
+      bytes: COMMAND_BYTES,
+      queue: () => {
+        entry.count = sheet.rules.getCount();
+      },
+    });
     removed += sheet.ours.length;
   }
   for (const rule of add) {
@@ -200,6 +213,8 @@ export async function rewriteHighlights(context: Excel.RequestContext, found: Ou
       await context.sync().catch(() => undefined);
     }
   }
-  const unexpected = counts.filter(({ sheet, count }) => count !== null && count.value !== sheet.rules.items.length - sheet.ours.length).map(({ sheet }) => sheet.name);
+  const unexpected = counts
+    .filter(({ sheet, count }) => count !== null && count.value !== sheet.rules.items.length - sheet.ours.length)
+    .map(({ sheet }) => sheet.name);
   return { removed, added: add.length, unexpected };
 }

@@ -22,10 +22,26 @@ import type { ChecklistSheetInput } from "../core/checklistSheet";
 import type { HighlightPlan } from "../core/plan";
 import { queueChecklistSheet } from "./checklistWriter";
 import { hasErrorCode, toGatewayError } from "./errors";
-import { type ApplyResult, type ChecklistSheetResult, type ClearResult, type ExcelGateway, GatewayError, type ReadProgress, type WorkbookRead } from "./gateway";
+import {
+  type ApplyResult,
+  type ChecklistSheetResult,
+  type ClearResult,
+  type ExcelGateway,
+  GatewayError,
+  type ReadProgress,
+  type WorkbookRead,
+} from "./gateway";
 import { findOurRules, rewriteHighlights, rulesOfPlan } from "./highlights";
 import { READ_START, measuredBytesPerCell, nextRoundTrip } from "./readPlan";
-import { MAX_STORED_REFERENCE_CHARS, SETTINGS_KEYS, type WorkbookSettings, mergeSettings, parseSettings, serializeReferences, serializeSettings } from "./settings";
+import {
+  MAX_STORED_REFERENCE_CHARS,
+  SETTINGS_KEYS,
+  type WorkbookSettings,
+  mergeSettings,
+  parseSettings,
+  serializeReferences,
+  serializeSettings,
+} from "./settings";
 import { estimateJsonBytes, officeRows, sheetFromUsedRange } from "./values";
 
 export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;
@@ -110,7 +126,10 @@ export class OfficeExcelGateway implements ExcelGateway {
         }));
         for (const s of sheets) {
           if (s.rows * s.columns > MAX_SHEET_CELLS) {
-            throw new GatewayError(`Could not read the workbook: sheet ‘${s.name}’ uses ${s.rows.toLocaleString("en-US")} rows × ${s.columns.toLocaleString("en-US")} columns, far more than an export has. Delete the stray cells far below or right of the data (Ctrl+End shows the last one), then run the checklist again.`, "SheetTooLarge");
+            throw new GatewayError(
+              `Could not read the workbook: sheet ‘${s.name}’ uses ${s.rows.toLocaleString("en-US")} rows × ${s.columns.toLocaleString("en-US")} columns, far more than an export has. Delete the stray cells far below or right of the data (Ctrl+End shows the last one), then run the checklist again.`,
+              "SheetTooLarge",
+            );
           }
         }
         const collected: CellValue[][][] = sheets.map(() => []);
@@ -144,7 +163,10 @@ export class OfficeExcelGateway implements ExcelGateway {
           let measuredCells = 0;
           for (const b of blocks) {
             const values = b.range.values;
-            if (!values) throw new GatewayError(`Could not read the workbook: Excel returned no values for sheet ‘${sheets[b.sheet].name}’ (is it too large?).`);
+            if (!values)
+              throw new GatewayError(
+                `Could not read the workbook: Excel returned no values for sheet ‘${sheets[b.sheet].name}’ (is it too large?).`,
+              );
             const into = collected[b.sheet];
             for (const row of officeRows(values)) into.push(row);
             const m = estimateJsonBytes(values);
@@ -154,7 +176,13 @@ export class OfficeExcelGateway implements ExcelGateway {
           bytesPerCell = measuredBytesPerCell(bytesPerCell, measuredBytes, measuredCells);
           if (onProgress) {
             for (const i of new Set(blocks.map((b) => b.sheet))) {
-              onProgress({ sheet: sheets[i].name, sheetIndex: i, sheetCount: sheets.length, rowsRead: collected[i].length, rows: sheets[i].rows });
+              onProgress({
+                sheet: sheets[i].name,
+                sheetIndex: i,
+                sheetCount: sheets.length,
+                rowsRead: collected[i].length,
+                rows: sheets[i].rows,
+              });
             }
           }
         }
@@ -215,7 +243,10 @@ export class OfficeExcelGateway implements ExcelGateway {
       });
     } catch (err) {
       if (hasErrorCode(err, "ItemNotFound")) {
-        throw new GatewayError(`Could not go to ${cell}: sheet ‘${sheet}’ is no longer in this workbook (renamed or deleted?). Run the checklist again.`, "ItemNotFound");
+        throw new GatewayError(
+          `Could not go to ${cell}: sheet ‘${sheet}’ is no longer in this workbook (renamed or deleted?). Run the checklist again.`,
+          "ItemNotFound",
+        );
       }
       throw toGatewayError(err, `go to ${sheet}!${cell}`);
     }
@@ -252,7 +283,10 @@ export class OfficeExcelGateway implements ExcelGateway {
     if (patch.references) {
       const size = serializeReferences(patch.references).length;
       if (size > MAX_STORED_REFERENCE_CHARS) {
-        throw new GatewayError(`The reference lists are too large to keep in the workbook (${Math.round(size / 1000)} thousand characters; the limit is ${MAX_STORED_REFERENCE_CHARS / 1000} thousand). They are used until the pane is closed.`, "TooLarge");
+        throw new GatewayError(
+          `The reference lists are too large to keep in the workbook (${Math.round(size / 1000)} thousand characters; the limit is ${MAX_STORED_REFERENCE_CHARS / 1000} thousand). They are used until the pane is closed.`,
+          "TooLarge",
+        );
       }
     }
     try {

@@ -88,7 +88,10 @@ export function serializeReferences(refs: readonly StoredReference[]): string {
 export function mergeSettings(current: WorkbookSettings, patch: Partial<WorkbookSettings>): WorkbookSettings {
   const merged: WorkbookSettings = { ...current, ...patch };
   // An explicit "" or undefined clears the value.
-  const out: { -readonly [K in keyof WorkbookSettings]: WorkbookSettings[K] } = { overrides: merged.overrides ?? {}, references: merged.references ?? [] };
+  const out: { -readonly [K in keyof WorkbookSettings]: WorkbookSettings[K] } = {
+    overrides: merged.overrides ?? {},
+    references: merged.references ?? [],
+  };
   if (merged.schoolYear) out.schoolYear = merged.schoolYear;
   if (merged.teamMembers) out.teamMembers = merged.teamMembers;
   return out;

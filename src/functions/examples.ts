@@ -20,7 +20,20 @@ export interface FunctionDoc {
   /** the function id in functions.json (CTE.<id> in Excel) */
   readonly id: string;
   /** export name in ./logic */
-  readonly logic: "iac" | "iacValid" | "cluster" | "iacCluster" | "programArea" | "grade" | "eligible" | "apib" | "courseCheck" | "wblHours" | "graduate" | "check" | "rule";
+  readonly logic:
+    | "iac"
+    | "iacValid"
+    | "cluster"
+    | "iacCluster"
+    | "programArea"
+    | "grade"
+    | "eligible"
+    | "apib"
+    | "courseCheck"
+    | "wblHours"
+    | "graduate"
+    | "check"
+    | "rule";
   /** extra notes for the help page (plain text) */
   readonly notes?: readonly string[];
   readonly examples: readonly FunctionExample[];
@@ -51,122 +64,194 @@ const CONCENTRATORS: unknown[][] = [
 
 export const FUNCTION_DOCS: readonly FunctionDoc[] = [
   {
-    id: "IAC", logic: "iac",
+    id: "IAC",
+    logic: "iac",
     notes: ["Only the shape is checked: use CTE.IACVALID to ask whether the code is a real CIP 2020 series."],
     examples: [
       { formula: "=CTE.IAC(1.1)", args: [1.1], result: [["01.10"]] },
-      { formula: "=CTE.IAC(A2:A4)", cells: "A2:A4 = 1.1, 01.0901, Animal Science", args: [[[1.1], ["01.0901"], ["Animal Science"]]], result: [["01.10"], ["01.09"], ["#VALUE!"]] },
+      {
+        formula: "=CTE.IAC(A2:A4)",
+        cells: "A2:A4 = 1.1, 01.0901, Animal Science",
+        args: [[[1.1], ["01.0901"], ["Animal Science"]]],
+        result: [["01.10"], ["01.09"], ["#VALUE!"]],
+      },
     ],
   },
   {
-    id: "IACVALID", logic: "iacValid",
+    id: "IACVALID",
+    logic: "iacValid",
     examples: [
-      { formula: "=CTE.IACVALID(\"01.09\")", args: ["01.09"], result: [["TRUE"]] },
-      { formula: "=CTE.IACVALID(\"99.99\")", args: ["99.99"], result: [["FALSE"]] },
-      { formula: "=CTE.IACVALID(\"01.01\", F1:H4)", cells: "F1:H4 = a DPI IAC list with 01.09 and 11.01 only", args: ["01.01", IAC_LIST], result: [["FALSE"]] },
+      { formula: '=CTE.IACVALID("01.09")', args: ["01.09"], result: [["TRUE"]] },
+      { formula: '=CTE.IACVALID("99.99")', args: ["99.99"], result: [["FALSE"]] },
+      {
+        formula: '=CTE.IACVALID("01.01", F1:H4)',
+        cells: "F1:H4 = a DPI IAC list with 01.09 and 11.01 only",
+        args: ["01.01", IAC_LIST],
+        result: [["FALSE"]],
+      },
     ],
   },
   {
-    id: "CLUSTER", logic: "cluster",
+    id: "CLUSTER",
+    logic: "cluster",
     examples: [
-      { formula: "=CTE.CLUSTER(\"01.09\")", args: ["01.09"], result: [["Agriculture, Food & Natural Resources"]] },
-      { formula: "=CTE.CLUSTER(\"11.01\", F1:H4)", cells: "F1:H4 = a DPI IAC list pairing 11.01 with two clusters", args: ["11.01", IAC_LIST], result: [["Information Technology; Health Science"]] },
+      { formula: '=CTE.CLUSTER("01.09")', args: ["01.09"], result: [["Agriculture, Food & Natural Resources"]] },
+      {
+        formula: '=CTE.CLUSTER("11.01", F1:H4)',
+        cells: "F1:H4 = a DPI IAC list pairing 11.01 with two clusters",
+        args: ["11.01", IAC_LIST],
+        result: [["Information Technology; Health Science"]],
+      },
     ],
   },
   {
-    id: "IACCLUSTER", logic: "iacCluster",
+    id: "IACCLUSTER",
+    logic: "iacCluster",
     examples: [
-      { formula: "=CTE.IACCLUSTER(\"11.01\", \"Information Technology\")", args: ["11.01", "Information Technology"], result: [["TRUE"]] },
-      { formula: "=CTE.IACCLUSTER(\"11.01\", \"Health Science\")", args: ["11.01", "Health Science"], result: [["FALSE"]] },
-      { formula: "=CTE.IACCLUSTER(\"11.01\", \"Health Science\", F1:H4)", cells: "F1:H4 = a DPI IAC list that allows 11.01 with Health Science", args: ["11.01", "Health Science", IAC_LIST], result: [["TRUE"]] },
+      { formula: '=CTE.IACCLUSTER("11.01", "Information Technology")', args: ["11.01", "Information Technology"], result: [["TRUE"]] },
+      { formula: '=CTE.IACCLUSTER("11.01", "Health Science")', args: ["11.01", "Health Science"], result: [["FALSE"]] },
+      {
+        formula: '=CTE.IACCLUSTER("11.01", "Health Science", F1:H4)',
+        cells: "F1:H4 = a DPI IAC list that allows 11.01 with Health Science",
+        args: ["11.01", "Health Science", IAC_LIST],
+        result: [["TRUE"]],
+      },
     ],
   },
   {
-    id: "PROGRAMAREA", logic: "programArea",
+    id: "PROGRAMAREA",
+    logic: "programArea",
     examples: [
-      { formula: "=CTE.PROGRAMAREA(\"Tech Ed\")", args: ["Tech Ed"], result: [["Technology and Engineering Education"]] },
-      { formula: "=CTE.PROGRAMAREA(\"Ag; Bus\")", args: ["Ag; Bus"], result: [["Agriculture and Natural Resources Education; Business and Information Technology Education"]] },
-      { formula: "=CTE.PROGRAMAREA(\"Basket weaving\")", args: ["Basket weaving"], result: [["#N/A"]] },
+      { formula: '=CTE.PROGRAMAREA("Tech Ed")', args: ["Tech Ed"], result: [["Technology and Engineering Education"]] },
+      {
+        formula: '=CTE.PROGRAMAREA("Ag; Bus")',
+        args: ["Ag; Bus"],
+        result: [["Agriculture and Natural Resources Education; Business and Information Technology Education"]],
+      },
+      { formula: '=CTE.PROGRAMAREA("Basket weaving")', args: ["Basket weaving"], result: [["#N/A"]] },
     ],
   },
   {
-    id: "GRADE", logic: "grade",
+    id: "GRADE",
+    logic: "grade",
     examples: [
-      { formula: "=CTE.GRADE(B2:B5)", cells: "B2:B5 = 09, Grade 10, K12-11, TBD", args: [[["09"], ["Grade 10"], ["K12-11"], ["TBD"]]], result: [["9"], ["10"], ["11"], ["#VALUE!"]] },
+      {
+        formula: "=CTE.GRADE(B2:B5)",
+        cells: "B2:B5 = 09, Grade 10, K12-11, TBD",
+        args: [[["09"], ["Grade 10"], ["K12-11"], ["TBD"]]],
+        result: [["9"], ["10"], ["11"], ["#VALUE!"]],
+      },
     ],
   },
   {
-    id: "ELIGIBLE", logic: "eligible",
+    id: "ELIGIBLE",
+    logic: "eligible",
     notes: ["Elements and their grade bands are listed in the table below."],
     examples: [
-      { formula: "=CTE.ELIGIBLE(\"concentrator\", 10)", args: ["concentrator", 10], result: [["FALSE"]] },
-      { formula: "=CTE.ELIGIBLE(\"single parent\", \"Grade 11\")", args: ["single parent", "Grade 11"], result: [["TRUE"]] },
-      { formula: "=CTE.ELIGIBLE(\"WBL\", \"09\")", args: ["WBL", "09"], result: [["TRUE"]] },
+      { formula: '=CTE.ELIGIBLE("concentrator", 10)', args: ["concentrator", 10], result: [["FALSE"]] },
+      { formula: '=CTE.ELIGIBLE("single parent", "Grade 11")', args: ["single parent", "Grade 11"], result: [["TRUE"]] },
+      { formula: '=CTE.ELIGIBLE("WBL", "09")', args: ["WBL", "09"], result: [["TRUE"]] },
     ],
   },
   {
-    id: "APIB", logic: "apib",
+    id: "APIB",
+    logic: "apib",
     examples: [
-      { formula: "=CTE.APIB(C2:C4)", cells: "C2:C4 = AP Biology, Pre-AP English 9, IB History HL", args: [[["AP Biology"], ["Pre-AP English 9"], ["IB History HL"]]], result: [["AP"], [""], ["IB"]] },
+      {
+        formula: "=CTE.APIB(C2:C4)",
+        cells: "C2:C4 = AP Biology, Pre-AP English 9, IB History HL",
+        args: [[["AP Biology"], ["Pre-AP English 9"], ["IB History HL"]]],
+        result: [["AP"], [""], ["IB"]],
+      },
     ],
   },
   {
-    id: "COURSECHECK", logic: "courseCheck",
+    id: "COURSECHECK",
+    logic: "courseCheck",
     notes: [
       "Without a catalog, one roster code given to both an AP/IB-titled and a plain-titled course within the ranges is reported (APIB-CODE-INCONSISTENT).",
       "A catalog range without headers is read in the order Roster Code, SCED Course Title, Course Program, CTE Course, CTE Department, Deprecated.",
     ],
     examples: [
-      { formula: "=CTE.COURSECHECK(\"AP Biology\", \"10075\", J1:M4)", cells: "J1:M4 = a DPI catalog where 10075 is AP", args: ["AP Biology", "10075", CATALOG], result: [[""]] },
-      { formula: "=CTE.COURSECHECK(\"AP Biology\", \"10080\", J1:M4)", cells: "J1:M4 = a DPI catalog where 10080 is not AP", args: ["AP Biology", "10080", CATALOG], result: [["‘AP Biology’ is titled AP, but roster code 10080's DPI program is none. AP courses must use an AP roster code."]] },
-      { formula: "=CTE.COURSECHECK(\"Biology\", \"10090\", J1:M4)", cells: "J1:M4 = a DPI catalog where 10090 is deprecated", args: ["Biology", "10090", CATALOG], result: [["Roster code 10090 (‘Biology (old)’) is deprecated (DPI 6798). Replace it with a current code from DPI's course download."]] },
+      {
+        formula: '=CTE.COURSECHECK("AP Biology", "10075", J1:M4)',
+        cells: "J1:M4 = a DPI catalog where 10075 is AP",
+        args: ["AP Biology", "10075", CATALOG],
+        result: [[""]],
+      },
+      {
+        formula: '=CTE.COURSECHECK("AP Biology", "10080", J1:M4)',
+        cells: "J1:M4 = a DPI catalog where 10080 is not AP",
+        args: ["AP Biology", "10080", CATALOG],
+        result: [["‘AP Biology’ is titled AP, but roster code 10080's DPI program is none. AP courses must use an AP roster code."]],
+      },
+      {
+        formula: '=CTE.COURSECHECK("Biology", "10090", J1:M4)',
+        cells: "J1:M4 = a DPI catalog where 10090 is deprecated",
+        args: ["Biology", "10090", CATALOG],
+        result: [
+          ["Roster code 10090 (‘Biology (old)’) is deprecated (DPI 6798). Replace it with a current code from DPI's course download."],
+        ],
+      },
     ],
   },
   {
-    id: "WBLHOURS", logic: "wblHours",
+    id: "WBLHOURS",
+    logic: "wblHours",
     examples: [
-      { formula: "=CTE.WBLHOURS(\"Youth Apprenticeship\")", args: ["Youth Apprenticeship"], result: [["450"]] },
-      { formula: "=CTE.WBLHOURS(\"Internship/Local Co-op\")", args: ["Internship/Local Co-op"], result: [["90"]] },
-      { formula: "=CTE.WBLHOURS(\"IRC - NOT State Approved\")", args: ["IRC - NOT State Approved"], result: [["#N/A"]] },
+      { formula: '=CTE.WBLHOURS("Youth Apprenticeship")', args: ["Youth Apprenticeship"], result: [["450"]] },
+      { formula: '=CTE.WBLHOURS("Internship/Local Co-op")', args: ["Internship/Local Co-op"], result: [["90"]] },
+      { formula: '=CTE.WBLHOURS("IRC - NOT State Approved")', args: ["IRC - NOT State Approved"], result: [["#N/A"]] },
     ],
   },
   {
-    id: "GRADUATE", logic: "graduate",
+    id: "GRADUATE",
+    logic: "graduate",
     examples: [
-      { formula: "=CTE.GRADUATE(\"HSC\", \"R\")", args: ["HSC", "R"], result: [["TRUE"]] },
-      { formula: "=CTE.GRADUATE(\"HSC\", \"C\")", args: ["HSC", "C"], result: [["FALSE"]] },
-      { formula: "=CTE.GRADUATE(\"TC\")", args: ["TC"], result: [["FALSE"]] },
+      { formula: '=CTE.GRADUATE("HSC", "R")', args: ["HSC", "R"], result: [["TRUE"]] },
+      { formula: '=CTE.GRADUATE("HSC", "C")', args: ["HSC", "C"], result: [["FALSE"]] },
+      { formula: '=CTE.GRADUATE("TC")', args: ["TC"], result: [["FALSE"]] },
     ],
   },
   {
-    id: "CHECK", logic: "check",
+    id: "CHECK",
+    logic: "check",
     notes: [
       "The kind is recognised from the headers as in the task pane; title rows above the header are allowed.",
-      "Each finding reads RULE-ID: message; several are separated by \" | \". Sheet-level findings (a missing or duplicated column) follow the kind on the header row. Sensitive values (single parent, homeless) never appear.",
-      "Rows below the last filled row give \"\", so a whole-column reference such as A:F works.",
+      'Each finding reads RULE-ID: message; several are separated by " | ". Sheet-level findings (a missing or duplicated column) follow the kind on the header row. Sensitive values (single parent, homeless) never appear.',
+      'Rows below the last filled row give "", so a whole-column reference such as A:F works.',
       "Rules that compare two exports (a concentrator missing from the participants export, a senior without a completion row) cannot fire: CHECK sees one range. Rules that compare rows (duplicates, one student with two IACs, department mismatches, AP/IB code use) compare rows within the range only.",
       "Row numbers in messages count from the first row of the range.",
     ],
     examples: [
       {
-        formula: "=CTE.CHECK(A1:D6, , , \"2025-26\")",
+        formula: '=CTE.CHECK(A1:D6, , , "2025-26")',
         cells: "A1:D6 = a title row, then a concentrators export: header, three students and a blank row",
         args: [CONCENTRATORS, null, null, "2025-26"],
         result: [
           [""],
           ["concentrators"],
           ["OK"],
-          ["GRADE-OUT-OF-RANGE: Grade 10 is outside 11-12: CTE concentrators are reported in grades 11-12. Check the grade or remove the student from this export."],
+          [
+            "GRADE-OUT-OF-RANGE: Grade 10 is outside 11-12: CTE concentrators are reported in grades 11-12. Check the grade or remove the student from this export.",
+          ],
           [""],
-          ["IAC-CLUSTER-MISMATCH: IAC 11.01 usually belongs to ‘Information Technology’, not ‘Health Science’. Check the pair against DPI's IAC to Cluster list (DPI 6800; load the list for an exact check)."],
+          [
+            "IAC-CLUSTER-MISMATCH: IAC 11.01 usually belongs to ‘Information Technology’, not ‘Health Science’. Check the pair against DPI's IAC to Cluster list (DPI 6800; load the list for an exact check).",
+          ],
         ],
       },
     ],
   },
   {
-    id: "RULE", logic: "rule",
+    id: "RULE",
+    logic: "rule",
     examples: [
-      { formula: "=CTE.RULE(\"GRADE-INVALID\")", args: ["GRADE-INVALID"], result: [["A grade that is not recognisable (9, 09, Grade 9, 9th, K12-09 are)."]] },
+      {
+        formula: '=CTE.RULE("GRADE-INVALID")',
+        args: ["GRADE-INVALID"],
+        result: [["A grade that is not recognisable (9, 09, Grade 9, 9th, K12-09 are)."]],
+      },
     ],
   },
 ];

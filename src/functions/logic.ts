@@ -29,7 +29,10 @@ export type ErrorKind = "invalidValue" | "notAvailable";
 
 /** An error element: functions.ts turns it into CustomFunctions.Error (#VALUE! / #N/A with the message). */
 export class FunctionError {
-  constructor(readonly kind: ErrorKind, readonly message: string) {}
+  constructor(
+    readonly kind: ErrorKind,
+    readonly message: string,
+  ) {}
 }
 
 export type Out = string | number | boolean | FunctionError;
@@ -256,7 +259,8 @@ export function cluster(iacValue: unknown, iacList?: unknown): Out[][] {
         if (answers.size < MEMO_LIMIT) answers.set(code, answer);
       }
       return answer;
-    }));
+    }),
+  );
 }
 
 const PAIR_CHECKS = ["IAC-MISSING", "IAC-INVALID-FORMAT", "IAC-UNKNOWN", "CLUSTER-MISSING", "CLUSTER-UNKNOWN", "IAC-CLUSTER-MISMATCH"];
@@ -289,7 +293,12 @@ export function programArea(value: unknown): Out[][] {
 /** Grades as numbers; failures get the engine's GRADE-INVALID message as #VALUE!. */
 function normalisedGrades(values: CellValue[]): (number | FunctionError)[] {
   const grades = values.map(normalizeGrade);
-  const messages = engineMessages("participants", "grade", values.filter((_, i) => grades[i] === null), ["GRADE-INVALID"]);
+  const messages = engineMessages(
+    "participants",
+    "grade",
+    values.filter((_, i) => grades[i] === null),
+    ["GRADE-INVALID"],
+  );
   let k = 0;
   return grades.map((g) => g ?? invalid(messages[k++] || "The value is not a grade level: use 9, 10, 11 or 12."));
 }
@@ -324,7 +333,12 @@ export function apib(title: unknown): Out[][] {
 }
 
 const COURSE_RULES = [
-  "COURSE-CODE-MISSING", "COURSE-CODE-UNKNOWN", "COURSE-CODE-DEPRECATED", "AP-CODE-MISMATCH", "IB-CODE-MISMATCH", "APIB-TITLE-MISMATCH",
+  "COURSE-CODE-MISSING",
+  "COURSE-CODE-UNKNOWN",
+  "COURSE-CODE-DEPRECATED",
+  "AP-CODE-MISMATCH",
+  "IB-CODE-MISMATCH",
+  "APIB-TITLE-MISMATCH",
   "APIB-CODE-INCONSISTENT",
 ];
 
@@ -366,14 +380,19 @@ export function graduate(exitType: unknown, credentialType?: unknown): Out[][] {
   const args = withCredential ? [exitType, credentialType] : [exitType];
   return batch(args, { blank: "first" }, ([exits, credentials]) => {
     const known = exits.map((e) => exitTypeOf(cleanText(e)) !== null);
-    const messages = engineMessages("hs-completion", "exitType", exits.filter((_, i) => !known[i]), ["EXIT-TYPE-UNKNOWN"]);
+    const messages = engineMessages(
+      "hs-completion",
+      "exitType",
+      exits.filter((_, i) => !known[i]),
+      ["EXIT-TYPE-UNKNOWN"],
+    );
     const columns = withCredential ? { exitType: exits, credentialType: credentials } : { exitType: exits };
     const table = tableFromColumns("hs-completion", columns);
     const ids = graduatesWithDiploma([table]);
     let k = 0;
-    return table.rows.map((r, i) => (
-      known[i] ? ids.has(table.text(r, "studentId")) : invalid(messages[k++] || "The value is not a DPI exit type.")
-    ));
+    return table.rows.map((r, i) =>
+      known[i] ? ids.has(table.text(r, "studentId")) : invalid(messages[k++] || "The value is not a DPI exit type."),
+    );
   });
 }
 

@@ -106,17 +106,21 @@ define(Array.prototype, "flat", function flat(this: unknown, depth?: number): un
   flatInto(out, source, depth === undefined ? 1 : toInteger(depth));
   return out;
 });
-define(Array.prototype, "flatMap", function flatMap(this: unknown, callback: (v: unknown, i: number, a: unknown) => unknown, thisArg?: unknown): unknown[] {
-  const source = requireObject(this, "Array.prototype.flatMap") as ArrayLike<unknown>;
-  if (typeof callback !== "function") throw new TypeError("Array.prototype.flatMap: callback is not a function");
-  const out: unknown[] = [];
-  for (let i = 0; i < source.length; i++) {
-    if (!(i in source)) continue;
-    const v = callback.call(thisArg, source[i], i, source);
-    if (Array.isArray(v)) flatInto(out, v, 0);
-    else out.push(v);
-  }
-  return out;
-});
+define(
+  Array.prototype,
+  "flatMap",
+  function flatMap(this: unknown, callback: (v: unknown, i: number, a: unknown) => unknown, thisArg?: unknown): unknown[] {
+    const source = requireObject(this, "Array.prototype.flatMap") as ArrayLike<unknown>;
+    if (typeof callback !== "function") throw new TypeError("Array.prototype.flatMap: callback is not a function");
+    const out: unknown[] = [];
+    for (let i = 0; i < source.length; i++) {
+      if (!(i in source)) continue;
+      const v = callback.call(thisArg, source[i], i, source);
+      if (Array.isArray(v)) flatInto(out, v, 0);
+      else out.push(v);
+    }
+    return out;
+  },
+);
 
 export {};

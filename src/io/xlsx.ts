@@ -45,8 +45,8 @@ const MAX_COLUMN = 16_384;
 const MB = (n: number) => (n >= 1024 * 1024 ? `${Math.round(n / (1024 * 1024))} MB` : `${Math.ceil(n / 1024)} KB`);
 
 /** fflate's raw-deflate inflater, stopping as soon as the output passes the size the zip directory claims. */
-export const defaultInflateRaw: InflateRaw = async (bytes, maxOutputBytes = Number.POSITIVE_INFINITY) => inflateRawBounded(bytes, maxOutputBytes);
-
+export const defaultInflateRaw: InflateRaw = async (bytes, maxOutputBytes = Number.POSITIVE_INFINITY) =>
+  inflateRawBounded(bytes, maxOutputBytes);
 
 class ZipReader {
   private readonly byName = new Map<string, ZipEntry>();
@@ -75,10 +75,14 @@ class ZipReader {
     const entry = this.byName.get(name.toLowerCase());
     if (!entry) return null;
     if (entry.uncompressedSize > this.maxPart) {
-      throw new XlsxError(`it is too large to read here: part ‘${entry.name}’ unpacks to ${MB(entry.uncompressedSize)} (the limit is ${MB(this.maxPart)}); save the list on its own as CSV`);
+      throw new XlsxError(
+        `it is too large to read here: part ‘${entry.name}’ unpacks to ${MB(entry.uncompressedSize)} (the limit is ${MB(this.maxPart)}); save the list on its own as CSV`,
+      );
     }
     if (entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize > MAX_RATIO * Math.max(1, entry.compressedSize)) {
-      throw new XlsxError(`it looks like a zip bomb: part ‘${entry.name}’ claims to unpack ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))} times larger than it is`);
+      throw new XlsxError(
+        `it looks like a zip bomb: part ‘${entry.name}’ claims to unpack ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))} times larger than it is`,
+      );
     }
     this.total += entry.uncompressedSize;
     if (this.total > this.maxTotal) {
@@ -119,7 +123,7 @@ function decodeXml(b: Uint8Array): string {
 // XML scanning
 
 const XML_ENTITY = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(amp|lt|gt|quot|apos));/g;
-const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'" };
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 /** XML character and entity references. */
 export function decodeXmlEntities(text: string): string {
@@ -196,7 +200,7 @@ function nextTag(xml: string, from: number, names: ReadonlySet<string>, limit = 
       if (k >= xml.length) throw new ZipError(`${DAMAGED} (an XML part ends inside <${local}>)`);
       const c = xml.charCodeAt(k);
       if (c === 0x22 || c === 0x27) {
-        const quote = xml.indexOf(c === 0x22 ? "\"" : "'", k + 1);
+        const quote = xml.indexOf(c === 0x22 ? '"' : "'", k + 1);
         if (quote < 0) throw new ZipError(`${DAMAGED} (an XML part ends inside <${local}>)`);
         k = quote + 1;
       } else if (c === 0x3e) {
@@ -276,7 +280,7 @@ function forEachAttr(xml: string, start: number, end: number, onAttr: (name: str
     while (i < end && isSpace(xml.charCodeAt(i))) i++;
     const quote = xml.charCodeAt(i);
     if (quote !== 0x22 && quote !== 0x27) continue;
-    const close = xml.indexOf(quote === 0x22 ? "\"" : "'", i + 1);
+    const close = xml.indexOf(quote === 0x22 ? '"' : "'", i + 1);
     if (close < 0 || close >= end) return;
     const raw = xml.slice(i + 1, close);
     i = close + 1;
@@ -493,7 +497,9 @@ function sheetRows(xml: string, strings: readonly string[], sheetName: string, d
     if (col > lastCol) lastCol = col;
   }
   if (lastRow * lastCol > MAX_CELLS) {
-    throw new XlsxError(`it is too large to read here: sheet ‘${sheetName}’ spans ${lastRow} rows × ${lastCol} columns; save the list on its own as CSV`);
+    throw new XlsxError(
+      `it is too large to read here: sheet ‘${sheetName}’ spans ${lastRow} rows × ${lastCol} columns; save the list on its own as CSV`,
+    );
   }
   const rows: CellValue[][] = [];
   for (let r = 1; r <= lastRow; r++) {
@@ -508,10 +514,12 @@ function sheetRows(xml: string, strings: readonly string[], sheetName: string, d
 /** The zip's first bytes say what it probably is, for a clearer message than "not a workbook". */
 function notWorkbook(zip: ZipReader): XlsxError {
   const names = zip.names().map((n) => n.toLowerCase());
-  if (names.some((n) => n.endsWith("workbook.bin"))) return new XlsxError("it is an Excel binary workbook (.xlsb); save it as an Excel Workbook (.xlsx) or as CSV");
+  if (names.some((n) => n.endsWith("workbook.bin")))
+    return new XlsxError("it is an Excel binary workbook (.xlsb); save it as an Excel Workbook (.xlsx) or as CSV");
   if (names.includes("word/document.xml")) return new XlsxError("it is a Word document, not an Excel workbook");
   if (names.includes("ppt/presentation.xml")) return new XlsxError("it is a PowerPoint file, not an Excel workbook");
-  if (names.includes("content.xml") && names.includes("mimetype")) return new XlsxError("it is an OpenDocument file (.ods), not an Excel workbook; save it as .xlsx or CSV");
+  if (names.includes("content.xml") && names.includes("mimetype"))
+    return new XlsxError("it is an OpenDocument file (.ods), not an Excel workbook; save it as .xlsx or CSV");
   return new XlsxError("it is a zip file but not an Excel workbook");
 }
 
@@ -521,13 +529,17 @@ function notWorkbook(zip: ZipReader): XlsxError {
  */
 export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Promise<SheetInput[]> {
   if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    throw new XlsxError("it is password-protected or an Excel 97-2003 (.xls) file; remove the password or save it as an Excel Workbook (.xlsx) or as CSV");
+    throw new XlsxError(
+      "it is password-protected or an Excel 97-2003 (.xls) file; remove the password or save it as an Excel Workbook (.xlsx) or as CSV",
+    );
   }
   if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
     throw new XlsxError("it is not a zip-based Excel workbook (.xlsx)");
   }
   if (bytes.length > MAX_XLSX_FILE_BYTES) {
-    throw new XlsxError(`it is too large to read here (${MB(bytes.length)}; the limit is ${MB(MAX_XLSX_FILE_BYTES)}); save the list on its own as CSV`);
+    throw new XlsxError(
+      `it is too large to read here (${MB(bytes.length)}; the limit is ${MB(MAX_XLSX_FILE_BYTES)}); save the list on its own as CSV`,
+    );
   }
   const zip = new ZipReader(
     bytes,

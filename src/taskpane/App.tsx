@@ -5,7 +5,15 @@
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
 import {
-  Button, Field, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Select, makeStyles, tokens,
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Select,
+  makeStyles,
+  tokens,
 } from "@fluentui/react-components";
 import { severityCounts } from "../core/checklist";
 import type { SheetOverride } from "../core/engine";
@@ -33,7 +41,10 @@ const useStyles = makeStyles({
   summaryLine: { margin: 0, fontSize: tokens.fontSizeBase200 },
   panel: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: "8px" },
   panelSummary: {
-    cursor: "pointer", fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, padding: "4px 0",
+    cursor: "pointer",
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    padding: "4px 0",
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
   panelBody: { paddingTop: "8px" },
@@ -81,11 +92,14 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
   useEffect(() => {
     if (notice) return;
     let live = true;
-    gateway.loadSettings().then((s) => {
-      if (!live) return;
-      setSettings(s);
-      setTeamMembers(s.teamMembers ?? "");
-    }).catch(() => undefined); // the first action shows any problem
+    gateway
+      .loadSettings()
+      .then((s) => {
+        if (!live) return;
+        setSettings(s);
+        setTeamMembers(s.teamMembers ?? "");
+      })
+      .catch(() => undefined); // the first action shows any problem
     return () => {
       live = false;
     };
@@ -110,10 +124,11 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
     setMessage(null);
     setProgress({ text: PHASE_TEXT.reading });
     try {
-      const onProgress = (p: ReadProgress) => setProgress({
-        text: `Reading ‘${p.sheet}’ (sheet ${p.sheetIndex + 1} of ${p.sheetCount}): ${p.rowsRead.toLocaleString("en-US")} of ${p.rows.toLocaleString("en-US")} rows`,
-        value: Math.min(1, (p.sheetIndex + (p.rows ? p.rowsRead / p.rows : 1)) / Math.max(1, p.sheetCount)),
-      });
+      const onProgress = (p: ReadProgress) =>
+        setProgress({
+          text: `Reading ‘${p.sheet}’ (sheet ${p.sheetIndex + 1} of ${p.sheetCount}): ${p.rowsRead.toLocaleString("en-US")} of ${p.rows.toLocaleString("en-US")} rows`,
+          value: Math.min(1, (p.sheetIndex + (p.rows ? p.rowsRead / p.rows : 1)) / Math.max(1, p.sheetCount)),
+        });
       const result = await runCheck(gateway, {
         sessionReferences: sessionRefs,
         today: today(),
@@ -127,16 +142,20 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
       const checked = result.result.report.sheets.filter((s) => s.kind !== null && workbookHas(result, s.sheet)).length;
       if (result.result.report.nothingChecked) {
         // Never a green banner for a workbook we could not read.
-        const text = checked > 0
-          ? "The sheets recognised as WISEdata exports have no data rows (only a header, blank or total rows). " +
-            "Paste the export with its students or courses, then run the checklist again."
-          : "No sheet of this workbook was recognised as a WISEdata export. " +
-            "Choose each sheet's kind under Sheets (or check its header row), then run the checklist again.";
+        const text =
+          checked > 0
+            ? "The sheets recognised as WISEdata exports have no data rows (only a header, blank or total rows). " +
+              "Paste the export with its students or courses, then run the checklist again."
+            : "No sheet of this workbook was recognised as a WISEdata export. " +
+              "Choose each sheet's kind under Sheets (or check its header row), then run the checklist again.";
         setMessage({ intent: "warning", title: "Nothing was checked", text });
       } else if (result.applyError) {
         setMessage({ intent: "warning", title: "Checked, but not highlighted", text: result.applyError.message });
       } else {
-        const omitted = result.plan.omittedCells > 0 ? ` ${plural(result.plan.omittedCells, "more cell")} ${result.plan.omittedCells === 1 ? "was" : "were"} not highlighted (too many on one sheet); the list below has them all.` : "";
+        const omitted =
+          result.plan.omittedCells > 0
+            ? ` ${plural(result.plan.omittedCells, "more cell")} ${result.plan.omittedCells === 1 ? "was" : "were"} not highlighted (too many on one sheet); the list below has them all.`
+            : "";
         setMessage({
           intent: errors > 0 ? "warning" : "success",
           text: `Checked ${plural(checked, "sheet")}: ${plural(errors, "error")}, ${plural(warnings, "warning")}. ${plural(result.plan.cells, "cell")} highlighted.${omitted}`,
@@ -155,7 +174,13 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
     setMessage(null);
     try {
       const { removed } = await gateway.clearHighlights();
-      setMessage({ intent: "success", text: removed > 0 ? `Removed the highlights (${plural(removed, "rule")}). Your own formatting is unchanged.` : "There were no highlights to remove." });
+      setMessage({
+        intent: "success",
+        text:
+          removed > 0
+            ? `Removed the highlights (${plural(removed, "rule")}). Your own formatting is unchanged.`
+            : "There were no highlights to remove.",
+      });
     } catch (err) {
       setMessage({ intent: "error", text: messageOf(err) });
     } finally {
@@ -233,7 +258,8 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
     setBusy("write");
     setMessage(null);
     try {
-      if ((settings.teamMembers ?? "") !== teamMembers.trim()) setSettings(await gateway.saveSettings({ teamMembers: teamMembers.trim() || undefined }));
+      if ((settings.teamMembers ?? "") !== teamMembers.trim())
+        setSettings(await gateway.saveSettings({ teamMembers: teamMembers.trim() || undefined }));
       const { sheet } = await gateway.writeChecklistSheet({ report: run.result.report, teamMembers, checkedOn });
       setMessage({ intent: "success", text: `Wrote the sheet ‘${sheet}’. Print it for the core team (it is set to landscape).` });
     } catch (err) {
@@ -258,17 +284,30 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
 
       <div className={styles.controls}>
         <Field label="School year" size="small" className={styles.year}>
-          <Select value={settings.schoolYear ?? defaultYear} disabled={busy !== null || !!notice} onChange={(_, d) => onSchoolYear(d.value)}>
+          <Select
+            value={settings.schoolYear ?? defaultYear}
+            disabled={busy !== null || !!notice}
+            onChange={(_, d) => onSchoolYear(d.value)}
+          >
             {years.map((y) => (
-              <option key={y} value={y}>{y}{y === defaultYear ? " (default)" : ""}</option>
+              <option key={y} value={y}>
+                {y}
+                {y === defaultYear ? " (default)" : ""}
+              </option>
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" disabled={busy !== null || !!notice} onClick={() => void onRun()}>Run checklist</Button>
-        <Button disabled={busy !== null || !!notice} onClick={() => void onClear()}>Clear highlights</Button>
+        <Button appearance="primary" disabled={busy !== null || !!notice} onClick={() => void onRun()}>
+          Run checklist
+        </Button>
+        <Button disabled={busy !== null || !!notice} onClick={() => void onClear()}>
+          Clear highlights
+        </Button>
       </div>
 
-      <div role="status" aria-live="polite" className={styles.status}>{progress?.text ?? ""}</div>
+      <div role="status" aria-live="polite" className={styles.status}>
+        {progress?.text ?? ""}
+      </div>
       {busy === "run" && <ProgressBar value={progress?.value} aria-label="Checklist progress" />}
 
       {message && (
@@ -282,10 +321,13 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
 
       {report && totals && (
         <section className={styles.section} aria-labelledby="checklist-heading">
-          <h2 id="checklist-heading" className={styles.h2}>Checklist {report.schoolYear}</h2>
+          <h2 id="checklist-heading" className={styles.h2}>
+            Checklist {report.schoolYear}
+          </h2>
           <p className={styles.summaryLine}>
-            {plural(totals.errors, "error")}, {plural(totals.warnings, "warning")} in {plural(report.sheets.filter((s) => s.kind !== null).length, "recognised sheet")}.
-            Open a topic for its findings; select one to go to its cell.
+            {plural(totals.errors, "error")}, {plural(totals.warnings, "warning")} in{" "}
+            {plural(report.sheets.filter((s) => s.kind !== null).length, "recognised sheet")}. Open a topic for its findings; select one to
+            go to its cell.
           </p>
           <TopicList report={report} sheets={workbookSheets} onSelect={onSelect} />
         </section>
@@ -295,7 +337,13 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
         <summary className={styles.panelSummary}>Sheets</summary>
         <div className={styles.panelBody}>
           {run && report ? (
-            <SheetsPanel sheets={run.sheets} report={report} overrides={settings.overrides} disabled={busy !== null} onChange={onOverride} />
+            <SheetsPanel
+              sheets={run.sheets}
+              report={report}
+              overrides={settings.overrides}
+              disabled={busy !== null}
+              onChange={onOverride}
+            />
           ) : (
             <p className={styles.intro}>Run the checklist to see how each sheet was recognised and to correct it.</p>
           )}
@@ -305,7 +353,14 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
       <details className={styles.panel}>
         <summary className={styles.panelSummary}>Reference lists</summary>
         <div className={styles.panelBody}>
-          <ReferencesPanel report={report} workbookSheets={workbookSheets} loaded={loadedRefs} disabled={busy !== null || !!notice} onLoad={(f) => void onLoadReference(f)} onRemove={onRemoveReference} />
+          <ReferencesPanel
+            report={report}
+            workbookSheets={workbookSheets}
+            loaded={loadedRefs}
+            disabled={busy !== null || !!notice}
+            onLoad={(f) => void onLoadReference(f)}
+            onRemove={onRemoveReference}
+          />
         </div>
       </details>
 

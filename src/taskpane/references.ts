@@ -68,7 +68,9 @@ export async function readReferenceFile(file: File, options: ReadReferenceOption
   const name = file.name;
   if (/\.(xls|xlsb)$/i.test(name)) {
     const what = /b$/i.test(name) ? "an Excel binary workbook (.xlsb)" : "an Excel 97-2003 workbook (.xls)";
-    throw new ReferenceFileError(`‘${name}’ is ${what}, which cannot be read here: open it in Excel and save it as an Excel Workbook (.xlsx) or as "CSV UTF-8", or paste the list into a sheet of this workbook (a sheet with DPI's headers is used automatically).`);
+    throw new ReferenceFileError(
+      `‘${name}’ is ${what}, which cannot be read here: open it in Excel and save it as an Excel Workbook (.xlsx) or as "CSV UTF-8", or paste the list into a sheet of this workbook (a sheet with DPI's headers is used automatically).`,
+    );
   }
   const bytes = await fileBytes(file);
   if (bytes.length === 0) throw new ReferenceFileError(`‘${name}’ is empty.`);
@@ -77,7 +79,9 @@ export async function readReferenceFile(file: File, options: ReadReferenceOption
   if (text.replace(/^\uFEFF/, "").trim() === "") throw new ReferenceFileError(`‘${name}’ is empty.`);
   const parsed = parseCsv(text);
   if (parsed.unterminatedQuoteAtRecord !== null) {
-    throw new ReferenceFileError(`‘${name}’ ends inside a quoted field at record ${parsed.unterminatedQuoteAtRecord}: the file looks truncated.`);
+    throw new ReferenceFileError(
+      `‘${name}’ ends inside a quoted field at record ${parsed.unterminatedQuoteAtRecord}: the file looks truncated.`,
+    );
   }
   const reference: StoredReference = { name, csv: text.replace(/^\uFEFF/, "") };
   const kind = referenceKind(reference);
@@ -116,7 +120,9 @@ async function readWorkbookList(name: string, bytes: Uint8Array, options: ReadRe
   }
   if (lists.length > 1) {
     const found = lists.map(({ sheet, kind }) => `‘${sheet.name}’ (${KIND_TITLE[kind]})`).join(", ");
-    throw new ReferenceFileError(`‘${name}’ has ${lists.length} DPI lists, in the sheets ${found}; load one list per file: save each list as its own workbook or CSV file, or paste the lists into sheets of this workbook (they are used automatically).`);
+    throw new ReferenceFileError(
+      `‘${name}’ has ${lists.length} DPI lists, in the sheets ${found}; load one list per file: save each list as its own workbook or CSV file, or paste the lists into sheets of this workbook (they are used automatically).`,
+    );
   }
   const { sheet, kind } = lists[0];
   const reference: StoredReference = { name, values: sheet.rows.map((row) => row.map(storedValue)) };

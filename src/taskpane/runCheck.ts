@@ -53,7 +53,10 @@ export async function runCheck(gateway: ExcelGateway, options: RunOptions = {}):
   try {
     applied = await gateway.applyHighlights(plan);
   } catch (err) {
-    applyError = err instanceof GatewayError ? err : new GatewayError(`Could not highlight the cells: ${err instanceof Error ? err.message : String(err)}`);
+    applyError =
+      err instanceof GatewayError
+        ? err
+        : new GatewayError(`Could not highlight the cells: ${err instanceof Error ? err.message : String(err)}`);
   }
   return { sheets: read.sheets, settings: read.settings, result, plan, applied, applyError };
 }

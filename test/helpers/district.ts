@@ -27,11 +27,21 @@ export function participantsSheet(rows: number, name = "CTE Participants", badGr
  * every 61st IAC blank (error), every 83rd in grade 10 (error).
  */
 export function concentratorsSheet(rows: number, name = "Career Concentrators"): GeneratedSheet {
-  const out: Cell[][] = [["WSN", "Student Name", "Grade Level", "School", "CTE Concentration IAC Code", "CTE Concentration Program Area", "Program Area"]];
+  const out: Cell[][] = [
+    ["WSN", "Student Name", "Grade Level", "School", "CTE Concentration IAC Code", "CTE Concentration Program Area", "Program Area"],
+  ];
   for (let i = 1; i <= rows; i++) {
     const iac: Cell = i % 61 === 0 ? "" : i % 40 === 0 ? 1.09 : "01.09";
     const grade = i % 83 === 0 ? 10 : 11 + (i % 2);
-    out.push([String(9_100_000_000 + i), `Student ${i}`, grade, SCHOOLS[i % 2], iac, "Agriculture, Food & Natural Resources", "Agriculture and Natural Resources Education"]);
+    out.push([
+      String(9_100_000_000 + i),
+      `Student ${i}`,
+      grade,
+      SCHOOLS[i % 2],
+      iac,
+      "Agriculture, Food & Natural Resources",
+      "Agriculture and Natural Resources Education",
+    ]);
   }
   return { name, rows: out };
 }

@@ -104,7 +104,11 @@ interface Sheet {
 
 export class FakeExcelError extends Error {
   readonly debugInfo: { code: string; message: string; errorLocation: string };
-  constructor(readonly code: string, message: string, location = "") {
+  constructor(
+    readonly code: string,
+    message: string,
+    location = "",
+  ) {
     super(message);
     this.name = "RichApi.Error";
     this.debugInfo = { code, message, errorLocation: location };
@@ -175,7 +179,7 @@ function intersects(a: Rect, b: Rect): boolean {
 function alwaysTrue(formula: string | null): boolean {
   if (formula === null) return false;
   const f = formula.trim().toUpperCase();
-  return f === "=TRUE" || (f.startsWith("=ISTEXT(\"") && f.endsWith("\")") && f.indexOf("\"", 9) === f.length - 2);
+  return f === "=TRUE" || (f.startsWith('=ISTEXT("') && f.endsWith('")') && f.indexOf('"', 9) === f.length - 2);
 }
 
 /** 1899-12-30: Excel's serial day 0 (1900 date system, from 1900-03-01 on) */
@@ -236,8 +240,19 @@ export class FakeWorkbook {
 
   static emptyStats(): FakeStats {
     return {
-      runs: 0, syncs: 0, proxies: 0, longestAddress: 0, largestRequestBytes: 0, largestResponseBytes: 0, rejectedSyncs: 0, largestLoadCells: 0,
-      oversizedLoads: 0, calcSuspensions: 0, screenSuspensions: 0, writesWithEventsOn: 0, syncRecords: [],
+      runs: 0,
+      syncs: 0,
+      proxies: 0,
+      longestAddress: 0,
+      largestRequestBytes: 0,
+      largestResponseBytes: 0,
+      rejectedSyncs: 0,
+      largestLoadCells: 0,
+      oversizedLoads: 0,
+      calcSuspensions: 0,
+      screenSuspensions: 0,
+      writesWithEventsOn: 0,
+      syncRecords: [],
     };
   }
 
@@ -286,15 +301,30 @@ export class FakeWorkbook {
   addUserConditionalFormat(name: string, address: string, rule: { type?: string; formula?: string | null; fill?: string | null }): string {
     const areas = parseAreas(address);
     if (!areas) throw new Error(`bad address ${address}`);
-    const cf: FakeConditionalFormat = { key: this.newCfKey(), type: rule.type ?? "Custom", formula: rule.formula ?? null, fill: rule.fill ?? null, areas };
+    const cf: FakeConditionalFormat = {
+      key: this.newCfKey(),
+      type: rule.type ?? "Custom",
+      formula: rule.formula ?? null,
+      fill: rule.fill ?? null,
+      areas,
+    };
     // Excel gives a new rule the top priority (Home > Conditional Formatting > New Rule does too).
     this.sheet(name).cfs.unshift(cf);
     return cf.key;
   }
 
   /** A sheet's rules in priority order; `id` is what Excel reports for the sheet's collection (the position). */
-  conditionalFormats(name: string): { id: string; key: string; type: string; formula: string | null; fill: string | null; address: string }[] {
-    return this.sheet(name).cfs.map((cf, i) => ({ id: String(i), key: cf.key, type: cf.type, formula: cf.formula, fill: cf.fill, address: cf.areas.map(rectName).join(",") }));
+  conditionalFormats(
+    name: string,
+  ): { id: string; key: string; type: string; formula: string | null; fill: string | null; address: string }[] {
+    return this.sheet(name).cfs.map((cf, i) => ({
+      id: String(i),
+      key: cf.key,
+      type: cf.type,
+      formula: cf.formula,
+      fill: cf.fill,
+      address: cf.areas.map(rectName).join(","),
+    }));
   }
 
   /** A cell's number format ("General" unless one was set). */
@@ -377,7 +407,8 @@ export class FakeWorkbook {
 
   sheet(nameOrId: string): Sheet {
     const s = this.findSheet(nameOrId);
-    if (!s) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: sheet ${nameOrId}.`, "WorksheetCollection.getItem");
+    if (!s)
+      throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: sheet ${nameOrId}.`, "WorksheetCollection.getItem");
     return s;
   }
 
@@ -387,10 +418,32 @@ export class FakeWorkbook {
   }
 
   createSheet(name: string): Sheet {
-    if (!name || name.length > 31 || INVALID_SHEET_NAME.test(name)) throw new FakeExcelError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: sheet name ${name}.`, "WorksheetCollection.add");
-    if (this.findSheet(name)) throw new FakeExcelError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${name}.`, "WorksheetCollection.add");
+    if (!name || name.length > 31 || INVALID_SHEET_NAME.test(name))
+      throw new FakeExcelError(
+        "InvalidArgument",
+        `The argument is invalid or missing or has an incorrect format: sheet name ${name}.`,
+        "WorksheetCollection.add",
+      );
+    if (this.findSheet(name))
+      throw new FakeExcelError(
+        "ItemAlreadyExists",
+        `A resource with the same name or identifier already exists: ${name}.`,
+        "WorksheetCollection.add",
+      );
     const id = this.sheetId(this.nextSheet++);
-    const sheet: Sheet = { id, name, grid: [], fills: new Map(), numberFormats: new Map(), formulas: new Map(), cfs: [], formatLog: [], frozenRows: 0, orientation: null, printTitleRows: null };
+    const sheet: Sheet = {
+      id,
+      name,
+      grid: [],
+      fills: new Map(),
+      numberFormats: new Map(),
+      formulas: new Map(),
+      cfs: [],
+      formatLog: [],
+      frozenRows: 0,
+      orientation: null,
+      printTitleRows: null,
+    };
     this.sheets.push(sheet);
     return sheet;
   }
@@ -491,7 +544,10 @@ export class FakeContext {
     if (record.requestBytes > this.wb.limits.maxRequestBytes) {
       record.rejected = "RequestPayloadSizeLimitExceeded";
       stats.rejectedSyncs++;
-      throw new FakeExcelError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${record.requestBytes} bytes).`);
+      throw new FakeExcelError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${record.requestBytes} bytes).`,
+      );
     }
     stats.largestRequestBytes = Math.max(stats.largestRequestBytes, record.requestBytes);
     for (const c of commands) {
@@ -501,7 +557,10 @@ export class FakeContext {
     if (record.responseBytes > this.wb.limits.maxResponseBytes) {
       record.rejected = "ResponsePayloadSizeLimitExceeded";
       stats.rejectedSyncs++;
-      throw new FakeExcelError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${record.responseBytes} bytes).`);
+      throw new FakeExcelError(
+        "ResponsePayloadSizeLimitExceeded",
+        `The response payload size has exceeded the limit (${record.responseBytes} bytes).`,
+      );
     }
     stats.largestResponseBytes = Math.max(stats.largestResponseBytes, record.responseBytes);
   }
@@ -516,7 +575,10 @@ abstract class ProxyBase {
 
   protected prop<T>(name: string): T {
     if (!this.loaded.has(name)) {
-      throw new FakeExcelError("PropertyNotLoaded", `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+      throw new FakeExcelError(
+        "PropertyNotLoaded",
+        `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
     }
     return this.loaded.get(name) as T;
   }
@@ -538,7 +600,10 @@ function propList(props: string | string[] | Record<string, unknown> | undefined
   if (props === undefined) return [];
   if (Array.isArray(props)) return props;
   if (typeof props === "object") return Object.keys(props);
-  return props.split(",").map((p) => p.trim()).filter(Boolean);
+  return props
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 class WorkbookProxy extends ProxyBase {
@@ -619,10 +684,14 @@ class WorksheetCollectionProxy extends ProxyBase {
     this.write(name.length, () => {
       created = this.ctx.wb.createSheet(name);
     });
-    return new WorksheetProxy(this.ctx, () => {
-      if (!created) throw new FakeExcelError("ItemNotFound", "The sheet was not added.");
-      return created;
-    }, false);
+    return new WorksheetProxy(
+      this.ctx,
+      () => {
+        if (!created) throw new FakeExcelError("ItemNotFound", "The sheet was not added.");
+        return created;
+      },
+      false,
+    );
   }
 }
 
@@ -630,12 +699,17 @@ class WorksheetProxy extends ProxyBase {
   readonly freezePanes: { freezeRows: (n: number) => void };
   readonly pageLayout: PageLayoutProxy;
 
-  constructor(ctx: FakeContext, readonly resolve: () => Sheet | null, private readonly nullable: boolean) {
+  constructor(
+    ctx: FakeContext,
+    readonly resolve: () => Sheet | null,
+    private readonly nullable: boolean,
+  ) {
     super(ctx);
     this.freezePanes = {
-      freezeRows: (n: number) => this.write(10, () => {
-        this.target().frozenRows = n;
-      }),
+      freezeRows: (n: number) =>
+        this.write(10, () => {
+          this.target().frozenRows = n;
+        }),
     };
     this.pageLayout = new PageLayoutProxy(ctx, () => this.target());
   }
@@ -677,43 +751,73 @@ class WorksheetProxy extends ProxyBase {
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
     if (valuesOnly !== true) throw new Error("fake: the gateway must ask for getUsedRange(valuesOnly = true)");
-    return new RangeProxy(this.ctx, () => {
-      const s = this.target();
-      const rect = this.ctx.wb.usedRect(s);
-      return rect ? { sheet: s, rect } : null;
-    }, true);
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const s = this.target();
+        const rect = this.ctx.wb.usedRect(s);
+        return rect ? { sheet: s, rect } : null;
+      },
+      true,
+    );
   }
 
   getRangeByIndexes(row: number, column: number, rowCount: number, columnCount: number): RangeProxy {
-    return new RangeProxy(this.ctx, () => {
-      if (row < 0 || column < 0 || rowCount < 1 || columnCount < 1 || row + rowCount > MAX_ROWS || column + columnCount > MAX_COLUMNS) {
-        throw new FakeExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.", "Worksheet.getRangeByIndexes");
-      }
-      return { sheet: this.target(), rect: { r0: row, c0: column, r1: row + rowCount - 1, c1: column + columnCount - 1 } };
-    }, false);
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        if (row < 0 || column < 0 || rowCount < 1 || columnCount < 1 || row + rowCount > MAX_ROWS || column + columnCount > MAX_COLUMNS) {
+          throw new FakeExcelError(
+            "InvalidArgument",
+            "The argument is invalid or missing or has an incorrect format.",
+            "Worksheet.getRangeByIndexes",
+          );
+        }
+        return { sheet: this.target(), rect: { r0: row, c0: column, r1: row + rowCount - 1, c1: column + columnCount - 1 } };
+      },
+      false,
+    );
   }
 
   getRange(address?: string): RangeProxy {
     if (address !== undefined) this.ctx.noteAddress(address);
-    return new RangeProxy(this.ctx, () => {
-      const s = this.target();
-      if (address === undefined) return { sheet: s, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLUMNS - 1 } };
-      checkAddress(this.ctx, address, "Worksheet.getRange");
-      const rect = parseArea(address);
-      if (!rect) throw new FakeExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.", "Worksheet.getRange");
-      return { sheet: s, rect };
-    }, false);
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const s = this.target();
+        if (address === undefined) return { sheet: s, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLUMNS - 1 } };
+        checkAddress(this.ctx, address, "Worksheet.getRange");
+        const rect = parseArea(address);
+        if (!rect)
+          throw new FakeExcelError(
+            "InvalidArgument",
+            "The argument is invalid or missing or has an incorrect format.",
+            "Worksheet.getRange",
+          );
+        return { sheet: s, rect };
+      },
+      false,
+    );
   }
 
   getRanges(address: string): RangeAreasProxy {
     this.ctx.noteAddress(address);
-    return new RangeAreasProxy(this.ctx, () => {
-      const s = this.target();
-      checkAddress(this.ctx, address, "Worksheet.getRanges");
-      const areas = parseAreas(address);
-      if (!areas) throw new FakeExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.", "Worksheet.getRanges");
-      return { sheet: s, areas };
-    }, address.length);
+    return new RangeAreasProxy(
+      this.ctx,
+      () => {
+        const s = this.target();
+        checkAddress(this.ctx, address, "Worksheet.getRanges");
+        const areas = parseAreas(address);
+        if (!areas)
+          throw new FakeExcelError(
+            "InvalidArgument",
+            "The argument is invalid or missing or has an incorrect format.",
+            "Worksheet.getRanges",
+          );
+        return { sheet: s, areas };
+      },
+      address.length,
+    );
   }
 
   activate(): void {
@@ -725,12 +829,19 @@ class WorksheetProxy extends ProxyBase {
 
 function checkAddress(ctx: FakeContext, address: string, where: string): void {
   if (address.length > ctx.wb.limits.maxAddressChars) {
-    throw new FakeExcelError("InvalidArgument", `The argument is invalid or missing or has an incorrect format (address of ${address.length} characters).`, where);
+    throw new FakeExcelError(
+      "InvalidArgument",
+      `The argument is invalid or missing or has an incorrect format (address of ${address.length} characters).`,
+      where,
+    );
   }
 }
 
 class PageLayoutProxy extends ProxyBase {
-  constructor(ctx: FakeContext, private readonly sheet: () => Sheet) {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => Sheet,
+  ) {
     super(ctx);
   }
   set orientation(value: string) {
@@ -754,7 +865,11 @@ class RangeProxy extends ProxyBase {
   readonly format: FormatProxy;
   private cfCollection: ConditionalFormatCollectionProxy | null = null;
 
-  constructor(ctx: FakeContext, readonly resolve: () => RangeTarget | null, private readonly nullable: boolean) {
+  constructor(
+    ctx: FakeContext,
+    readonly resolve: () => RangeTarget | null,
+    private readonly nullable: boolean,
+  ) {
     super(ctx);
     this.format = new FormatProxy(ctx, () => this.target());
   }
@@ -774,7 +889,11 @@ class RangeProxy extends ProxyBase {
       const rows = rect.r1 - rect.r0 + 1;
       const cols = rect.c1 - rect.c0 + 1;
       if (values.length !== rows || values.some((r) => r.length !== cols)) {
-        throw new FakeExcelError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`, "Range.values");
+        throw new FakeExcelError(
+          "InvalidArgument",
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`,
+          "Range.values",
+        );
       }
       this.ctx.wb.noteWrite();
       values.forEach((row, r) => row.forEach((v, c) => this.ctx.wb.writeTyped(sheet, rect.r0 + r, rect.c0 + c, v)));
@@ -790,8 +909,15 @@ class RangeProxy extends ProxyBase {
       const rows = rect.r1 - rect.r0 + 1;
       const cols = rect.c1 - rect.c0 + 1;
       const single = !Array.isArray(formats);
-      if (!single && ((formats as unknown[][]).length !== rows || (formats as unknown[][]).some((r) => !Array.isArray(r) || r.length !== cols))) {
-        throw new FakeExcelError("InvalidArgument", `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`, "Range.numberFormat");
+      if (
+        !single &&
+        ((formats as unknown[][]).length !== rows || (formats as unknown[][]).some((r) => !Array.isArray(r) || r.length !== cols))
+      ) {
+        throw new FakeExcelError(
+          "InvalidArgument",
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`,
+          "Range.numberFormat",
+        );
       }
       this.ctx.wb.noteWrite();
       for (let r = 0; r < rows; r++) {
@@ -865,12 +991,23 @@ class RangeProxy extends ProxyBase {
             bytes += jsonBytes(out);
             break;
           }
-          case "rowIndex": this.loaded.set(n, rect.r0); break;
-          case "columnIndex": this.loaded.set(n, rect.c0); break;
-          case "rowCount": this.loaded.set(n, rect.r1 - rect.r0 + 1); break;
-          case "columnCount": this.loaded.set(n, rect.c1 - rect.c0 + 1); break;
-          case "address": this.loaded.set(n, `${sheet.name}!${rectName(rect)}`); break;
-          default: throw new Error(`fake: Range.load("${n}") is not modelled`);
+          case "rowIndex":
+            this.loaded.set(n, rect.r0);
+            break;
+          case "columnIndex":
+            this.loaded.set(n, rect.c0);
+            break;
+          case "rowCount":
+            this.loaded.set(n, rect.r1 - rect.r0 + 1);
+            break;
+          case "columnCount":
+            this.loaded.set(n, rect.c1 - rect.c0 + 1);
+            break;
+          case "address":
+            this.loaded.set(n, `${sheet.name}!${rectName(rect)}`);
+            break;
+          default:
+            throw new Error(`fake: Range.load("${n}") is not modelled`);
         }
         bytes += 10;
       }
@@ -882,7 +1019,8 @@ class RangeProxy extends ProxyBase {
   select(): void {
     this.write(10, () => {
       const { sheet, rect } = this.target();
-      if (this.ctx.wb.activeSheetId !== sheet.id) throw new FakeExcelError("InvalidOperation", "Range.select needs the range's sheet to be active.", "Range.select");
+      if (this.ctx.wb.activeSheetId !== sheet.id)
+        throw new FakeExcelError("InvalidOperation", "Range.select needs the range's sheet to be active.", "Range.select");
       this.ctx.wb.selection = { sheet: sheet.name, address: rectName(rect) };
     });
   }
@@ -893,35 +1031,56 @@ class FormatProxy extends ProxyBase {
   readonly font: Record<string, unknown>;
   readonly borders: { getItem: (edge: string) => Record<string, unknown> };
 
-  constructor(ctx: FakeContext, private readonly range: () => RangeTarget) {
+  constructor(
+    ctx: FakeContext,
+    private readonly range: () => RangeTarget,
+  ) {
     super(ctx);
-    const log = (what: string, value: unknown) => this.write(20, () => {
-      const { sheet, rect } = this.range();
-      this.ctx.wb.noteWrite();
-      sheet.formatLog.push(`${rectName(rect)} ${what}=${JSON.stringify(value)}`);
-    });
+    const log = (what: string, value: unknown) =>
+      this.write(20, () => {
+        const { sheet, rect } = this.range();
+        this.ctx.wb.noteWrite();
+        sheet.formatLog.push(`${rectName(rect)} ${what}=${JSON.stringify(value)}`);
+      });
     const recorder = (prefix: string): Record<string, unknown> => {
       this.ctx.wb.stats.proxies++;
-      return new Proxy({}, {
-        set: (_t, key, value) => {
-          log(`${prefix}.${String(key)}`, value);
-          return true;
+      return new Proxy(
+        {},
+        {
+          set: (_t, key, value) => {
+            log(`${prefix}.${String(key)}`, value);
+            return true;
+          },
         },
-      });
+      );
     };
-    const fillProxy = { set color(value: string) { setFill(value); }, get color(): string { throw new FakeExcelError("PropertyNotLoaded", "fill.color was not loaded"); } };
-    const setFill = (value: string) => this.write(20, () => {
-      const { sheet, rect } = this.range();
-      this.ctx.wb.noteWrite();
-      for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) sheet.fills.set(`${r},${c}`, value);
-    });
+    const fillProxy = {
+      set color(value: string) {
+        setFill(value);
+      },
+      get color(): string {
+        throw new FakeExcelError("PropertyNotLoaded", "fill.color was not loaded");
+      },
+    };
+    const setFill = (value: string) =>
+      this.write(20, () => {
+        const { sheet, rect } = this.range();
+        this.ctx.wb.noteWrite();
+        for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) sheet.fills.set(`${r},${c}`, value);
+      });
     this.ctx.wb.stats.proxies++;
     this.fill = fillProxy;
     this.font = recorder("font");
     this.borders = { getItem: (edge: string) => recorder(`border.${edge}`) };
     return new Proxy(this, {
       set: (target, key, value) => {
-        if (key === "wrapText" || key === "verticalAlignment" || key === "columnWidth" || key === "horizontalAlignment" || key === "rowHeight") {
+        if (
+          key === "wrapText" ||
+          key === "verticalAlignment" ||
+          key === "columnWidth" ||
+          key === "horizontalAlignment" ||
+          key === "rowHeight"
+        ) {
           log(String(key), value);
           return true;
         }
@@ -934,7 +1093,11 @@ class FormatProxy extends ProxyBase {
 class RangeAreasProxy extends ProxyBase {
   private cfCollection: ConditionalFormatCollectionProxy | null = null;
 
-  constructor(ctx: FakeContext, private readonly resolve: () => { sheet: Sheet; areas: Rect[] }, addressBytes: number) {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolve: () => { sheet: Sheet; areas: Rect[] },
+    addressBytes: number,
+  ) {
     super(ctx);
     // The address travels with the request.
     ctx.enqueue({ bytes: addressBytes, write: false, exec: () => undefined });
@@ -949,7 +1112,10 @@ class RangeAreasProxy extends ProxyBase {
 class ConditionalFormatCollectionProxy extends ProxyBase {
   private itemsList: ConditionalFormatProxy[] | null = null;
 
-  constructor(ctx: FakeContext, private readonly target: () => { sheet: Sheet; areas: Rect[] }) {
+  constructor(
+    ctx: FakeContext,
+    private readonly target: () => { sheet: Sheet; areas: Rect[] },
+  ) {
     super(ctx);
   }
 
@@ -1015,7 +1181,11 @@ class ConditionalFormatCollectionProxy extends ProxyBase {
     });
     return {
       get value(): number {
-        if (!done) throw new FakeExcelError("PropertyNotLoaded", "The value of the result object has not been loaded yet. Call context.sync() first.");
+        if (!done)
+          throw new FakeExcelError(
+            "PropertyNotLoaded",
+            "The value of the result object has not been loaded yet. Call context.sync() first.",
+          );
         return result.value;
       },
     };
@@ -1032,7 +1202,10 @@ class ConditionalFormatCollectionProxy extends ProxyBase {
 class ConditionalFormatProxy extends ProxyBase {
   private customProxy: CustomConditionalFormatProxy | null = null;
 
-  constructor(ctx: FakeContext, private readonly resolve: () => { sheet: Sheet; cf: FakeConditionalFormat; position: number }) {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolve: () => { sheet: Sheet; cf: FakeConditionalFormat; position: number },
+  ) {
     super(ctx);
   }
 
@@ -1054,7 +1227,8 @@ class ConditionalFormatProxy extends ProxyBase {
   get custom(): CustomConditionalFormatProxy {
     this.customProxy ??= new CustomConditionalFormatProxy(this.ctx, () => {
       const { cf } = this.resolve();
-      if (cf.type !== "Custom") throw new FakeExcelError("InvalidOperation", "The conditional format is not of type Custom.", "ConditionalFormat.custom");
+      if (cf.type !== "Custom")
+        throw new FakeExcelError("InvalidOperation", "The conditional format is not of type Custom.", "ConditionalFormat.custom");
       return cf;
     });
     return this.customProxy;
@@ -1095,14 +1269,40 @@ class CustomConditionalFormatProxy extends ProxyBase {
     };
     ctx.wb.stats.proxies += 3; // rule, format, fill
     const rule = {
-      get formula(): string { return get(loadedRule, "formula") as string; },
-      set formula(value: string) { write(value.length, () => { ctx.wb.noteWrite(); cf().formula = value; }); },
-      load: (): unknown => { read(() => { loadedRule.set("formula", cf().formula); return 30; }); return rule; },
+      get formula(): string {
+        return get(loadedRule, "formula") as string;
+      },
+      set formula(value: string) {
+        write(value.length, () => {
+          ctx.wb.noteWrite();
+          cf().formula = value;
+        });
+      },
+      load: (): unknown => {
+        read(() => {
+          loadedRule.set("formula", cf().formula);
+          return 30;
+        });
+        return rule;
+      },
     };
     const fill = {
-      get color(): string { return get(loadedFill, "color") as string; },
-      set color(value: string) { write(value.length, () => { ctx.wb.noteWrite(); cf().fill = value.toUpperCase(); }); },
-      load: (): unknown => { read(() => { loadedFill.set("color", cf().fill); return 30; }); return fill; },
+      get color(): string {
+        return get(loadedFill, "color") as string;
+      },
+      set color(value: string) {
+        write(value.length, () => {
+          ctx.wb.noteWrite();
+          cf().fill = value.toUpperCase();
+        });
+      },
+      load: (): unknown => {
+        read(() => {
+          loadedFill.set("color", cf().fill);
+          return 30;
+        });
+        return fill;
+      },
     };
     this.rule = rule;
     this.format = { fill };
@@ -1123,7 +1323,10 @@ class SettingCollectionProxy extends ProxyBase {
 }
 
 class SettingProxy extends ProxyBase {
-  constructor(ctx: FakeContext, private readonly key: string) {
+  constructor(
+    ctx: FakeContext,
+    private readonly key: string,
+  ) {
     super(ctx);
   }
   get value(): unknown {

@@ -13,7 +13,11 @@ export const participants = (rows: Row[]) => sheet("Participants", ["Student ID"
 export const concentrators = (rows: Row[]) =>
   sheet("Concentrators", ["WSN", "Grade Level", "CTE Concentration IAC Code", "CTE Concentration Program Area", "Program Area"], rows);
 export const offerings = (rows: Row[]) =>
-  sheet("Offerings", ["Local Course Code", "Local Course Title", "DPI Course Code", "CTE Course", "CTE Department", "Dual Enrollment"], rows);
+  sheet(
+    "Offerings",
+    ["Local Course Code", "Local Course Title", "DPI Course Code", "CTE Course", "CTE Department", "Dual Enrollment"],
+    rows,
+  );
 export const courses = (rows: Row[]) => sheet("Courses", ["Local Course Title", "DPI Course Code"], rows);
 export const completion = (rows: Row[]) => sheet("Completion", ["WSN", "Grade Level", "Exit Type", "Credential Type"], rows);
 export const careerEd = (rows: Row[]) =>

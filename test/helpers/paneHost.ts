@@ -10,7 +10,15 @@ import ts from "typescript";
 import { district } from "./district";
 
 export const CHROMIUM = "/usr/bin/chromium";
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 /** The project root (also when this file runs compiled from dist-bench/). */
 export const ROOT = (() => {
   let dir = __dirname;
@@ -22,16 +30,21 @@ export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/offic
 export const AXE_PATH = "/__test__/axe.min.js";
 
 const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8", ".js": "application/javascript; charset=utf-8", ".json": "application/json",
-  ".png": "image/png", ".xml": "application/xml", ".txt": "text/plain",
+  ".html": "text/html; charset=utf-8",
+  ".js": "application/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".txt": "text/plain",
 };
 
 export function serve(): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const file = url.pathname === AXE_PATH
-      ? path.join(ROOT, "node_modules", "axe-core", "axe.min.js")
-      : path.join(DIST, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ""));
+    const file =
+      url.pathname === AXE_PATH
+        ? path.join(ROOT, "node_modules", "axe-core", "axe.min.js")
+        : path.join(DIST, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ""));
     if (url.pathname !== AXE_PATH && !file.startsWith(DIST)) {
       res.writeHead(403).end();
       return;
@@ -50,7 +63,9 @@ export function serve(): Promise<http.Server> {
 /** office.js stand-in: the fake Excel (transpiled from the test helper), a sample district, and `Office`. */
 export function stubOfficeJs(rows = 400): string {
   const source = fs.readFileSync(path.join(ROOT, "test", "helpers", "fakeExcel.ts"), "utf8");
-  const fake = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
+  const fake = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 },
+  }).outputText;
   const sheets = district(rows);
   return `
 (function () { var exports = {}; var module = { exports: exports };
@@ -69,4 +84,3 @@ window.__fakeExcel = exports; })();
   };
 })();`;
 }
-

@@ -53,17 +53,44 @@ export function zipParts(entries: readonly RawEntry[], opts: ZipOptions = {}): B
     const zip64 = opts.zip64 === true;
     const localExtra = zip64 ? Buffer.concat([u16(1), u16(16), u64(size), u64(packed.length)]) : Buffer.alloc(0);
     const local = Buffer.concat([
-      u32(0x04034b50), u16(zip64 ? 45 : 20), u16(0x800), u16(method), u16(0), u16(0x21),
-      u32(crc), u32(zip64 ? 0xffffffff : packed.length), u32(zip64 ? 0xffffffff : size),
-      u16(name.length), u16(localExtra.length), name, localExtra,
+      u32(0x04034b50),
+      u16(zip64 ? 45 : 20),
+      u16(0x800),
+      u16(method),
+      u16(0),
+      u16(0x21),
+      u32(crc),
+      u32(zip64 ? 0xffffffff : packed.length),
+      u32(zip64 ? 0xffffffff : size),
+      u16(name.length),
+      u16(localExtra.length),
+      name,
+      localExtra,
     ]);
     const centralExtra = zip64 ? Buffer.concat([u16(1), u16(24), u64(size), u64(packed.length), u64(offset)]) : Buffer.alloc(0);
-    centrals.push(Buffer.concat([
-      u32(0x02014b50), u16(zip64 ? 45 : 20), u16(zip64 ? 45 : 20), u16(0x800), u16(method), u16(0), u16(0x21),
-      u32(crc), u32(zip64 ? 0xffffffff : packed.length), u32(zip64 ? 0xffffffff : size),
-      u16(name.length), u16(centralExtra.length), u16(0), u16(0), u16(0), u32(0), u32(zip64 ? 0xffffffff : offset),
-      name, centralExtra,
-    ]));
+    centrals.push(
+      Buffer.concat([
+        u32(0x02014b50),
+        u16(zip64 ? 45 : 20),
+        u16(zip64 ? 45 : 20),
+        u16(0x800),
+        u16(method),
+        u16(0),
+        u16(0x21),
+        u32(crc),
+        u32(zip64 ? 0xffffffff : packed.length),
+        u32(zip64 ? 0xffffffff : size),
+        u16(name.length),
+        u16(centralExtra.length),
+        u16(0),
+        u16(0),
+        u16(0),
+        u32(0),
+        u32(zip64 ? 0xffffffff : offset),
+        name,
+        centralExtra,
+      ]),
+    );
     locals.push(local, packed);
     offset += local.length + packed.length;
   }
@@ -71,14 +98,24 @@ export function zipParts(entries: readonly RawEntry[], opts: ZipOptions = {}): B
   const tail: Buffer[] = [];
   if (opts.zip64) {
     const zip64End = Buffer.concat([
-      u32(0x06064b50), u64(44), u16(45), u16(45), u32(0), u32(0),
-      u64(entries.length), u64(entries.length), u64(central.length), u64(offset),
+      u32(0x06064b50),
+      u64(44),
+      u16(45),
+      u16(45),
+      u32(0),
+      u32(0),
+      u64(entries.length),
+      u64(entries.length),
+      u64(central.length),
+      u64(offset),
     ]);
     const locator = Buffer.concat([u32(0x07064b50), u32(0), u64(offset + central.length), u32(1)]);
     tail.push(zip64End, locator);
     tail.push(Buffer.concat([u32(0x06054b50), u16(0), u16(0), u16(0xffff), u16(0xffff), u32(0xffffffff), u32(0xffffffff), u16(0)]));
   } else {
-    tail.push(Buffer.concat([u32(0x06054b50), u16(0), u16(0), u16(entries.length), u16(entries.length), u32(central.length), u32(offset), u16(0)]));
+    tail.push(
+      Buffer.concat([u32(0x06054b50), u16(0), u16(0), u16(entries.length), u16(entries.length), u32(central.length), u32(offset), u16(0)]),
+    );
   }
   return Buffer.concat([...locals, central, ...tail]);
 }
@@ -114,8 +151,14 @@ export function workbookEntries(wb: RawWorkbook): RawEntry[] {
   const sheetNames = wb.sheets.map((_, i) => `xl/worksheets/sheet${i + 1}.xml`);
   const overrides = [
     `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>`,
-    ...sheetNames.map((n) => `<Override PartName="/${n}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`),
-    ...(wb.sharedStrings ? [`<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`] : []),
+    ...sheetNames.map(
+      (n) => `<Override PartName="/${n}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+    ),
+    ...(wb.sharedStrings
+      ? [
+          `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`,
+        ]
+      : []),
   ].join("");
   const entries: RawEntry[] = [
     {
@@ -128,14 +171,18 @@ export function workbookEntries(wb: RawWorkbook): RawEntry[] {
     },
     {
       name: "xl/workbook.xml",
-      data: wb.workbookXml ?? `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${wb.sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`,
+      data:
+        wb.workbookXml ??
+        `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets>${wb.sheets.map((s, i) => `<sheet name="${escapeXml(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`,
     },
     {
       name: "xl/_rels/workbook.xml.rels",
       data: `${XML_HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetNames.map((n, i) => `<Relationship Id="rId${i + 1}" Type="${REL_NS}/worksheet" Target="${n.slice(3)}"/>`).join("")}${wb.sharedStrings ? `<Relationship Id="rIdS" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` : ""}</Relationships>`,
     },
   ];
-  wb.sheets.forEach((s, i) => entries.push({ name: sheetNames[i], data: s.xml ?? worksheetXml(s.sheetData ?? ""), declaredSize: s.declaredSize }));
+  wb.sheets.forEach((s, i) =>
+    entries.push({ name: sheetNames[i], data: s.xml ?? worksheetXml(s.sheetData ?? ""), declaredSize: s.declaredSize }),
+  );
   if (wb.sharedStrings) {
     entries.push({
       name: "xl/sharedStrings.xml",
@@ -150,7 +197,8 @@ export function rawWorkbook(wb: RawWorkbook, opts: ZipOptions = {}): Buffer {
 }
 
 /** An inline-string cell (`r` may be omitted). */
-export const inlineCell = (text: string, ref?: string) => `<c${ref ? ` r="${ref}"` : ""} t="inlineStr"><is><t>${escapeXml(text)}</t></is></c>`;
+export const inlineCell = (text: string, ref?: string) =>
+  `<c${ref ? ` r="${ref}"` : ""} t="inlineStr"><is><t>${escapeXml(text)}</t></is></c>`;
 export const numberCell = (n: number, ref?: string) => `<c${ref ? ` r="${ref}"` : ""}><v>${n}</v></c>`;
 
 /**
@@ -158,7 +206,11 @@ export const numberCell = (n: number, ref?: string) => `<c${ref ? ` r="${ref}"` 
  * (ending in a sync flush, so it is byte-aligned and not final) and repeated, then an empty final block ends
  * the stream. Gigabytes of XML in milliseconds; `size` and `crc` are those of the unpacked data.
  */
-export function repeatedDeflate(segments: readonly { data: Buffer | string; copies?: number }[]): { packed: Buffer; size: number; crc: number } {
+export function repeatedDeflate(segments: readonly { data: Buffer | string; copies?: number }[]): {
+  packed: Buffer;
+  size: number;
+  crc: number;
+} {
   const parts: Buffer[] = [];
   let size = 0;
   let crc = 0;

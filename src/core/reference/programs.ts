@@ -1,6 +1,4 @@
-import {
-  CERTIFICATED_STATUS_ROWS, DUAL_ENROLLMENT_ROWS, IRC_PROGRAM_ROWS, PROGRAM_TYPE_ROWS, WBL_PROGRAM_ROWS,
-} from "./generated";
+import { CERTIFICATED_STATUS_ROWS, DUAL_ENROLLMENT_ROWS, IRC_PROGRAM_ROWS, PROGRAM_TYPE_ROWS, WBL_PROGRAM_ROWS } from "./generated";
 
 export interface IrcProgram {
   readonly name: string;
@@ -39,7 +37,7 @@ type ProgramTypeName = (typeof PROGRAM_TYPE_ROWS)[number]["name"];
 const WBL_CERTIFIED: Readonly<Record<WblProgramName, boolean>> = {
   "Internship/Local Co-op": false,
   "Supervised Agricultural Experience": false,
-  "Simulation": false,
+  Simulation: false,
   "School-based Enterprise": false,
   "Entrepreneurship Student Business": false,
   "State Coop: DPI Occupational": true,
@@ -57,8 +55,10 @@ export const WBL_PROGRAMS: readonly WblProgram[] = WBL_PROGRAM_ROWS.map((row) =>
 export const CERTIFICATED_STATUSES: readonly CertificatedStatus[] = CERTIFICATED_STATUS_ROWS;
 
 /** Program types that take a certificated status (DPI 6915): the 2024-25 name first, then its earlier name. */
-export const CERTIFIED_PROGRAM_TYPES: readonly string[] =
-  ["Industry Recognized Credentials", "Certified Career Education"] satisfies readonly ProgramTypeName[];
+export const CERTIFIED_PROGRAM_TYPES: readonly string[] = [
+  "Industry Recognized Credentials",
+  "Certified Career Education",
+] satisfies readonly ProgramTypeName[];
 
 export const NON_CERTIFIED_PROGRAM_TYPE = "Non-Certified Career Education" satisfies ProgramTypeName;
 

@@ -12,59 +12,78 @@ function isRetired(validThrough: string | null, schoolYear: string): boolean {
 const PROGRAM_NAME_BLANK = "Program name is blank. Select the IRC or WBL program name in the course setup.";
 
 export const IRC_PROGRAM_UNKNOWN = rule({
-  id: "IRC-PROGRAM-UNKNOWN", topic: "industry-credentials", severity: "error",
+  id: "IRC-PROGRAM-UNKNOWN",
+  topic: "industry-credentials",
+  severity: "error",
   description: "An IRC program name that is not one of the five IRC program names.",
   fix: "Select one of DPI's five IRC program names in the course setup.",
   messages: {
-    unknown: "IRC program {q:value} is not one of DPI's five IRC program names "
-      + "(e.g. \"IRC - State Approved-Business & Industry\", \"IRC - NOT State Approved\").",
+    unknown:
+      "IRC program {q:value} is not one of DPI's five IRC program names " +
+      '(e.g. "IRC - State Approved-Business & Industry", "IRC - NOT State Approved").',
     blank: PROGRAM_NAME_BLANK,
   },
 });
 export const IRC_STATUS_MISSING = rule({
-  id: "IRC-STATUS-MISSING", topic: "industry-credentials", severity: "error",
+  id: "IRC-STATUS-MISSING",
+  topic: "industry-credentials",
+  severity: "error",
   description: "An IRC row without a certificated program status (every IRC student needs one at the end of the course).",
   fix: "Enter the certificated program status (A-D); confirm it with the CTE teacher.",
-  message: "IRC student without a certificated program status. Every student working toward an IRC needs a status (A-D) "
-    + "at the end of the course; confirm it with the CTE teacher.",
+  message:
+    "IRC student without a certificated program status. Every student working toward an IRC needs a status (A-D) " +
+    "at the end of the course; confirm it with the CTE teacher.",
 });
 export const WBL_PROGRAM_UNKNOWN = rule({
-  id: "WBL-PROGRAM-UNKNOWN", topic: "work-based-learning", severity: "error",
+  id: "WBL-PROGRAM-UNKNOWN",
+  topic: "work-based-learning",
+  severity: "error",
   description: "A work-based learning program name that is not one of the WBL programs valid in the school year.",
   fix: "Select one of DPI's work-based learning programs valid in the school year.",
   messages: {
-    unknown: "Program {q:value} is not one of DPI's work-based learning programs (Internship/Local Co-op, Supervised Agricultural "
-      + "Experience, Simulation, School-based Enterprise, Entrepreneurship Student Business, Youth Apprenticeship).",
-    unknownWithCoop: "Program {q:value} is not one of DPI's work-based learning programs (Internship/Local Co-op, Supervised "
-      + "Agricultural Experience, Simulation, School-based Enterprise, Entrepreneurship Student Business, Youth Apprenticeship, "
-      + "the State Co-op programs).",
+    unknown:
+      "Program {q:value} is not one of DPI's work-based learning programs (Internship/Local Co-op, Supervised Agricultural " +
+      "Experience, Simulation, School-based Enterprise, Entrepreneurship Student Business, Youth Apprenticeship).",
+    unknownWithCoop:
+      "Program {q:value} is not one of DPI's work-based learning programs (Internship/Local Co-op, Supervised " +
+      "Agricultural Experience, Simulation, School-based Enterprise, Entrepreneurship Student Business, Youth Apprenticeship, " +
+      "the State Co-op programs).",
     blank: PROGRAM_NAME_BLANK,
   },
 });
 export const WBL_PROGRAM_RETIRED = rule({
-  id: "WBL-PROGRAM-RETIRED", topic: "work-based-learning", severity: "warning",
+  id: "WBL-PROGRAM-RETIRED",
+  topic: "work-based-learning",
+  severity: "warning",
   description: "A State Co-op program reported after 2025-26, when it retired.",
   fix: "Report the experience under a current WBL program.",
   message: "{program} retired after {validThrough}; it is not valid in {schoolYear}. Report the experience under a current WBL program.",
 });
 export const WBL_HOURS_BELOW_MINIMUM = rule({
-  id: "WBL-HOURS-BELOW-MINIMUM", topic: "work-based-learning", severity: "error",
-  description: "WBL hours below the program's minimum: 90, Youth Apprenticeship 450, DPI Occupational 480 "
-    + "(blank hours and IRC rows are not checked).",
+  id: "WBL-HOURS-BELOW-MINIMUM",
+  topic: "work-based-learning",
+  severity: "error",
+  description:
+    "WBL hours below the program's minimum: 90, Youth Apprenticeship 450, DPI Occupational 480 " +
+    "(blank hours and IRC rows are not checked).",
   fix: "Check the hours (as a number), or whether the experience meets DPI's work-based learning criteria.",
   messages: {
-    notNumber: "Hours {q:value} is not a number, so the {minHours}-hour minimum of {program} cannot be confirmed. "
-      + "Enter the hours as a number.",
-    below: "Hours {hours} is below the {minHours}-hour minimum for {program}. "
-      + "Check the hours, or whether the experience meets DPI's work-based learning criteria.",
+    notNumber:
+      "Hours {q:value} is not a number, so the {minHours}-hour minimum of {program} cannot be confirmed. " + "Enter the hours as a number.",
+    below:
+      "Hours {hours} is below the {minHours}-hour minimum for {program}. " +
+      "Check the hours, or whether the experience meets DPI's work-based learning criteria.",
   },
 });
 export const WBL_STATUS_MISSING = rule({
-  id: "WBL-STATUS-MISSING", topic: "work-based-learning", severity: "warning",
+  id: "WBL-STATUS-MISSING",
+  topic: "work-based-learning",
+  severity: "warning",
   description: "A certified WBL program (Youth Apprenticeship, State Co-op) without a certificated program status.",
   fix: "Enter the certificated program status (A-D); confirm completion with the coordinator.",
-  message: "{program} is a certified program: the student needs a certificated program status (A-D). "
-    + "Confirm completion with the coordinator.",
+  message:
+    "{program} is a certified program: the student needs a certificated program status (A-D). " +
+    "Confirm completion with the coordinator.",
 });
 
 /**
@@ -132,24 +151,33 @@ const WBL_PROGRAMS: Check = {
 };
 
 export const CERT_STATUS_INVALID = rule({
-  id: "CERT-STATUS-INVALID", topic: "certificated-status", severity: "error",
+  id: "CERT-STATUS-INVALID",
+  topic: "certificated-status",
+  severity: "error",
   description: "A certificated program status that is not A, B, C or D (or their descriptions).",
   fix: "Use A (met requirements), B (continuing), C (left before completion) or D (completed, requirements not met).",
-  message: "Certificated program status {q:value} is not A, B, C or D. Use A (met requirements), B (continuing), "
-    + "C (left before completion) or D (completed, requirements not met).",
+  message:
+    "Certificated program status {q:value} is not A, B, C or D. Use A (met requirements), B (continuing), " +
+    "C (left before completion) or D (completed, requirements not met).",
 });
 
-const WRONG_PROGRAM = "A certificated program status is reported with program type {q:type} (DPI 6915). Status belongs only to "
-  + "certified programs (Industry Recognized Credentials; Certified Career Education before 2024-25).";
+const WRONG_PROGRAM =
+  "A certificated program status is reported with program type {q:type} (DPI 6915). Status belongs only to " +
+  "certified programs (Industry Recognized Credentials; Certified Career Education before 2024-25).";
 
 export const CERT_STATUS_WRONG_PROGRAM = rule({
-  id: "CERT-STATUS-WRONG-PROGRAM", topic: "certificated-status", severity: "error", dpi: "6915",
-  description: "A certificated status on a row whose program type is not a certified one (DPI 6915): certified types are "
-    + "Industry Recognized Credentials and, before 2024-25, Certified Career Education.",
+  id: "CERT-STATUS-WRONG-PROGRAM",
+  topic: "certificated-status",
+  severity: "error",
+  dpi: "6915",
+  description:
+    "A certificated status on a row whose program type is not a certified one (DPI 6915): certified types are " +
+    "Industry Recognized Credentials and, before 2024-25, Certified Career Education.",
   fix: "Set the program type of a certified program to Industry Recognized Credentials; otherwise remove the status.",
   messages: {
-    certifiedProgram: `${WRONG_PROGRAM} {q:name} is a certified program, so keep the status and set the program type `
-      + "to Industry Recognized Credentials.",
+    certifiedProgram:
+      `${WRONG_PROGRAM} {q:name} is a certified program, so keep the status and set the program type ` +
+      "to Industry Recognized Credentials.",
     other: `${WRONG_PROGRAM} Remove the status, or change the program to a certified one.`,
   },
 });
@@ -176,11 +204,15 @@ const CERT_STATUSES: Check = {
 };
 
 export const CERT_STATUS_DUPLICATE = rule({
-  id: "CERT-STATUS-DUPLICATE", topic: "certificated-status", severity: "warning", dpi: "6794",
+  id: "CERT-STATUS-DUPLICATE",
+  topic: "certificated-status",
+  severity: "warning",
+  dpi: "6794",
   description: "More than one certificated status for one student and program (DPI 6794).",
   fix: "Keep one status per program, unless the student truly pursues several certificates in it.",
-  message: "Student {q:studentId} already has a certificated status for {q:program} on row {first} (DPI 6794). "
-    + "Keep one status per program, unless the student truly pursues several certificates in it.",
+  message:
+    "Student {q:studentId} already has a certificated status for {q:program} on row {first} (DPI 6794). " +
+    "Keep one status per program, unless the student truly pursues several certificates in it.",
 });
 
 const ONE_STATUS_PER_PROGRAM: Check = {

@@ -15,47 +15,65 @@ function allTables(ctx: RuleContext): ExportTable[] {
 }
 
 export const SHEET_UNRECOGNIZED = rule({
-  id: "SHEET-UNRECOGNIZED", topic: "structure", severity: "info",
-  description: "No WISEdata export kind matches the sheet, so it is not checked: a warning when the sheet looks like data "
-    + "(a row of three or more text cells followed by rows of three or more cells), a note otherwise.",
+  id: "SHEET-UNRECOGNIZED",
+  topic: "structure",
+  severity: "info",
+  description:
+    "No WISEdata export kind matches the sheet, so it is not checked: a warning when the sheet looks like data " +
+    "(a row of three or more text cells followed by rows of three or more cells), a note otherwise.",
   fix: "Choose the sheet's export kind in the task pane (or --kind), or check its header row.",
   messages: {
-    other: "Sheet ‘{sheet}’ is not checked: {note}. If it is a WISEdata export, choose its kind in the task pane "
-      + "(or check its header row).",
-    dataLike: "Sheet ‘{sheet}’ is not checked: {note}. It looks like data: if it is a WISEdata export, "
-      + "choose its kind in the task pane or with --kind, or check its header row.",
+    other:
+      "Sheet ‘{sheet}’ is not checked: {note}. If it is a WISEdata export, choose its kind in the task pane " +
+      "(or check its header row).",
+    dataLike:
+      "Sheet ‘{sheet}’ is not checked: {note}. It looks like data: if it is a WISEdata export, " +
+      "choose its kind in the task pane or with --kind, or check its header row.",
   },
 });
 
 export const COLUMN_INFERRED = rule({
-  id: "COLUMN-INFERRED", topic: "structure", severity: "info",
-  description: "A field was taken from a column's values (or position), not its header: names the field, the column and why, "
-    + "so it can be confirmed or corrected.",
+  id: "COLUMN-INFERRED",
+  topic: "structure",
+  severity: "info",
+  description:
+    "A field was taken from a column's values (or position), not its header: names the field, the column and why, " +
+    "so it can be confirmed or corrected.",
   fix: "Confirm the column, or choose the right one in the task pane (or cte-check --column).",
-  message: "Column {q:column} is read as {field} from its values, not its header: {why}. If that is wrong, choose the column for "
-    + "{field} in the task pane (or cte-check --column \"SHEET:{field}=HEADER\").",
+  message:
+    "Column {q:column} is read as {field} from its values, not its header: {why}. If that is wrong, choose the column for " +
+    '{field} in the task pane (or cte-check --column "SHEET:{field}=HEADER").',
 });
 
 export const RECORD_FIELD_COUNT = rule({
-  id: "RECORD-FIELD-COUNT", topic: "structure", severity: "warning",
-  description: "A CSV record has more or fewer fields than its header record: its values may sit under the wrong columns, "
-    + "so it is not checked (a single-parent or homeless value never moves into another field).",
+  id: "RECORD-FIELD-COUNT",
+  topic: "structure",
+  severity: "warning",
+  description:
+    "A CSV record has more or fewer fields than its header record: its values may sit under the wrong columns, " +
+    "so it is not checked (a single-parent or homeless value never moves into another field).",
   fix: "Quote the value holding the separator (or remove the extra one) and export again.",
-  message: "Record {row} has {fieldCount}, {how} than the {headerFields} of the header record: a separator is missing or extra "
-    + "(often an unquoted comma inside a value), so its values may sit under the wrong columns. "
-    + "The record is not checked; fix it and export again.",
+  message:
+    "Record {row} has {fieldCount}, {how} than the {headerFields} of the header record: a separator is missing or extra " +
+    "(often an unquoted comma inside a value), so its values may sit under the wrong columns. " +
+    "The record is not checked; fix it and export again.",
 });
 
 export const COLUMN_MISSING = rule({
-  id: "COLUMN-MISSING", topic: "structure", severity: "error",
+  id: "COLUMN-MISSING",
+  topic: "structure",
+  severity: "error",
   description: "A recognised export lacks a column its checks need (one finding, on the header row).",
   fix: "Add the column from the export, or map it in the task pane.",
-  message: "{kindTitle} ‘{sheet}’ has no column for {missing}. Add the column from the export (or map it in the task pane): "
-    + "checks that need it are skipped.",
+  message:
+    "{kindTitle} ‘{sheet}’ has no column for {missing}. Add the column from the export (or map it in the task pane): " +
+    "checks that need it are skipped.",
 });
 
 export const COLUMN_DUPLICATE = rule({
-  id: "COLUMN-DUPLICATE", topic: "structure", severity: "warning",
+  id: "COLUMN-DUPLICATE",
+  topic: "structure",
+  severity: "warning",
   description: "Two columns map to the same field; the first is used.",
   fix: "Delete or rename the other column, or pick one in the task pane.",
   message: "Columns {columns} both mean {field}; the first is used. Delete or rename the other, or pick one in the task pane.",
@@ -79,7 +97,9 @@ export const STRUCTURE: Check = {
 };
 
 export const VALUE_ERROR = rule({
-  id: "VALUE-ERROR", topic: "structure", severity: "error",
+  id: "VALUE-ERROR",
+  topic: "structure",
+  severity: "error",
   description: "An Excel error value (#N/A, #REF! …) in a checked column; it is not treated as data.",
   fix: "Fix the formula, or paste the export's values again.",
   messages: {
@@ -107,7 +127,9 @@ const VALUE_ERRORS: Check = {
 };
 
 export const STUDENT_ID_MISSING = rule({
-  id: "STUDENT-ID-MISSING", topic: "cte-participants", severity: "error",
+  id: "STUDENT-ID-MISSING",
+  topic: "cte-participants",
+  severity: "error",
   description: "A student export row with a blank student id.",
   fix: "Fix the student's record in the SIS and export again.",
   message: "Student id is blank. Every row must identify its student (WSN); fix the record in the SIS and export again.",
@@ -154,7 +176,9 @@ function sameRowText(a: readonly CellValue[], b: readonly CellValue[], n: number
 }
 
 export const DUPLICATE_ROW = rule({
-  id: "DUPLICATE-ROW", topic: "structure", severity: "warning",
+  id: "DUPLICATE-ROW",
+  topic: "structure",
+  severity: "warning",
   description: "A row whose cells all equal an earlier row's in the same sheet (the later row is flagged).",
   fix: "Remove the duplicate row, or find out why the export lists it twice.",
   message: "Row {row} repeats row {first} cell for cell. Remove the duplicate or check why the export lists it twice.",
@@ -178,7 +202,11 @@ const DUPLICATE_ROWS: Check = {
           if (sameRowText(r.cells, group.cells, n)) first = group;
           else seen.set(hash, [group, r]);
         } else {
-          for (const earlier of group) if (sameRowText(r.cells, earlier.cells, n)) { first = earlier; break; }
+          for (const earlier of group)
+            if (sameRowText(r.cells, earlier.cells, n)) {
+              first = earlier;
+              break;
+            }
           if (first === undefined) group.push(r);
         }
         if (first === undefined) continue;
@@ -200,21 +228,27 @@ const GRADE_BANDS: Partial<Record<ExportKind, { min: number; max: number; why: s
 };
 
 export const GRADE_MISSING = rule({
-  id: "GRADE-MISSING", topic: "cte-participants", severity: "error",
+  id: "GRADE-MISSING",
+  topic: "cte-participants",
+  severity: "error",
   description: "A blank grade in an export that has a grade column.",
   fix: "Enter the student's grade level placement in the SIS and export again.",
   message: "Grade is blank. Enter the student's grade level placement in the SIS and export again.",
 });
 
 export const GRADE_INVALID = rule({
-  id: "GRADE-INVALID", topic: "cte-participants", severity: "error",
+  id: "GRADE-INVALID",
+  topic: "cte-participants",
+  severity: "error",
   description: "A grade that is not recognisable (9, 09, Grade 9, 9th, K12-09 are).",
   fix: "Use 9, 10, 11 or 12.",
-  message: "Grade {q:value} is not a grade level. Use 9, 10, 11 or 12 (09, \"Grade 9\" and K12-09 are read too).",
+  message: 'Grade {q:value} is not a grade level. Use 9, 10, 11 or 12 (09, "Grade 9" and K12-09 are read too).',
 });
 
 export const GRADE_OUT_OF_RANGE = rule({
-  id: "GRADE-OUT-OF-RANGE", topic: "cte-participants", severity: "error",
+  id: "GRADE-OUT-OF-RANGE",
+  topic: "cte-participants",
+  severity: "error",
   description: "Participants and IRC/WBL rows outside grades 9-12; concentrators outside 11-12.",
   fix: "Check the grade, or remove the student from the export.",
   message: "Grade {grade} is outside {min}-{max}: {why}. Check the grade or remove the student from this export.",

@@ -7,11 +7,14 @@ import { DataRow, ExportTable } from "../table";
 import { Check, RuleContext, eachRow, reportBlank, rule } from "./types";
 
 export const CONCENTRATOR_MULTIPLE_PATHWAYS = rule({
-  id: "CONCENTRATOR-MULTIPLE-PATHWAYS", topic: "cte-concentrators", severity: "error",
+  id: "CONCENTRATOR-MULTIPLE-PATHWAYS",
+  topic: "cte-concentrators",
+  severity: "error",
   description: "One concentrator reported with more than one distinct IAC (each concentrator has a single pathway).",
   fix: "Ask the student to pick one pathway and report a single IAC.",
-  message: "Student {q:studentId} is reported with {count} IACs ({iacs}). A concentrator has one pathway: "
-    + "ask the student to pick one and report a single IAC.",
+  message:
+    "Student {q:studentId} is reported with {count} IACs ({iacs}). A concentrator has one pathway: " +
+    "ask the student to pick one and report a single IAC.",
 });
 
 const PATHWAYS: Check = {
@@ -52,11 +55,14 @@ const PATHWAYS: Check = {
 };
 
 export const CONCENTRATOR_NOT_PARTICIPANT = rule({
-  id: "CONCENTRATOR-NOT-PARTICIPANT", topic: "cte-concentrators", severity: "warning",
+  id: "CONCENTRATOR-NOT-PARTICIPANT",
+  topic: "cte-concentrators",
+  severity: "warning",
   description: "A concentrator absent from the CTE participants export (when both are present).",
   fix: "Check the CTE participants roster and the student's CTE course grades.",
-  message: "Concentrator {q:studentId} is not in the CTE participants export. A concentrator passed CTE courses, "
-    + "so should also be a participant: check the roster and course grades.",
+  message:
+    "Concentrator {q:studentId} is not in the CTE participants export. A concentrator passed CTE courses, " +
+    "so should also be a participant: check the roster and course grades.",
 });
 
 const CONCENTRATORS_ARE_PARTICIPANTS: Check = {
@@ -75,20 +81,27 @@ const CONCENTRATORS_ARE_PARTICIPANTS: Check = {
 };
 
 export const IAC_MISSING = rule({
-  id: "IAC-MISSING", topic: "iac-codes", severity: "error",
+  id: "IAC-MISSING",
+  topic: "iac-codes",
+  severity: "error",
   description: "A concentrator without an IAC.",
   fix: "Report the IAC (CIP code) of the school-designed pathway the student concentrated in.",
-  message: "IAC is blank. Report one IAC (CIP code) for every CTE concentrator: "
-    + "the code of the school-designed pathway the student concentrated in.",
+  message:
+    "IAC is blank. Report one IAC (CIP code) for every CTE concentrator: " +
+    "the code of the school-designed pathway the student concentrated in.",
 });
 export const IAC_INVALID_FORMAT = rule({
-  id: "IAC-INVALID-FORMAT", topic: "iac-codes", severity: "error",
+  id: "IAC-INVALID-FORMAT",
+  topic: "iac-codes",
+  severity: "error",
   description: "An IAC that is not a CIP code shape (NN.NN, or a six-digit NN.NNNN).",
   fix: "Use the four-digit series form NN.NN, e.g. 01.09.",
   message: "IAC {q:value} is not a CIP code. Use the four-digit series form NN.NN, e.g. 01.09.",
 });
 export const IAC_UNKNOWN = rule({
-  id: "IAC-UNKNOWN", topic: "iac-codes", severity: "error",
+  id: "IAC-UNKNOWN",
+  topic: "iac-codes",
+  severity: "error",
   description: "An IAC that is not a CIP 2020 four-digit series, or not on the loaded DPI IAC list.",
   fix: "Choose an IAC from DPI's IAC to Cluster list.",
   messages: {
@@ -97,28 +110,37 @@ export const IAC_UNKNOWN = rule({
   },
 });
 export const IAC_STORED_AS_NUMBER = rule({
-  id: "IAC-STORED-AS-NUMBER", topic: "iac-codes", severity: "warning",
+  id: "IAC-STORED-AS-NUMBER",
+  topic: "iac-codes",
+  severity: "warning",
   description: "An IAC stored as a number in a workbook, or text that lost a zero (1.1 for 01.10).",
   fix: "Format the IAC column as Text and enter the code with its zeros.",
   message: "IAC {q:value} {how}; it reads as {iac}. Format the column as Text and enter {iac} (Excel drops zeros from codes).",
 });
 export const IAC_NOT_SUGGESTED = rule({
-  id: "IAC-NOT-SUGGESTED", topic: "iac-codes", severity: "info", needs: "iacList",
+  id: "IAC-NOT-SUGGESTED",
+  topic: "iac-codes",
+  severity: "info",
+  needs: "iacList",
   description: "The loaded DPI IAC list marks suggested IACs and this one is not.",
   fix: "Confirm the IAC is the right code for the pathway.",
   message: "IAC {iac} is valid but not one of DPI's suggested IACs. Confirm it is the right code for the pathway.",
 });
 export const CLUSTER_MISSING = rule({
-  id: "CLUSTER-MISSING", topic: "career-clusters", severity: "error",
+  id: "CLUSTER-MISSING",
+  topic: "career-clusters",
+  severity: "error",
   description: "A concentrator without a cluster (career pathway type).",
   fix: "Report the career cluster (Career Pathway Type) of the student's pathway.",
   message: "Cluster is blank. Report a single career cluster (Career Pathway Type) for every CTE concentrator.",
 });
 export const CLUSTER_UNKNOWN = rule({
-  id: "CLUSTER-UNKNOWN", topic: "career-clusters", severity: "error",
+  id: "CLUSTER-UNKNOWN",
+  topic: "career-clusters",
+  severity: "error",
   description: "A cluster that is not one of the 16 career clusters.",
-  fix: "Use the career cluster's title, e.g. \"Information Technology\".",
-  message: "Cluster {q:value} is not one of the 16 career clusters. Use the cluster title, e.g. \"Information Technology\".",
+  fix: 'Use the career cluster\'s title, e.g. "Information Technology".',
+  message: 'Cluster {q:value} is not one of the 16 career clusters. Use the cluster title, e.g. "Information Technology".',
 });
 /**
  * Real Career Concentrators exports name the cluster column "CTE Concentration Program Area"; districts
@@ -126,27 +148,39 @@ export const CLUSTER_UNKNOWN = rule({
  * the rows keep their CLUSTER-UNKNOWN errors (the pane groups them under this finding).
  */
 export const CLUSTER_COLUMN_HOLDS_PROGRAM_AREAS = rule({
-  id: "CLUSTER-COLUMN-HOLDS-PROGRAM-AREAS", topic: "career-clusters", severity: "warning", dpi: "6800",
-  description: "Most of the cluster column holds the six program areas: WISEdata expects the career cluster there "
-    + "and DPI 6800 fires on each such row (the rows keep CLUSTER-UNKNOWN).",
+  id: "CLUSTER-COLUMN-HOLDS-PROGRAM-AREAS",
+  topic: "career-clusters",
+  severity: "warning",
+  dpi: "6800",
+  description:
+    "Most of the cluster column holds the six program areas: WISEdata expects the career cluster there " +
+    "and DPI 6800 fires on each such row (the rows keep CLUSTER-UNKNOWN).",
   fix: "Report the cluster of the student's IAC in the cluster column; program areas belong in the course setup's CTE Department.",
-  message: "Column {q:column} holds program areas on {areas} of {filled} rows, but WISEdata expects the concentrator's career cluster "
-    + "there (one of the 16 clusters, e.g. \"Information Technology\"; DPI compares it with the Cluster column of the IAC to Cluster "
-    + "list). DPI 6800 will fire on each of these rows: report the cluster of the student's IAC in this column "
-    + "(program areas belong in the course setup's CTE Department).",
+  message:
+    "Column {q:column} holds program areas on {areas} of {filled} rows, but WISEdata expects the concentrator's career cluster " +
+    'there (one of the 16 clusters, e.g. "Information Technology"; DPI compares it with the Cluster column of the IAC to Cluster ' +
+    "list). DPI 6800 will fire on each of these rows: report the cluster of the student's IAC in this column " +
+    "(program areas belong in the course setup's CTE Department).",
 });
 export const IAC_CLUSTER_MISMATCH = rule({
-  id: "IAC-CLUSTER-MISMATCH", topic: "career-clusters", severity: "warning", dpi: "6800",
-  description: "IAC and cluster do not belong together: an error against a loaded DPI IAC to Cluster list (DPI 6800), "
-    + "a warning against the built-in derived crosswalk.",
+  id: "IAC-CLUSTER-MISMATCH",
+  topic: "career-clusters",
+  severity: "warning",
+  dpi: "6800",
+  description:
+    "IAC and cluster do not belong together: an error against a loaded DPI IAC to Cluster list (DPI 6800), " +
+    "a warning against the built-in derived crosswalk.",
   fix: "Correct the IAC or the cluster so the pair is on DPI's IAC to Cluster list.",
   messages: {
-    notOnList: "IAC {iac} and cluster {q:value} are not a pair on DPI's IAC to Cluster list (DPI 6800); "
-      + "the list gives {q:expected| or }. Correct the IAC or the cluster.",
-    noCluster: "IAC {iac} ({series}) belongs to no CTE career cluster in our derived crosswalk. "
-      + "Confirm against DPI's IAC to Cluster list (load it for an exact check).",
-    usually: "IAC {iac} usually belongs to {q:expected}, not {q:value}. "
-      + "Check the pair against DPI's IAC to Cluster list (DPI 6800; load the list for an exact check).",
+    notOnList:
+      "IAC {iac} and cluster {q:value} are not a pair on DPI's IAC to Cluster list (DPI 6800); " +
+      "the list gives {q:expected| or }. Correct the IAC or the cluster.",
+    noCluster:
+      "IAC {iac} ({series}) belongs to no CTE career cluster in our derived crosswalk. " +
+      "Confirm against DPI's IAC to Cluster list (load it for an exact check).",
+    usually:
+      "IAC {iac} usually belongs to {q:expected}, not {q:value}. " +
+      "Check the pair against DPI's IAC to Cluster list (DPI 6800; load the list for an exact check).",
   },
 });
 
@@ -163,8 +197,12 @@ function checkIac(ctx: RuleContext, t: ExportTable, r: DataRow): string | null {
     return null;
   }
   if (n.storedAsNumber) {
-    const how = typeof raw === "number" ? "is stored as a number"
-      : n.wholeNumberText ? "was saved as a whole number (Excel dropped its zeros)" : "lost a zero";
+    const how =
+      typeof raw === "number"
+        ? "is stored as a number"
+        : n.wholeNumberText
+          ? "was saved as a whole number (Excel dropped its zeros)"
+          : "lost a zero";
     ctx.report({ table: t, at: r, field: "iac", rule: IAC_STORED_AS_NUMBER, fields: { value: text, how, iac } });
   }
   if (list) {
@@ -184,7 +222,12 @@ function checkIac(ctx: RuleContext, t: ExportTable, r: DataRow): string | null {
 
 /** The cluster cell of a concentrator row, with the row's IAC (null when it has none or it is not valid). */
 function checkCluster(
-  ctx: RuleContext, t: ExportTable, r: DataRow, iac: string | null, clusterText: string, canonical: string | null,
+  ctx: RuleContext,
+  t: ExportTable,
+  r: DataRow,
+  iac: string | null,
+  clusterText: string,
+  canonical: string | null,
 ): void {
   const list = ctx.reference.iacList;
   const onDpiList = list !== null && iac !== null && list.entries.get(iac)?.clusterKeys.has(clusterKey(clusterText)) === true;
@@ -217,8 +260,15 @@ function checkCluster(
  */
 const IACS_AND_CLUSTERS: Check = {
   emits: [
-    IAC_MISSING, IAC_INVALID_FORMAT, IAC_UNKNOWN, IAC_STORED_AS_NUMBER, IAC_NOT_SUGGESTED,
-    CLUSTER_MISSING, CLUSTER_UNKNOWN, CLUSTER_COLUMN_HOLDS_PROGRAM_AREAS, IAC_CLUSTER_MISMATCH,
+    IAC_MISSING,
+    IAC_INVALID_FORMAT,
+    IAC_UNKNOWN,
+    IAC_STORED_AS_NUMBER,
+    IAC_NOT_SUGGESTED,
+    CLUSTER_MISSING,
+    CLUSTER_UNKNOWN,
+    CLUSTER_COLUMN_HOLDS_PROGRAM_AREAS,
+    IAC_CLUSTER_MISMATCH,
   ],
   run(ctx) {
     for (const t of ctx.tables("concentrators")) {

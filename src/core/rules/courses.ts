@@ -9,13 +9,18 @@ import { Check, FindingDraft, RuleContext, eachRow, reportBlank, rule } from "./
 const COURSE_KINDS: readonly ExportKind[] = ["course-offerings", "courses"];
 
 export const COURSE_CODE_MISSING = rule({
-  id: "COURSE-CODE-MISSING", topic: "dual-enrollment-ap-ib", severity: "error",
+  id: "COURSE-CODE-MISSING",
+  topic: "dual-enrollment-ap-ib",
+  severity: "error",
   description: "A course row without a roster (DPI course) code.",
   fix: "Enter the course's DPI roster code in the course setup.",
   message: "Roster code is blank. Every course needs its DPI roster code in the course setup.",
 });
 export const COURSE_CODE_UNKNOWN = rule({
-  id: "COURSE-CODE-UNKNOWN", topic: "dual-enrollment-ap-ib", severity: "error", needs: "catalog",
+  id: "COURSE-CODE-UNKNOWN",
+  topic: "dual-enrollment-ap-ib",
+  severity: "error",
+  needs: "catalog",
   description: "A roster code that is not in the loaded DPI course catalog.",
   fix: "Use a current roster code from DPI's course download.",
   messages: {
@@ -24,7 +29,11 @@ export const COURSE_CODE_UNKNOWN = rule({
   },
 });
 export const COURSE_CODE_DEPRECATED = rule({
-  id: "COURSE-CODE-DEPRECATED", topic: "dual-enrollment-ap-ib", severity: "warning", dpi: "6798", needs: "catalog",
+  id: "COURSE-CODE-DEPRECATED",
+  topic: "dual-enrollment-ap-ib",
+  severity: "warning",
+  dpi: "6798",
+  needs: "catalog",
   description: "The DPI catalog marks the roster code deprecated (DPI 6798).",
   fix: "Replace the roster code with a current one from DPI's course download.",
   messages: {
@@ -36,7 +45,10 @@ export const COURSE_CODE_DEPRECATED = rule({
 function programCodeMismatch(program: "AP" | "IB", name: string) {
   const tail = `${program} courses must use an ${program} roster code.`;
   return rule({
-    id: `${program}-CODE-MISMATCH`, topic: "dual-enrollment-ap-ib", severity: "error", needs: "catalog",
+    id: `${program}-CODE-MISMATCH`,
+    topic: "dual-enrollment-ap-ib",
+    severity: "error",
+    needs: "catalog",
     description: `The local title says ${program} / ${name} but the code's catalog program is not ${program}.`,
     fix: `Give the ${program} course an ${program} roster code.`,
     messages: {
@@ -48,11 +60,15 @@ function programCodeMismatch(program: "AP" | "IB", name: string) {
 export const AP_CODE_MISMATCH = programCodeMismatch("AP", "Advanced Placement");
 export const IB_CODE_MISMATCH = programCodeMismatch("IB", "International Baccalaureate");
 export const APIB_TITLE_MISMATCH = rule({
-  id: "APIB-TITLE-MISMATCH", topic: "dual-enrollment-ap-ib", severity: "warning", needs: "catalog",
+  id: "APIB-TITLE-MISMATCH",
+  topic: "dual-enrollment-ap-ib",
+  severity: "warning",
+  needs: "catalog",
   description: "The catalog program is AP or IB but the local title does not say so.",
   fix: "Confirm the course is AP or IB and say so in its title, or use a non-AP/IB roster code.",
-  message: "Roster code {code} is an {program} code in DPI's catalog, but the title {q:title} does not say {program}. "
-    + "Confirm the course is {programName}, or use a non-{program} code.",
+  message:
+    "Roster code {code} is an {program} code in DPI's catalog, but the title {q:title} does not say {program}. " +
+    "Confirm the course is {programName}, or use a non-{program} code.",
 });
 
 type CatalogFinding = Pick<FindingDraft, "rule" | "says" | "fields"> & { readonly field: Field };
@@ -104,11 +120,14 @@ const ROSTER_CODES: Check = {
 };
 
 export const APIB_CODE_INCONSISTENT = rule({
-  id: "APIB-CODE-INCONSISTENT", topic: "dual-enrollment-ap-ib", severity: "warning",
+  id: "APIB-CODE-INCONSISTENT",
+  topic: "dual-enrollment-ap-ib",
+  severity: "warning",
   description: "Without a catalog: one roster code used by both AP/IB-titled and plain-titled courses (A/B semester suffixes ignored).",
   fix: "Give AP and IB courses their own roster codes (load DPI's course catalog for an exact check).",
-  message: "Roster code {code} is used by {q:title} and by {q:otherTitle}: one is titled {program}, the other is not. "
-    + "AP and IB courses use their own roster codes: check the code (load DPI's course catalog for an exact check).",
+  message:
+    "Roster code {code} is used by {q:title} and by {q:otherTitle}: one is titled {program}, the other is not. " +
+    "AP and IB courses use their own roster codes: check the code (load DPI's course catalog for an exact check).",
 });
 
 const APIB_CODES_CONSISTENT: Check = {
@@ -137,12 +156,16 @@ const APIB_CODES_CONSISTENT: Check = {
 };
 
 export const DUAL_ENROLLMENT_FLAG_MISSING = rule({
-  id: "DUAL-ENROLLMENT-FLAG-MISSING", topic: "dual-enrollment-ap-ib", severity: "warning",
-  description: "The title marks college credit (- TC, Start College Now, Early College Credit, ECCP) but the dual-enrollment flag "
-    + "is not set, when that column exists.",
+  id: "DUAL-ENROLLMENT-FLAG-MISSING",
+  topic: "dual-enrollment-ap-ib",
+  severity: "warning",
+  description:
+    "The title marks college credit (- TC, Start College Now, Early College Credit, ECCP) but the dual-enrollment flag " +
+    "is not set, when that column exists.",
   fix: "Tick the dual-enrollment box in the course setup.",
-  message: "{q:title} earns college credit by its title, but Dual Enrollment is not checked. Tick the dual-enrollment box in the "
-    + "course setup (include Start College Now and Early College Credit courses).",
+  message:
+    "{q:title} earns college credit by its title, but Dual Enrollment is not checked. Tick the dual-enrollment box in the " +
+    "course setup (include Start College Now and Early College Credit courses).",
 });
 
 const DUAL_ENROLLMENT_FLAGS: Check = {

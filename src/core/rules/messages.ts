@@ -67,9 +67,7 @@ export function fillMessage(rule: RuleDef, says: string | undefined, fields: Mes
   const fail = (why: string): void => {
     if (options.strict) throw new RuleDefinitionError(`${rule.id}: ${why}`);
   };
-  const variant = options.sensitiveText !== undefined && rule.messages.withheld !== undefined
-    ? "withheld"
-    : says ?? firstVariant(rule);
+  const variant = options.sensitiveText !== undefined && rule.messages.withheld !== undefined ? "withheld" : (says ?? firstVariant(rule));
   const template = rule.messages[variant];
   if (template === undefined) {
     fail(`no message variant "${variant}"`);

@@ -7,19 +7,24 @@ import { isCteOffering, programAreasOffered } from "../programAreas";
 import { Check, RuleContext, eachRow, rule } from "./types";
 
 export const PROGRAM_AREA_MISSING = rule({
-  id: "PROGRAM-AREA-MISSING", topic: "program-areas", severity: "error",
+  id: "PROGRAM-AREA-MISSING",
+  topic: "program-areas",
+  severity: "error",
   description: "A concentrator (when a program-area column exists) or a CTE course offering without a program area / CTE department.",
   fix: "Report at least one of the six program areas (course setup: CTE Department / Program Areas Type).",
-  message: "{what} has no {column}. Report at least one of the six program areas "
-    + "(in the course setup: CTE Department / Program Areas Type).",
+  message:
+    "{what} has no {column}. Report at least one of the six program areas " + "(in the course setup: CTE Department / Program Areas Type).",
 });
 
 export const PROGRAM_AREA_UNKNOWN = rule({
-  id: "PROGRAM-AREA-UNKNOWN", topic: "program-areas", severity: "error",
+  id: "PROGRAM-AREA-UNKNOWN",
+  topic: "program-areas",
+  severity: "error",
   description: "A program area or CTE department that is not one of the six Wisconsin program areas.",
   fix: "Use one of the six Wisconsin program areas.",
-  message: "Program area {q:value} is not one of the six Wisconsin program areas (Agriculture and Natural Resources, "
-    + "Business and Information Technology, Marketing, Family and Consumer Science, Technology and Engineering, Health Science Education).",
+  message:
+    "Program area {q:value} is not one of the six Wisconsin program areas (Agriculture and Natural Resources, " +
+    "Business and Information Technology, Marketing, Family and Consumer Science, Technology and Engineering, Health Science Education).",
 });
 
 function checkProgramAreas(ctx: RuleContext, t: ExportTable, r: DataRow, field: "programArea" | "cteDepartment", what: string): void {
@@ -48,11 +53,14 @@ const PROGRAM_AREAS_REPORTED: Check = {
 };
 
 export const PROGRAM_AREA_COVERAGE = rule({
-  id: "PROGRAM-AREA-COVERAGE", topic: "program-areas", severity: "info",
+  id: "PROGRAM-AREA-COVERAGE",
+  topic: "program-areas",
+  severity: "info",
   description: "One finding per program area with no CTE course offering (Ag, Bus, Mar, FCS, Tech Ed, Health Sci).",
   fix: "Check that the courses of that area's teachers carry its CTE department.",
-  message: "No CTE course offering is in {area} ({short}). "
-    + "Double-check that courses taught by your {short} teachers carry that CTE department.",
+  message:
+    "No CTE course offering is in {area} ({short}). " +
+    "Double-check that courses taught by your {short} teachers carry that CTE department.",
 });
 
 const COVERAGE: Check = {
@@ -71,14 +79,19 @@ const COVERAGE: Check = {
 };
 
 export const CTE_DEPARTMENT_MISMATCH = rule({
-  id: "CTE-DEPARTMENT-MISMATCH", topic: "program-areas", severity: "warning", dpi: "KA-03895",
+  id: "CTE-DEPARTMENT-MISMATCH",
+  topic: "program-areas",
+  severity: "warning",
+  dpi: "KA-03895",
   description: "Sections of one roster code report different CTE departments, or differ from the DPI catalog's department (KA-03895).",
   fix: "Give every section of a course the course's CTE department.",
   messages: {
-    catalog: "Roster code {code} reports CTE department {q:value}, but the DPI course catalog ties it to {q:expected} (KA-03895). "
-      + "Match the section's department to the course's.",
-    sections: "Sections of roster code {code} report different CTE departments: this one says {q:value}, most say {q:expected}. "
-      + "All sections of a course should report the same department (KA-03895).",
+    catalog:
+      "Roster code {code} reports CTE department {q:value}, but the DPI course catalog ties it to {q:expected} (KA-03895). " +
+      "Match the section's department to the course's.",
+    sections:
+      "Sections of roster code {code} report different CTE departments: this one says {q:value}, most say {q:expected}. " +
+      "All sections of a course should report the same department (KA-03895).",
   },
 });
 
@@ -91,7 +104,10 @@ const DEPARTMENTS_AGREE: Check = {
       const code = normalizeRosterCode(t.raw(r, "rosterCode") ?? null);
       const text = t.present(r, "cteDepartment");
       if (code === null || text === null) return;
-      const dept = splitMultiValue(text).map((p) => programAreaOf(p)?.name ?? p).sort().join("; ");
+      const dept = splitMultiValue(text)
+        .map((p) => programAreaOf(p)?.name ?? p)
+        .sort()
+        .join("; ");
       const list = byCode.get(code) ?? [];
       list.push({ t, r, dept, shown: text });
       byCode.set(code, list);

@@ -12,8 +12,13 @@ import * as singleParent from "./singleParent";
 import { Check, RuleDef } from "./types";
 
 export const CHECKS: readonly Check[] = [
-  ...common.CHECKS, ...concentrators.CHECKS, ...programAreas.CHECKS, ...graduates.CHECKS,
-  ...careerEd.CHECKS, ...singleParent.CHECKS, ...courses.CHECKS,
+  ...common.CHECKS,
+  ...concentrators.CHECKS,
+  ...programAreas.CHECKS,
+  ...graduates.CHECKS,
+  ...careerEd.CHECKS,
+  ...singleParent.CHECKS,
+  ...courses.CHECKS,
 ];
 
 export const RULES: readonly RuleDef[] = CHECKS.flatMap((c) => c.emits);

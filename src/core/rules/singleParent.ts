@@ -7,18 +7,23 @@ import { normalizeGrade, normalizeYesNo } from "../normalize";
 import { Check, eachRow, rule } from "./types";
 
 export const SINGLE_PARENT_INVALID = rule({
-  id: "SINGLE-PARENT-INVALID", topic: "single-parent", severity: "error",
+  id: "SINGLE-PARENT-INVALID",
+  topic: "single-parent",
+  severity: "error",
   description: "A single-parent value that is not a yes/no form (the value is never shown).",
   fix: "Correct the single-parent value in the SIS to Y or N.",
   message: "Single parent is not a yes/no value (value withheld: sensitive). Correct it in the SIS to Y or N.",
 });
 
 export const SINGLE_PARENT_GRADE = rule({
-  id: "SINGLE-PARENT-GRADE", topic: "single-parent", severity: "error",
+  id: "SINGLE-PARENT-GRADE",
+  topic: "single-parent",
+  severity: "error",
   description: "Single parent = yes for a student outside grades 11-12.",
   fix: "Review the student's record in the SIS (do not email it: sensitive).",
-  message: "Single parent is reported outside grades 11-12, where DPI collects it. "
-    + "Review the record in the SIS (do not email it: sensitive).",
+  message:
+    "Single parent is reported outside grades 11-12, where DPI collects it. " +
+    "Review the record in the SIS (do not email it: sensitive).",
 });
 
 /** Each single-parent cell is read once: a yes/no form, and a yes only in grades 11-12. */

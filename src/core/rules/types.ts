@@ -105,7 +105,10 @@ function hasAll(t: ExportTable, fields: readonly Field[]): boolean {
  * One visitor per check, nothing allocated per row.
  */
 export function eachRow(
-  ctx: RuleContext, kinds: readonly ExportKind[], fields: readonly Field[], visit: (t: ExportTable, r: DataRow) => void,
+  ctx: RuleContext,
+  kinds: readonly ExportKind[],
+  fields: readonly Field[],
+  visit: (t: ExportTable, r: DataRow) => void,
 ): void {
   for (const kind of kinds) {
     for (const t of ctx.tables(kind)) {

@@ -31,7 +31,9 @@ export function ChecklistSheetPanel(props: ChecklistSheetPanelProps) {
         <Input type="date" value={props.checkedOn} onChange={(_, d) => props.onCheckedOn(d.value)} />
       </Field>
       <div>
-        <Button appearance="primary" disabled={!props.canWrite || props.busy} onClick={props.onWrite}>Write Snapshot Checklist sheet</Button>
+        <Button appearance="primary" disabled={!props.canWrite || props.busy} onClick={props.onWrite}>
+          Write Snapshot Checklist sheet
+        </Button>
       </div>
       {!props.canWrite && <p className={styles.note}>Run the checklist first.</p>}
     </div>

@@ -38,24 +38,27 @@ export interface ReferencesPanelProps {
 export function ReferencesPanel({ report, workbookSheets, loaded, disabled, onLoad, onRemove }: ReferencesPanelProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
-  const inWorkbook = (report?.sheets ?? []).filter((s) => workbookSheets.has(s.sheet) && (s.kind === "dpi-courses" || s.kind === "dpi-iac-clusters"));
+  const inWorkbook = (report?.sheets ?? []).filter(
+    (s) => workbookSheets.has(s.sheet) && (s.kind === "dpi-courses" || s.kind === "dpi-iac-clusters"),
+  );
   return (
     <div className={styles.root}>
       <p className={styles.note}>
-        Without DPI&apos;s course catalog or IAC to Cluster list, the checks that need them are skipped (the checklist says which).
-        A sheet of this workbook with DPI&apos;s headers is used automatically.
+        Without DPI&apos;s course catalog or IAC to Cluster list, the checks that need them are skipped (the checklist says which). A sheet
+        of this workbook with DPI&apos;s headers is used automatically.
       </p>
-      {report && (
-        inWorkbook.length > 0 ? (
+      {report &&
+        (inWorkbook.length > 0 ? (
           <ul className={styles.list} aria-label="DPI lists in this workbook">
             {inWorkbook.map((s) => (
-              <li key={s.sheet} className={styles.item}>Sheet ‘{s.sheet}’: {KIND_TITLES[s.kind as keyof typeof KIND_TITLES]}, {plural(s.dataRows, "row")}</li>
+              <li key={s.sheet} className={styles.item}>
+                Sheet ‘{s.sheet}’: {KIND_TITLES[s.kind as keyof typeof KIND_TITLES]}, {plural(s.dataRows, "row")}
+              </li>
             ))}
           </ul>
         ) : (
           <p className={styles.note}>No sheet of this workbook is a DPI list.</p>
-        )
-      )}
+        ))}
       {loaded.length > 0 && (
         <ul className={styles.list} aria-label="Loaded DPI lists">
           {loaded.map(({ reference, stored }) => {
@@ -66,18 +69,22 @@ export function ReferencesPanel({ report, workbookSheets, loaded, disabled, onLo
                   {reference.name}: {kind ? KIND_TITLES[kind] : "not a DPI list"}, {plural(referenceRows(reference), "row")}
                   {stored ? "" : " (this session only: too large to keep in the workbook)"}
                 </span>
-                <Button size="small" disabled={disabled} onClick={() => onRemove(reference.name)} aria-label={`Remove ${reference.name}`}>Remove</Button>
+                <Button size="small" disabled={disabled} onClick={() => onRemove(reference.name)} aria-label={`Remove ${reference.name}`}>
+                  Remove
+                </Button>
               </li>
             );
           })}
         </ul>
       )}
       <div>
-        <Button disabled={disabled} onClick={() => input.current?.click()}>Load file…</Button>
+        <Button disabled={disabled} onClick={() => input.current?.click()}>
+          Load file…
+        </Button>
       </div>
       <p className={styles.note}>
-        A CSV file or an Excel workbook (.xlsx, .xlsm) with DPI&apos;s course download or IAC list; in a workbook, the sheet with DPI&apos;s headers is used.
-        An older .xls workbook must first be saved as .xlsx or &quot;CSV UTF-8&quot; (or paste the list into a sheet here).
+        A CSV file or an Excel workbook (.xlsx, .xlsm) with DPI&apos;s course download or IAC list; in a workbook, the sheet with DPI&apos;s
+        headers is used. An older .xls workbook must first be saved as .xlsx or &quot;CSV UTF-8&quot; (or paste the list into a sheet here).
         The file is read on this computer and kept in the workbook; nothing is uploaded.
       </p>
       <input

@@ -13,7 +13,13 @@ import { FIELD_LABELS } from "../labels";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: "12px" },
-  sheet: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: "10px", display: "flex", flexDirection: "column", rowGap: "6px" },
+  sheet: {
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    paddingBottom: "10px",
+    display: "flex",
+    flexDirection: "column",
+    rowGap: "6px",
+  },
   name: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   columns: { display: "flex", flexDirection: "column", rowGap: "6px", paddingTop: "6px" },
@@ -66,17 +72,30 @@ function InferredList({ info }: { info: SheetReport | undefined }) {
     <ul className={styles.note} aria-label={`Columns of ‘${info.sheet}’ read from their values`}>
       {info.inferred.map((i) => (
         <li key={i.field}>
-          {FIELD_LABELS[i.field as EngineField] ?? i.field}: ‘{i.column}’, read from its values ({i.why}). Confirm it, or choose the column below.
+          {FIELD_LABELS[i.field as EngineField] ?? i.field}: ‘{i.column}’, read from its values ({i.why}). Confirm it, or choose the column
+          below.
         </li>
       ))}
     </ul>
   );
 }
 
-function SheetRow({ sheet, info, override, disabled, onChange }: { sheet: SheetInput; info: SheetReport | undefined; override: SheetOverride | undefined; disabled?: boolean; onChange: SheetsPanelProps["onChange"] }) {
+function SheetRow({
+  sheet,
+  info,
+  override,
+  disabled,
+  onChange,
+}: {
+  sheet: SheetInput;
+  info: SheetReport | undefined;
+  override: SheetOverride | undefined;
+  disabled?: boolean;
+  onChange: SheetsPanelProps["onChange"];
+}) {
   const styles = useStyles();
   const kindValue = override?.kind ?? "";
-  const kind: ExportKind | null = override?.kind && override.kind !== "ignore" ? override.kind : info?.kind ?? null;
+  const kind: ExportKind | null = override?.kind && override.kind !== "ignore" ? override.kind : (info?.kind ?? null);
   const headers = headersOf(sheet, info);
   const setKind = (value: string) => {
     // Column choices belong to a kind: a new kind starts from its recognised columns.
@@ -93,13 +112,24 @@ function SheetRow({ sheet, info, override, disabled, onChange }: { sheet: SheetI
   return (
     <li className={styles.sheet}>
       <h3 className={styles.name}>{sheet.name}</h3>
-      <p className={styles.note}>{describe(info)}{override ? " Your choices for this sheet are kept in the workbook." : ""}</p>
+      <p className={styles.note}>
+        {describe(info)}
+        {override ? " Your choices for this sheet are kept in the workbook." : ""}
+      </p>
       <InferredList info={info} />
       <Field label={`Kind of ‘${sheet.name}’`} size="small">
-        <Select className={styles.select} select={{ className: styles.selectElement }} value={kindValue} disabled={disabled} onChange={(_, d) => setKind(d.value)}>
+        <Select
+          className={styles.select}
+          select={{ className: styles.selectElement }}
+          value={kindValue}
+          disabled={disabled}
+          onChange={(_, d) => setKind(d.value)}
+        >
           <option value="">Recognise from its headers</option>
           {KIND_SPECS.map((k) => (
-            <option key={k.kind} value={k.kind}>{k.title}</option>
+            <option key={k.kind} value={k.kind}>
+              {k.title}
+            </option>
           ))}
           <option value="ignore">Leave out (not checked)</option>
         </Select>
@@ -112,11 +142,27 @@ function SheetRow({ sheet, info, override, disabled, onChange }: { sheet: SheetI
               const mapped = info?.kind === kind ? info.columns[field] : undefined;
               const chosen = override?.columns?.[field];
               return (
-                <Field key={field} label={`${FIELD_LABELS[field]}${KIND_SPEC[kind].required.includes(field) ? " (required)" : ""}`} size="small">
-                  <Select className={styles.select} select={{ className: styles.selectElement }} value={typeof chosen === "string" ? chosen : ""} disabled={disabled} onChange={(_, d) => setColumn(field, d.value)}>
-                    <option value="">{mapped ? `Automatic: ${mapped}${info?.decidedBy?.[field] === "values" ? " (from its values)" : ""}` : "Automatic: none found"}</option>
+                <Field
+                  key={field}
+                  label={`${FIELD_LABELS[field]}${KIND_SPEC[kind].required.includes(field) ? " (required)" : ""}`}
+                  size="small"
+                >
+                  <Select
+                    className={styles.select}
+                    select={{ className: styles.selectElement }}
+                    value={typeof chosen === "string" ? chosen : ""}
+                    disabled={disabled}
+                    onChange={(_, d) => setColumn(field, d.value)}
+                  >
+                    <option value="">
+                      {mapped
+                        ? `Automatic: ${mapped}${info?.decidedBy?.[field] === "values" ? " (from its values)" : ""}`
+                        : "Automatic: none found"}
+                    </option>
                     {[...new Set(headers)].map((h) => (
-                      <option key={h} value={h}>{h}</option>
+                      <option key={h} value={h}>
+                        {h}
+                      </option>
                     ))}
                   </Select>
                 </Field>

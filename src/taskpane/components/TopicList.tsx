@@ -105,13 +105,25 @@ function FindingRow({ f, sheets, onSelect }: { f: Finding; sheets: ReadonlySet<s
   return (
     <>
       {sheets.has(f.sheet) ? (
-        <Button appearance="subtle" size="small" className={styles.cellRef} onClick={() => onSelect(f)} aria-label={`Go to ${f.sheet}!${f.cell}`}>
+        <Button
+          appearance="subtle"
+          size="small"
+          className={styles.cellRef}
+          onClick={() => onSelect(f)}
+          aria-label={`Go to ${f.sheet}!${f.cell}`}
+        >
           {f.sheet}!{f.cell}
         </Button>
       ) : (
-        <span className={styles.cellRef}>{f.sheet}!{f.cell}</span>
+        <span className={styles.cellRef}>
+          {f.sheet}!{f.cell}
+        </span>
       )}
-      <Badge appearance="tint" size="small" color={f.severity === "error" ? "danger" : f.severity === "warning" ? "warning" : "informative"}>
+      <Badge
+        appearance="tint"
+        size="small"
+        color={f.severity === "error" ? "danger" : f.severity === "warning" ? "warning" : "informative"}
+      >
         {SEVERITY_LABELS[f.severity]}
       </Badge>
       <span>{f.rule}</span>
@@ -120,7 +132,17 @@ function FindingRow({ f, sheets, onSelect }: { f: Finding; sheets: ReadonlySet<s
   );
 }
 
-function TopicItem({ topic, findings, sheets, onSelect }: { topic: TopicSummary; findings: Finding[]; sheets: ReadonlySet<string>; onSelect: (f: Finding) => void }) {
+function TopicItem({
+  topic,
+  findings,
+  sheets,
+  onSelect,
+}: {
+  topic: TopicSummary;
+  findings: Finding[];
+  sheets: ReadonlySet<string>;
+  onSelect: (f: Finding) => void;
+}) {
   const styles = useStyles();
   const [shown, setShown] = useState(FIRST_FINDINGS);
   const groups = useMemo(() => groupFindings(findings), [findings]);
@@ -131,13 +153,17 @@ function TopicItem({ topic, findings, sheets, onSelect }: { topic: TopicSummary;
       <details>
         <summary className={styles.summary}>
           <span className={styles.title}>{topic.title}</span>
-          <Badge appearance="filled" color={STATUS_COLORS[topic.status]} shape="rounded">{STATUS_LABELS[topic.status]}</Badge>
+          <Badge appearance="filled" color={STATUS_COLORS[topic.status]} shape="rounded">
+            {STATUS_LABELS[topic.status]}
+          </Badge>
           <span className={styles.counts}>{counts(topic)}</span>
           <span className={styles.figure}>{topic.figure.text}</span>
         </summary>
         <div className={styles.body}>
           {topic.notes.map((n) => (
-            <p key={n} className={styles.note}>{n}</p>
+            <p key={n} className={styles.note}>
+              {n}
+            </p>
           ))}
           {findings.length === 0 ? (
             <p className={styles.note}>{topic.status === "no-data" ? `No ${topic.exports} in this workbook.` : "Nothing to fix."}</p>
@@ -148,10 +174,14 @@ function TopicItem({ topic, findings, sheets, onSelect }: { topic: TopicSummary;
                   <FindingRow f={f} sheets={sheets} onSelect={onSelect} />
                   {under.length > 0 && (
                     <details className={styles.message}>
-                      <summary className={styles.note}>{plural(under.length, "row")} with {under[0].rule} from this cause</summary>
+                      <summary className={styles.note}>
+                        {plural(under.length, "row")} with {under[0].rule} from this cause
+                      </summary>
                       <ul className={styles.findings} aria-label={`${f.rule} rows`}>
                         {under.map((u, j) => (
-                          <li key={`${u.cell}-${j}`} className={styles.finding}><FindingRow f={u} sheets={sheets} onSelect={onSelect} /></li>
+                          <li key={`${u.cell}-${j}`} className={styles.finding}>
+                            <FindingRow f={u} sheets={sheets} onSelect={onSelect} />
+                          </li>
                         ))}
                       </ul>
                     </details>
