@@ -26,28 +26,21 @@ const PERKINS = "Perkins dashboard";
 const CAREER_ED = "Career Ed & Coursework dashboard";
 const CONCENTRATOR_EXPORT = "CTE Concentrator export";
 const IRC_WBL_EXPORT = "Industry-Recognized Credentials/Work-Based Learning export";
+const OFFERING_EXPORT = "Roster: Course Offering export";
+const DEMOGRAPHICS_EXPORT = "Student Demographics export (SENSITIVE)";
+const DO_NOT_EMAIL = "SENSITIVE INFORMATION: do not email";
 
 export const TOPIC_META: Readonly<Record<Topic, TopicMeta>> = {
   "cte-participants": { title: "CTE Participants", exports: "CTE Participant export", dashboard: PERKINS, kinds: ["participants"] },
   "cte-concentrators": { title: "CTE Concentrators", exports: CONCENTRATOR_EXPORT, dashboard: PERKINS, kinds: ["concentrators"] },
   "iac-codes": { title: "IAC Codes", exports: CONCENTRATOR_EXPORT, dashboard: PERKINS, kinds: ["concentrators"] },
   "career-clusters": { title: "Career Pathway / Cluster", exports: CONCENTRATOR_EXPORT, dashboard: PERKINS, kinds: ["concentrators"] },
-  "program-areas": {
-    title: "Program Areas",
-    exports: "Roster: Course Offering export",
-    dashboard: PERKINS,
-    kinds: ["course-offerings", "concentrators"],
-  },
+  "program-areas": { title: "Program Areas", exports: OFFERING_EXPORT, dashboard: PERKINS, kinds: ["course-offerings", "concentrators"] },
   "cte-graduates": { title: "CTE Graduates", exports: "HS Completion export", dashboard: PERKINS, kinds: ["hs-completion"] },
   "industry-credentials": { title: "Industry-Recognized Credentials", exports: IRC_WBL_EXPORT, dashboard: CAREER_ED, kinds: ["irc-wbl"] },
   "certificated-status": { title: "Certificated Program Status", exports: IRC_WBL_EXPORT, dashboard: CAREER_ED, kinds: ["irc-wbl"] },
   "work-based-learning": { title: "Work-based Learning", exports: IRC_WBL_EXPORT, dashboard: CAREER_ED, kinds: ["irc-wbl"] },
-  "single-parent": {
-    title: "Single Parent & Homeless",
-    exports: "Student Demographics export (SENSITIVE)",
-    dashboard: "SENSITIVE INFORMATION: do not email",
-    kinds: ["demographics"],
-  },
+  "single-parent": { title: "Single Parent & Homeless", exports: DEMOGRAPHICS_EXPORT, dashboard: DO_NOT_EMAIL, kinds: ["demographics"] },
   "dual-enrollment-ap-ib": {
     title: "Dual Enrollment / AP / IB",
     exports: "Roster: Courses export",
