@@ -64,7 +64,7 @@ describe("the task pane in an old web view", () => {
   });
 
   test("the page loads it from its own origin (the Content-Security-Policy allows no inline script), before the bundle", () => {
-    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(TEMPLATE)?.[1] ?? "";
+    const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(TEMPLATE)?.[1] ?? "";
     const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1] ?? "";
     expect(scriptSrc.split(/\s+/)).toContain("'self'");
     expect(scriptSrc).not.toMatch(/unsafe-inline|sha256-|nonce-/);
