@@ -59,7 +59,8 @@ function ratio(a, b) {
 
 /** Runs a Node child and reads its wall time and peak RSS (maxRSS from process.resourceUsage). */
 function child(script, args, nodeArgs = []) {
-  const wrapper = `const t0=Date.now();const done=(c)=>{process.stderr.write("\\n@@"+JSON.stringify({ms:Date.now()-t0,rssKB:process.resourceUsage().maxRSS,code:c})+"\\n")};${script}`;
+  const figures = "JSON.stringify({ms:Date.now()-t0,rssKB:process.resourceUsage().maxRSS,code:c})";
+  const wrapper = `const t0=Date.now();const done=(c)=>{process.stderr.write("\\n@@"+${figures}+"\\n")};${script}`;
   const r = spawnSync(process.execPath, [...nodeArgs, "-e", wrapper, "--", ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 1 << 30 });
   const m = /@@(\{.*\})/.exec(r.stderr);
   if (!m) throw new Error(`child failed: ${r.stderr.slice(0, 500)}`);
@@ -85,7 +86,9 @@ async function cliBench() {
   const out = path.join(dir, "checked.xlsx");
   // --out runs under the 2 GB heap Node gives on an 8 GB laptop; a run that dies there has no figures.
   const HEAP = ["--max-old-space-size=2048"];
-  const runOut = `require("./dist-cli/cli/main.js").runCli(["--json","--out",process.argv[2],process.argv[1]],{stdout:()=>{},stderr:()=>{}}).then(done);`;
+  const runOut =
+    'require("./dist-cli/cli/main.js")' +
+    '.runCli(["--json","--out",process.argv[2],process.argv[1]],{stdout:()=>{},stderr:()=>{}}).then(done);';
   const cliOut = child(runOut, [file, out], HEAP);
   const mb = (run) => `${(run.rssKB / 1024).toFixed(0)} MB`;
   const withinGB = (run) => (run.rssKB <= 1024 * 1024 ? "met" : "MISSED");

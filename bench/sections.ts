@@ -50,7 +50,9 @@ export async function gateway(add: Add): Promise<void> {
       `read ${readSyncs} / highlight ${writeSyncs} / clear ${clearSyncs} (${reopenedClearSyncs} after reopen) syncs`,
       `budget read ≤ ${budget}, highlight ≤ 3, clear ≤ 3 (4 after reopen)`,
       "within budget",
-      `${met ? "met" : "MISSED"}; ${stats.proxies} proxies, ${cfCalls} CF adds, longest address ${stats.longestAddress} (≤ 7,500), largest request ${(stats.largestRequestBytes / 1024).toFixed(0)} KB, largest response ${(stats.largestResponseBytes / 1024 / 1024).toFixed(2)} MB (< 5 MB), ${ms.toFixed(0)} ms`,
+      `${met ? "met" : "MISSED"}; ${stats.proxies} proxies, ${cfCalls} CF adds, longest address ${stats.longestAddress} (≤ 7,500), ` +
+        `largest request ${(stats.largestRequestBytes / 1024).toFixed(0)} KB, ` +
+        `largest response ${(stats.largestResponseBytes / 1024 / 1024).toFixed(2)} MB (< 5 MB), ${ms.toFixed(0)} ms`,
     );
   }
 }

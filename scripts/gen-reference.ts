@@ -35,7 +35,8 @@ function constArray(doc: string, name: string, items: readonly Record<string, Li
 }
 
 function pairArray(doc: string, name: string, type: string, pairs: readonly (readonly Literal[])[]): string {
-  return `/** ${doc} */\nexport const ${name}: readonly (readonly [${type}])[] = [\n${pairs.map((p) => `  [${p.map(lit).join(", ")}],\n`).join("")}];\n`;
+  const rows = pairs.map((p) => `  [${p.map(lit).join(", ")}],\n`).join("");
+  return `/** ${doc} */\nexport const ${name}: readonly (readonly [${type}])[] = [\n${rows}];\n`;
 }
 
 export function generate(dataDir: string = DATA_DIR): string {

@@ -52,6 +52,21 @@ function errorNotes(out: readonly (readonly logic.Out[])[]): string[] {
   return notes;
 }
 
+function parameterRow(p: FunctionMetadata["parameters"][number]): string {
+  const use = `${p.optional ? "optional" : "required"}${p.dimensionality === "matrix" ? ", value or range" : ""}`;
+  return `<tr><td><code>${esc(p.name)}</code></td><td>${use}</td><td>${esc(p.description || "")}</td></tr>`;
+}
+
+function returnsText(fn: FunctionMetadata): string {
+  return fn.result && fn.result.dimensionality === "matrix" ? "one result per cell (spills for a range)" : "a single value";
+}
+
+function ruleRow(r: RuleDef): string {
+  const needs = r.needs === "catalog" ? " (needs DPI's course catalog)" : r.needs === "iacList" ? " (needs DPI's IAC list)" : "";
+  const cells = [`<code>${esc(r.id)}</code>`, esc(r.topic), esc(r.severity), `${esc(r.description)}${needs}`];
+  return `<tr id="rule-${esc(r.id)}">${cells.map((c) => `<td>${c}</td>`).join("")}</tr>`;
+}
+
 function resultCell(rows: readonly (readonly string[])[]): string {
   if (rows.length === 1 && rows[0].length === 1) return `<code>${esc(rows[0][0] === "" ? '""' : rows[0][0])}</code>`;
   const body = rows.map((r) => `<tr>${r.map((v) => `<td>${esc(v === "" ? '""' : v)}</td>`).join("")}</tr>`).join("");
@@ -109,16 +124,17 @@ ${functions.map((f) => `<li><a href="#${esc(f.id)}">CTE.${esc(f.name)}</a></li>`
 <p>${esc(fn.description)}</p>
 <pre class="syntax">${esc(syntax(fn))}</pre>
 <table><tr><th>parameter</th><th></th><th>description</th></tr>
-${fn.parameters.map((p) => `<tr><td><code>${esc(p.name)}</code></td><td>${p.optional ? "optional" : "required"}${p.dimensionality === "matrix" ? ", value or range" : ""}</td><td>${esc(p.description || "")}</td></tr>`).join("\n")}
+${fn.parameters.map(parameterRow).join("\n")}
 </table>
-<p><strong>Returns:</strong> ${esc(fn.result && fn.result.dimensionality === "matrix" ? "one result per cell (spills for a range)" : "a single value")}.</p>
+<p><strong>Returns:</strong> ${esc(returnsText(fn))}.</p>
 ${(doc.notes || []).map((n) => `<p class="note">${esc(n)}</p>`).join("\n")}
 <h3>Example${doc.examples.length > 1 ? "s" : ""}</h3>
 <table><tr><th>formula</th><th>result</th></tr>
 ${doc.examples
   .map((ex) => {
     const notes = errorNotes(evaluate(doc, ex));
-    return `<tr><td><code>${esc(ex.formula)}</code>${ex.cells ? `<br><span class="note">${esc(ex.cells)}</span>` : ""}</td><td>${resultCell(ex.result)}${notes.map((n) => `<div class="err">${esc(n)}</div>`).join("")}</td></tr>`;
+    const formula = `<code>${esc(ex.formula)}</code>${ex.cells ? `<br><span class="note">${esc(ex.cells)}</span>` : ""}`;
+    return `<tr><td>${formula}</td><td>${resultCell(ex.result)}${notes.map((n) => `<div class="err">${esc(n)}</div>`).join("")}</td></tr>`;
   })
   .join("\n")}
 </table>
@@ -141,7 +157,7 @@ ${kinds.map((k) => `<tr><td><code>${esc(k.kind)}</code></td><td>${esc(k.title)}<
 <h2>Rule ids</h2>
 <p>The ids CTE.CHECK and CTE.RULE use, as in the task pane and the command line.</p>
 <table><tr><th>id</th><th>topic</th><th>severity</th><th>description</th></tr>
-${rules.map((r) => `<tr id="rule-${esc(r.id)}"><td><code>${esc(r.id)}</code></td><td>${esc(r.topic)}</td><td>${esc(r.severity)}</td><td>${esc(r.description)}${r.needs === "catalog" ? " (needs DPI's course catalog)" : r.needs === "iacList" ? " (needs DPI's IAC list)" : ""}</td></tr>`).join("\n")}
+${rules.map(ruleRow).join("\n")}
 </table>
 </section>
 </body>

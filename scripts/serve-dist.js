@@ -41,7 +41,8 @@ function tlsOptions({ cert, key }) {
   const files = { cert: path.join(dir, "localhost.crt"), key: path.join(dir, "localhost.key") };
   if (!fs.existsSync(files.cert) || !fs.existsSync(files.key)) {
     throw new Error(
-      `No certificate: ${files.cert} is missing. Install the Office dev certificate with \`npx office-addin-dev-certs install\`, or pass --cert and --key.`,
+      `No certificate: ${files.cert} is missing. ` +
+        "Install the Office dev certificate with `npx office-addin-dev-certs install`, or pass --cert and --key.",
     );
   }
   return { cert: fs.readFileSync(files.cert), key: fs.readFileSync(files.key) };
@@ -103,9 +104,8 @@ if (require.main === module) {
       const options = parseArgs(process.argv.slice(2));
       const server = await serveDist(options);
       const { port } = server.address();
-      console.log(
-        `Serving ${options.dir} at https://${options.host === "127.0.0.1" ? "localhost" : options.host}:${port}/ (CORS on). Ctrl-C stops it.`,
-      );
+      const host = options.host === "127.0.0.1" ? "localhost" : options.host;
+      console.log(`Serving ${options.dir} at https://${host}:${port}/ (CORS on). Ctrl-C stops it.`);
       const stop = () => server.close(() => process.exit(0));
       process.on("SIGINT", stop);
       process.on("SIGTERM", stop);

@@ -581,7 +581,8 @@ describe("one call for a range: shared lookups are built once", () => {
     expect(buildCatalog).toHaveBeenCalledTimes(1);
     expect(run).toHaveBeenCalledTimes(1);
     console.log(
-      `CHECK, ${N} rows: buildIacList ${buildIac.mock.calls.length}x, buildCourseCatalog ${buildCatalog.mock.calls.length}x, runChecklist ${run.mock.calls.length}x, ${ms} ms`,
+      `CHECK, ${N} rows: buildIacList ${buildIac.mock.calls.length}x, buildCourseCatalog ${buildCatalog.mock.calls.length}x, ` +
+        `runChecklist ${run.mock.calls.length}x, ${ms} ms`,
     );
   });
 

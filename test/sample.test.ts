@@ -32,7 +32,8 @@ const NO_CATALOG_ONLY = new Set(["APIB-CODE-INCONSISTENT"]);
 const CANNOT_FIRE: Record<string, string> = {
   "COLUMN-MISSING": "every recognised sheet of the sample has all of its kind's required columns",
   "CLUSTER-COLUMN-HOLDS-PROGRAM-AREAS":
-    "the sample's concentrators report clusters in the cluster column; a sheet holding program areas there would repeat every cluster finding (test/rules.test.ts has its cases)",
+    "the sample's concentrators report clusters in the cluster column; " +
+    "a sheet holding program areas there would repeat every cluster finding (test/rules.test.ts has its cases)",
   "IAC-NOT-SUGGESTED": "needs a DPI IAC to Cluster list that marks suggested IACs; the sample ships only a course catalog",
   "PROGRAM-AREA-COVERAGE": "all six program areas have CTE course offerings by design",
   "RECORD-FIELD-COUNT": "the sample is a workbook; the rule is about CSV records (test/csv-records.test.ts covers it)",

@@ -368,7 +368,8 @@ describe("xlsx.ts refuses unreadable files with a plain reason", () => {
       ),
     );
     expect((await reason(big)).message).toBe(
-      "it is too large to read here: part ‘xl/worksheets/big.xml’ unpacks to 60 MB (the limit is 50 MB); save the list on its own as CSV",
+      "it is too large to read here: part ‘xl/worksheets/big.xml’ unpacks to 60 MB (the limit is 50 MB); " +
+        "save the list on its own as CSV",
     );
     const bomb = makeZip(
       handmadeParts().map((p) =>
@@ -443,12 +444,15 @@ describe("Load file… with an Excel workbook", () => {
     let err = await readError(readReferenceFile(fileLike("notes.xlsx", noList), { inflateRaw }));
     expect(err).toBeInstanceOf(ReferenceFileError);
     expect(err.message).toBe(
-      "‘notes.xlsx’ has no DPI course catalog (Roster Code, Course Program …) or IAC to Cluster list (IAC code, Cluster): none of the first rows of its sheet ‘Notes’ has those headers.",
+      "‘notes.xlsx’ has no DPI course catalog (Roster Code, Course Program …) or IAC to Cluster list (IAC code, Cluster): " +
+        "none of the first rows of its sheet ‘Notes’ has those headers.",
     );
 
     err = await readError(readReferenceFile(fileLike("both.xlsx", await exceljsWorkbook({ lists: ["courses", "iac"] })), { inflateRaw }));
     expect(err.message).toBe(
-      "‘both.xlsx’ has 2 DPI lists, in the sheets ‘Courses’ (DPI course catalog), ‘IAC’ (DPI IAC to Cluster list); load one list per file: save each list as its own workbook or CSV file, or paste the lists into sheets of this workbook (they are used automatically).",
+      "‘both.xlsx’ has 2 DPI lists, in the sheets ‘Courses’ (DPI course catalog), ‘IAC’ (DPI IAC to Cluster list); " +
+        "load one list per file: save each list as its own workbook or CSV file, " +
+        "or paste the lists into sheets of this workbook (they are used automatically).",
     );
 
     err = await readError(readReferenceFile(fileLike("catalog.xls", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0])), { inflateRaw }));

@@ -278,7 +278,8 @@ function checkSheetsFit(inputs: readonly SpreadsheetInput[], outPath: string): v
         lastRow > EXCEL_MAX_ROWS
           ? `${lastRow.toLocaleString("en-US")} rows, more than the ${EXCEL_MAX_ROWS.toLocaleString("en-US")} an Excel worksheet holds`
           : lastColumn > EXCEL_MAX_COLUMNS
-            ? `${lastColumn.toLocaleString("en-US")} columns, more than the ${EXCEL_MAX_COLUMNS.toLocaleString("en-US")} an Excel worksheet holds`
+            ? `${lastColumn.toLocaleString("en-US")} columns, ` +
+              `more than the ${EXCEL_MAX_COLUMNS.toLocaleString("en-US")} an Excel worksheet holds`
             : null;
       if (what) {
         throw new InputError(

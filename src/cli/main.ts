@@ -144,7 +144,8 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
       });
       if (lists.length === 0) {
         throw new InputError(
-          `'${file}' is not a DPI course catalog (Roster Code, Course Program …) or IAC to Cluster list (IAC code, Cluster); no sheet in it has those headers.`,
+          `'${file}' is not a DPI course catalog (Roster Code, Course Program …) or IAC to Cluster list (IAC code, Cluster); ` +
+            "no sheet in it has those headers.",
         );
       }
       referenceFiles.push({ file, sheets: lists });

@@ -119,7 +119,8 @@ function readCsv(file: string, bytes: Buffer, onNote?: (message: string) => void
     onNote(
       encoding === "windows-1252"
         ? `note: '${file}' is not UTF-8 (${at}); read as Windows-1252, Excel's "CSV (Comma delimited)" encoding.`
-        : `note: '${file}' is UTF-8 except for stray bytes (the first: ${at}); they read as \uFFFD. Save it again as "CSV UTF-8" to fix them.`,
+        : `note: '${file}' is UTF-8 except for stray bytes (the first: ${at}); they read as \uFFFD. ` +
+            'Save it again as "CSV UTF-8" to fix them.',
     );
   }
   // A search for the first non-blank character, not a trimmed copy of the whole text.
@@ -257,7 +258,8 @@ export function worksheetToSheetInput(ws: ExcelJS.Worksheet, file = ws.name): Sh
   if (height * width > MAX_USED_RANGE_CELLS) {
     throw new InputError(
       `'${file}' is too large for cte-check: sheet '${ws.name}' has values from ${a1(firstRow, firstCol)} to ${a1(lastRow, lastCol)}, ` +
-        `${height.toLocaleString("en-US")} rows × ${width.toLocaleString("en-US")} columns (the limit is ${MAX_USED_RANGE_CELLS.toLocaleString("en-US")} cells a sheet); ` +
+        `${height.toLocaleString("en-US")} rows × ${width.toLocaleString("en-US")} columns ` +
+        `(the limit is ${MAX_USED_RANGE_CELLS.toLocaleString("en-US")} cells a sheet); ` +
         `delete the stray far-away values, or save the export as its own CSV file.`,
     );
   }

@@ -25,6 +25,7 @@ export const WORKBOOK_LIMITS = {
 
 const MB = (n: number) => `${Math.round(n / (1024 * 1024)).toLocaleString("en-US")} MB`;
 const count = (n: number) => n.toLocaleString("en-US");
+const SAVE_EACH_EXPORT_AS_CSV = "save each export as its own CSV file and check those";
 
 export interface WorkbookInspection {
   /** Cell elements found in the worksheets. */
@@ -49,22 +50,20 @@ export async function inspectWorkbook(file: string, bytes: Uint8Array, limits = 
   for (const entry of entries) {
     declared += entry.uncompressedSize;
     if (entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize > limits.maxRatio * Math.max(1, entry.compressedSize)) {
+      const ratio = Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize));
       throw notReadable(
-        `it looks like a zip bomb: part '${entry.name}' claims to unpack ${count(Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize)))} times larger than it is (real workbooks stay under ${count(limits.maxRatio)})`,
+        `it looks like a zip bomb: part '${entry.name}' claims to unpack ${count(ratio)} times larger than it is ` +
+          `(real workbooks stay under ${count(limits.maxRatio)})`,
       );
     }
   }
   if (declared > limits.maxUnpackedBytes) {
-    throw tooLarge(
-      `its parts unpack to ${MB(declared)} (the limit is ${MB(limits.maxUnpackedBytes)}); save each export as its own CSV file and check those`,
-    );
+    throw tooLarge(`its parts unpack to ${MB(declared)} (the limit is ${MB(limits.maxUnpackedBytes)}); ${SAVE_EACH_EXPORT_AS_CSV}`);
   }
 
   let cells = 0;
   const tooManyCells = () =>
-    tooLarge(
-      `its sheets hold more than ${count(limits.maxCells)} cells (the limit for a workbook); save each export as its own CSV file and check those`,
-    );
+    tooLarge(`its sheets hold more than ${count(limits.maxCells)} cells (the limit for a workbook); ${SAVE_EACH_EXPORT_AS_CSV}`);
   const needsReferences: string[] = [];
   for (const entry of entries) {
     if (entry.name.endsWith("/")) continue;
@@ -90,7 +89,8 @@ export async function inspectWorkbook(file: string, bytes: Uint8Array, limits = 
     }
     if (produced !== entry.uncompressedSize) {
       throw notReadable(
-        `the file is damaged or truncated (zip part '${entry.name}' unpacks to ${count(produced)} bytes, not the ${count(entry.uncompressedSize)} its zip directory says)`,
+        `the file is damaged or truncated (zip part '${entry.name}' unpacks to ${count(produced)} bytes, ` +
+          `not the ${count(entry.uncompressedSize)} its zip directory says)`,
       );
     }
     if (!counter) continue;

@@ -11,7 +11,7 @@ import { graduatesWithDiploma } from "./graduates";
 import { programAreasOffered } from "./programAreas";
 import { idsAreUnique, studentIds } from "./studentIds";
 import { RULES, ruleById } from "./rules/registry";
-import { ExportTable } from "./table";
+import { type DataRow, ExportTable } from "./table";
 import { neutralizeFormulaText, plural } from "./text";
 
 interface TopicMeta {
@@ -26,28 +26,21 @@ const PERKINS = "Perkins dashboard";
 const CAREER_ED = "Career Ed & Coursework dashboard";
 const CONCENTRATOR_EXPORT = "CTE Concentrator export";
 const IRC_WBL_EXPORT = "Industry-Recognized Credentials/Work-Based Learning export";
+const OFFERING_EXPORT = "Roster: Course Offering export";
+const DEMOGRAPHICS_EXPORT = "Student Demographics export (SENSITIVE)";
+const DO_NOT_EMAIL = "SENSITIVE INFORMATION: do not email";
 
 export const TOPIC_META: Readonly<Record<Topic, TopicMeta>> = {
   "cte-participants": { title: "CTE Participants", exports: "CTE Participant export", dashboard: PERKINS, kinds: ["participants"] },
   "cte-concentrators": { title: "CTE Concentrators", exports: CONCENTRATOR_EXPORT, dashboard: PERKINS, kinds: ["concentrators"] },
   "iac-codes": { title: "IAC Codes", exports: CONCENTRATOR_EXPORT, dashboard: PERKINS, kinds: ["concentrators"] },
   "career-clusters": { title: "Career Pathway / Cluster", exports: CONCENTRATOR_EXPORT, dashboard: PERKINS, kinds: ["concentrators"] },
-  "program-areas": {
-    title: "Program Areas",
-    exports: "Roster: Course Offering export",
-    dashboard: PERKINS,
-    kinds: ["course-offerings", "concentrators"],
-  },
+  "program-areas": { title: "Program Areas", exports: OFFERING_EXPORT, dashboard: PERKINS, kinds: ["course-offerings", "concentrators"] },
   "cte-graduates": { title: "CTE Graduates", exports: "HS Completion export", dashboard: PERKINS, kinds: ["hs-completion"] },
   "industry-credentials": { title: "Industry-Recognized Credentials", exports: IRC_WBL_EXPORT, dashboard: CAREER_ED, kinds: ["irc-wbl"] },
   "certificated-status": { title: "Certificated Program Status", exports: IRC_WBL_EXPORT, dashboard: CAREER_ED, kinds: ["irc-wbl"] },
   "work-based-learning": { title: "Work-based Learning", exports: IRC_WBL_EXPORT, dashboard: CAREER_ED, kinds: ["irc-wbl"] },
-  "single-parent": {
-    title: "Single Parent & Homeless",
-    exports: "Student Demographics export (SENSITIVE)",
-    dashboard: "SENSITIVE INFORMATION: do not email",
-    kinds: ["demographics"],
-  },
+  "single-parent": { title: "Single Parent & Homeless", exports: DEMOGRAPHICS_EXPORT, dashboard: DO_NOT_EMAIL, kinds: ["demographics"] },
   "dual-enrollment-ap-ib": {
     title: "Dual Enrollment / AP / IB",
     exports: "Roster: Courses export",
@@ -85,6 +78,15 @@ class DistinctCounter {
   }
 }
 
+/** Each row of `kind` that names its student. */
+function eachStudentRow(tables: Tables, kind: ExportKind, visit: (t: ExportTable, r: DataRow, id: string) => void): void {
+  for (const t of tables(kind))
+    for (const r of t.rows) {
+      const id = t.present(r, "studentId");
+      if (id !== null) visit(t, r, id);
+    }
+}
+
 function listText(counts: Map<string, number>, unit: string, max = 8): string {
   // Keys are user text (program names): one starting like a formula is neutralised where it leads a part.
   const parts = [...counts].slice(0, max).map(([k, n]) => `${neutralizeFormulaText(k)} - ${plural(n, unit)}`);
@@ -110,27 +112,22 @@ function figureFor(
     }
     case "iac-codes": {
       const counter = new DistinctCounter(idsAreUnique(tables("concentrators")));
-      for (const t of tables("concentrators"))
-        for (const r of t.rows) {
-          const iac = normalizeIac(t.raw(r, "iac") ?? null).iac;
-          const id = t.present(r, "studentId");
-          if (!iac || id === null) continue;
-          const cluster = clusterOf(t.text(r, "cluster")) ?? IAC_DEFAULT_CLUSTER.get(iac) ?? "";
-          counter.add(cluster, id, iac);
-        }
+      eachStudentRow(tables, "concentrators", (t, r, id) => {
+        const iac = normalizeIac(t.raw(r, "iac") ?? null).iac;
+        if (!iac) return;
+        const cluster = clusterOf(t.text(r, "cluster")) ?? IAC_DEFAULT_CLUSTER.get(iac) ?? "";
+        counter.add(cluster, id, iac);
+      });
       const counts = counter.counts((cluster, iac) => `${cluster ? `${cluster} ` : ""}${iac}`);
       const text = counts.size === 0 ? "no IACs" : `${plural(counts.size, "IAC")}: ${listText(counts, "student", 6)}`;
       return { text, iacs: Object.fromEntries(counts) };
     }
     case "career-clusters": {
       const counter = new DistinctCounter(idsAreUnique(tables("concentrators")));
-      for (const t of tables("concentrators"))
-        for (const r of t.rows) {
-          const text = t.present(r, "cluster");
-          const id = t.present(r, "studentId");
-          if (text === null || id === null) continue;
-          counter.add(clusterOf(text) ?? text, id);
-        }
+      eachStudentRow(tables, "concentrators", (t, r, id) => {
+        const text = t.present(r, "cluster");
+        if (text !== null) counter.add(clusterOf(text) ?? text, id);
+      });
       const counts = counter.counts();
       const text = counts.size === 0 ? "no clusters" : `${plural(counts.size, "cluster")}: ${listText(counts, "student", 6)}`;
       return { text, clusters: Object.fromEntries(counts) };
@@ -172,29 +169,24 @@ function figureFor(
     case "work-based-learning": {
       const want = topic === "industry-credentials" ? "irc" : "wbl";
       const counter = new DistinctCounter(idsAreUnique(tables("irc-wbl")));
-      for (const t of tables("irc-wbl"))
-        for (const r of t.rows) {
-          const name = t.present(r, "programName");
-          const id = t.present(r, "studentId");
-          if (name === null || id === null) continue;
-          const row = classifyCareerEdRow(name, t.text(r, "programType"));
-          if (row.kind !== want) continue;
-          counter.add(row.irc?.name ?? row.wbl?.name ?? name, id);
-        }
+      eachStudentRow(tables, "irc-wbl", (t, r, id) => {
+        const name = t.present(r, "programName");
+        if (name === null) return;
+        const row = classifyCareerEdRow(name, t.text(r, "programType"));
+        if (row.kind === want) counter.add(row.irc?.name ?? row.wbl?.name ?? name, id);
+      });
       const counts = counter.counts();
       return { text: counts.size === 0 ? "no students" : listText(counts, "student"), programs: Object.fromEntries(counts) };
     }
     case "certificated-status": {
       const counter = new DistinctCounter();
       const all = new Set<string>();
-      for (const t of tables("irc-wbl"))
-        for (const r of t.rows) {
-          const code = certificatedStatusOf(t.text(r, "certificatedStatus"));
-          const id = t.present(r, "studentId");
-          if (!code || id === null) continue;
-          counter.add(code, id);
-          all.add(id);
-        }
+      eachStudentRow(tables, "irc-wbl", (t, r, id) => {
+        const code = certificatedStatusOf(t.text(r, "certificatedStatus"));
+        if (!code) return;
+        counter.add(code, id);
+        all.add(id);
+      });
       const counts = counter.counts();
       const byCode = ["A", "B", "C", "D"]
         .filter((c) => counts.has(c))

@@ -154,9 +154,8 @@ export function validateOverrides(overrides: OverrideMap, sheets: readonly Sheet
     const sheet = byName.get(name);
     if (!sheet) {
       const near = nearestSheet(name, [...byName.keys()]);
-      problems.push(
-        `no sheet or CSV file named ‘${name}’${near ? ` (did you mean ‘${near}’?)` : ""}; the inputs have: ${[...byName.keys()].map((s) => `‘${s}’`).join(", ")}`,
-      );
+      const inputs = [...byName.keys()].map((s) => `‘${s}’`).join(", ");
+      problems.push(`no sheet or CSV file named ‘${name}’${near ? ` (did you mean ‘${near}’?)` : ""}; the inputs have: ${inputs}`);
       continue;
     }
     if (o.kind === "ignore") continue;
@@ -178,12 +177,12 @@ export function validateOverrides(overrides: OverrideMap, sheets: readonly Sheet
           `‘${name}’ is a ${KIND_SPEC[r.kind].title}, which has no field ${field} (its fields: ${KIND_SPEC[r.kind].fields.join(", ")})`,
         );
       } else if (typeof target === "number" ? target >= headers.length : !headers.some((h) => headerKey(h) === headerKey(target))) {
-        problems.push(
-          `‘${name}’ has no column ${typeof target === "number" ? `number ${target}` : `‘${target}’`} for ${field} (its headers: ${headers
-            .filter((h) => h !== "")
-            .map((h) => `‘${h}’`)
-            .join(", ")})`,
-        );
+        const column = typeof target === "number" ? `number ${target}` : `‘${target}’`;
+        const named = headers
+          .filter((h) => h !== "")
+          .map((h) => `‘${h}’`)
+          .join(", ");
+        problems.push(`‘${name}’ has no column ${column} for ${field} (its headers: ${named})`);
       }
     }
   }

@@ -8,18 +8,21 @@ import { GatewayError } from "./gateway";
 const REASONS: Readonly<Record<string, string>> = {
   InvalidOperationInCellEditMode: "Excel is editing a cell. Press Enter or Esc to finish editing, then try again.",
   AccessDenied:
-    "the sheet or workbook is protected, or read-only. Unprotect it (Review > Unprotect Sheet) or save a copy you can edit, then try again.",
+    "the sheet or workbook is protected, or read-only. " +
+    "Unprotect it (Review > Unprotect Sheet) or save a copy you can edit, then try again.",
   ItemNotFound: "a sheet or highlight the add-in expected is no longer there (was a sheet renamed or deleted?). Run the checklist again.",
   ItemAlreadyExists: "a sheet with that name already exists. Rename it and try again.",
   InvalidArgument:
-    "Excel did not accept a request from the add-in. Run the checklist again; if it keeps happening, save the workbook, reopen it and retry.",
+    "Excel did not accept a request from the add-in. " +
+    "Run the checklist again; if it keeps happening, save the workbook, reopen it and retry.",
   InvalidReference: "a cell reference is no longer valid (were rows or columns deleted?). Run the checklist again.",
   InvalidOperation:
     "Excel did not allow it in the workbook's current state. Close any open dialog, make sure the sheet is not protected, and try again.",
   RequestPayloadSizeLimitExceeded:
     "the change was larger than Excel accepts in one step (5 MB in Excel on the web). Split the sheet or check fewer rows at once.",
   ResponsePayloadSizeLimitExceeded:
-    "the sheet is larger than Excel can hand over in one step (5 MB in Excel on the web). Remove empty columns or split the sheet, then try again.",
+    "the sheet is larger than Excel can hand over in one step (5 MB in Excel on the web). " +
+    "Remove empty columns or split the sheet, then try again.",
   ApiNotFound: "this version of Excel lacks a feature the add-in needs (Excel JavaScript API 1.9). Update Excel, or use Excel on the web.",
   NotImplemented: "this version of Excel does not support it. Update Excel, or use Excel on the web.",
   UnsupportedOperation: "this version of Excel does not support it. Update Excel, or use Excel on the web.",

@@ -148,7 +148,8 @@ export async function rewriteHighlights(
   for (const rule of add) {
     if (!bySheet.has(rule.sheet)) {
       throw new GatewayError(
-        `Could not highlight the cells: sheet ‘${rule.sheet}’ is no longer in this workbook (renamed or deleted?). Run the checklist again.`,
+        `Could not highlight the cells: sheet ‘${rule.sheet}’ is no longer in this workbook (renamed or deleted?). ` +
+          "Run the checklist again.",
         "ItemNotFound",
       );
     }

@@ -127,7 +127,9 @@ export class OfficeExcelGateway implements ExcelGateway {
         for (const s of sheets) {
           if (s.rows * s.columns > MAX_SHEET_CELLS) {
             throw new GatewayError(
-              `Could not read the workbook: sheet ‘${s.name}’ uses ${s.rows.toLocaleString("en-US")} rows × ${s.columns.toLocaleString("en-US")} columns, far more than an export has. Delete the stray cells far below or right of the data (Ctrl+End shows the last one), then run the checklist again.`,
+              `Could not read the workbook: sheet ‘${s.name}’ uses ${s.rows.toLocaleString("en-US")} rows × ` +
+                `${s.columns.toLocaleString("en-US")} columns, far more than an export has. ` +
+                "Delete the stray cells far below or right of the data (Ctrl+End shows the last one), then run the checklist again.",
               "SheetTooLarge",
             );
           }
@@ -284,7 +286,8 @@ export class OfficeExcelGateway implements ExcelGateway {
       const size = serializeReferences(patch.references).length;
       if (size > MAX_STORED_REFERENCE_CHARS) {
         throw new GatewayError(
-          `The reference lists are too large to keep in the workbook (${Math.round(size / 1000)} thousand characters; the limit is ${MAX_STORED_REFERENCE_CHARS / 1000} thousand). They are used until the pane is closed.`,
+          `The reference lists are too large to keep in the workbook (${Math.round(size / 1000)} thousand characters; ` +
+            `the limit is ${MAX_STORED_REFERENCE_CHARS / 1000} thousand). They are used until the pane is closed.`,
           "TooLarge",
         );
       }

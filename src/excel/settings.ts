@@ -1,6 +1,7 @@
 /**
  * What the add-in keeps in the workbook (Excel document settings, saved with the file). (Its highlights
- * need no record: each rule carries its own marker, see highlights.ts.) Pure: parsing and serialising only; the gateway does the Excel calls.
+ * need no record: each rule carries its own marker, see highlights.ts.) Pure: parsing and serialising only;
+ * the gateway does the Excel calls.
  * Stored values are JSON strings validated on the way in, so a damaged or foreign value never breaks the pane.
  */
 import { z } from "zod";

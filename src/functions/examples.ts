@@ -169,8 +169,10 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
     id: "COURSECHECK",
     logic: "courseCheck",
     notes: [
-      "Without a catalog, one roster code given to both an AP/IB-titled and a plain-titled course within the ranges is reported (APIB-CODE-INCONSISTENT).",
-      "A catalog range without headers is read in the order Roster Code, SCED Course Title, Course Program, CTE Course, CTE Department, Deprecated.",
+      "Without a catalog, one roster code given to both an AP/IB-titled and a plain-titled course within the ranges " +
+        "is reported (APIB-CODE-INCONSISTENT).",
+      "A catalog range without headers is read in the order " +
+        "Roster Code, SCED Course Title, Course Program, CTE Course, CTE Department, Deprecated.",
     ],
     examples: [
       {
@@ -218,9 +220,14 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
     logic: "check",
     notes: [
       "The kind is recognised from the headers as in the task pane; title rows above the header are allowed.",
-      'Each finding reads RULE-ID: message; several are separated by " | ". Sheet-level findings (a missing or duplicated column) follow the kind on the header row. Sensitive values (single parent, homeless) never appear.',
+      'Each finding reads RULE-ID: message; several are separated by " | ". ' +
+        "Sheet-level findings (a missing or duplicated column) follow the kind on the header row. " +
+        "Sensitive values (single parent, homeless) never appear.",
       'Rows below the last filled row give "", so a whole-column reference such as A:F works.',
-      "Rules that compare two exports (a concentrator missing from the participants export, a senior without a completion row) cannot fire: CHECK sees one range. Rules that compare rows (duplicates, one student with two IACs, department mismatches, AP/IB code use) compare rows within the range only.",
+      "Rules that compare two exports (a concentrator missing from the participants export, a senior without a completion row) " +
+        "cannot fire: CHECK sees one range. " +
+        "Rules that compare rows (duplicates, one student with two IACs, department mismatches, AP/IB code use) " +
+        "compare rows within the range only.",
       "Row numbers in messages count from the first row of the range.",
     ],
     examples: [
@@ -233,11 +240,13 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
           ["concentrators"],
           ["OK"],
           [
-            "GRADE-OUT-OF-RANGE: Grade 10 is outside 11-12: CTE concentrators are reported in grades 11-12. Check the grade or remove the student from this export.",
+            "GRADE-OUT-OF-RANGE: Grade 10 is outside 11-12: CTE concentrators are reported in grades 11-12. " +
+              "Check the grade or remove the student from this export.",
           ],
           [""],
           [
-            "IAC-CLUSTER-MISMATCH: IAC 11.01 usually belongs to ‘Information Technology’, not ‘Health Science’. Check the pair against DPI's IAC to Cluster list (DPI 6800; load the list for an exact check).",
+            "IAC-CLUSTER-MISMATCH: IAC 11.01 usually belongs to ‘Information Technology’, not ‘Health Science’. " +
+              "Check the pair against DPI's IAC to Cluster list (DPI 6800; load the list for an exact check).",
           ],
         ],
       },

@@ -76,13 +76,13 @@ class ZipReader {
     if (!entry) return null;
     if (entry.uncompressedSize > this.maxPart) {
       throw new XlsxError(
-        `it is too large to read here: part ‘${entry.name}’ unpacks to ${MB(entry.uncompressedSize)} (the limit is ${MB(this.maxPart)}); save the list on its own as CSV`,
+        `it is too large to read here: part ‘${entry.name}’ unpacks to ${MB(entry.uncompressedSize)} ` +
+          `(the limit is ${MB(this.maxPart)}); save the list on its own as CSV`,
       );
     }
     if (entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize > MAX_RATIO * Math.max(1, entry.compressedSize)) {
-      throw new XlsxError(
-        `it looks like a zip bomb: part ‘${entry.name}’ claims to unpack ${Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize))} times larger than it is`,
-      );
+      const ratio = Math.round(entry.uncompressedSize / Math.max(1, entry.compressedSize));
+      throw new XlsxError(`it looks like a zip bomb: part ‘${entry.name}’ claims to unpack ${ratio} times larger than it is`);
     }
     this.total += entry.uncompressedSize;
     if (this.total > this.maxTotal) {

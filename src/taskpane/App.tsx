@@ -126,7 +126,9 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
     try {
       const onProgress = (p: ReadProgress) =>
         setProgress({
-          text: `Reading ‘${p.sheet}’ (sheet ${p.sheetIndex + 1} of ${p.sheetCount}): ${p.rowsRead.toLocaleString("en-US")} of ${p.rows.toLocaleString("en-US")} rows`,
+          text:
+            `Reading ‘${p.sheet}’ (sheet ${p.sheetIndex + 1} of ${p.sheetCount}): ` +
+            `${p.rowsRead.toLocaleString("en-US")} of ${p.rows.toLocaleString("en-US")} rows`,
           value: Math.min(1, (p.sheetIndex + (p.rows ? p.rowsRead / p.rows : 1)) / Math.max(1, p.sheetCount)),
         });
       const result = await runCheck(gateway, {
@@ -154,11 +156,14 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
       } else {
         const omitted =
           result.plan.omittedCells > 0
-            ? ` ${plural(result.plan.omittedCells, "more cell")} ${result.plan.omittedCells === 1 ? "was" : "were"} not highlighted (too many on one sheet); the list below has them all.`
+            ? ` ${plural(result.plan.omittedCells, "more cell")} ${result.plan.omittedCells === 1 ? "was" : "were"} not highlighted ` +
+              "(too many on one sheet); the list below has them all."
             : "";
         setMessage({
           intent: errors > 0 ? "warning" : "success",
-          text: `Checked ${plural(checked, "sheet")}: ${plural(errors, "error")}, ${plural(warnings, "warning")}. ${plural(result.plan.cells, "cell")} highlighted.${omitted}`,
+          text:
+            `Checked ${plural(checked, "sheet")}: ${plural(errors, "error")}, ${plural(warnings, "warning")}. ` +
+            `${plural(result.plan.cells, "cell")} highlighted.${omitted}`,
         });
       }
     } catch (err) {
@@ -230,7 +235,8 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
       return;
     }
     const { reference, kind, rows } = loaded;
-    const what = `${kind === "dpi-courses" ? "DPI course catalog" : "DPI IAC to Cluster list"} ‘${reference.name}’ (${plural(rows, "row")})`;
+    const list = kind === "dpi-courses" ? "DPI course catalog" : "DPI IAC to Cluster list";
+    const what = `${list} ‘${reference.name}’ (${plural(rows, "row")})`;
     const references = [...settings.references.filter((r) => r.name !== reference.name), reference];
     setBusy("settings");
     try {

@@ -69,7 +69,9 @@ export async function readReferenceFile(file: File, options: ReadReferenceOption
   if (/\.(xls|xlsb)$/i.test(name)) {
     const what = /b$/i.test(name) ? "an Excel binary workbook (.xlsb)" : "an Excel 97-2003 workbook (.xls)";
     throw new ReferenceFileError(
-      `‘${name}’ is ${what}, which cannot be read here: open it in Excel and save it as an Excel Workbook (.xlsx) or as "CSV UTF-8", or paste the list into a sheet of this workbook (a sheet with DPI's headers is used automatically).`,
+      `‘${name}’ is ${what}, which cannot be read here: ` +
+        'open it in Excel and save it as an Excel Workbook (.xlsx) or as "CSV UTF-8", ' +
+        "or paste the list into a sheet of this workbook (a sheet with DPI's headers is used automatically).",
     );
   }
   const bytes = await fileBytes(file);
@@ -121,7 +123,8 @@ async function readWorkbookList(name: string, bytes: Uint8Array, options: ReadRe
   if (lists.length > 1) {
     const found = lists.map(({ sheet, kind }) => `‘${sheet.name}’ (${KIND_TITLE[kind]})`).join(", ");
     throw new ReferenceFileError(
-      `‘${name}’ has ${lists.length} DPI lists, in the sheets ${found}; load one list per file: save each list as its own workbook or CSV file, or paste the lists into sheets of this workbook (they are used automatically).`,
+      `‘${name}’ has ${lists.length} DPI lists, in the sheets ${found}; load one list per file: ` +
+        "save each list as its own workbook or CSV file, or paste the lists into sheets of this workbook (they are used automatically).",
     );
   }
   const { sheet, kind } = lists[0];

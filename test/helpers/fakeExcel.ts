@@ -577,7 +577,8 @@ abstract class ProxyBase {
     if (!this.loaded.has(name)) {
       throw new FakeExcelError(
         "PropertyNotLoaded",
-        `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+        `The property '${name}' is not available. Before reading the property's value, ` +
+          'call the load method on the containing object and call "context.sync()" on the associated request context.',
       );
     }
     return this.loaded.get(name) as T;

@@ -14,6 +14,11 @@ function allTables(ctx: RuleContext): ExportTable[] {
   return EXPORT_KINDS.flatMap((k) => [...ctx.tables(k)]);
 }
 
+/** The district's exports: DPI's own lists are reference data, not the district's (an error cell there only drops that entry). */
+function districtTables(ctx: RuleContext): ExportTable[] {
+  return allTables(ctx).filter((t) => t.kind !== "dpi-courses" && t.kind !== "dpi-iac-clusters");
+}
+
 export const SHEET_UNRECOGNIZED = rule({
   id: "SHEET-UNRECOGNIZED",
   topic: "structure",
@@ -111,9 +116,7 @@ export const VALUE_ERROR = rule({
 const VALUE_ERRORS: Check = {
   emits: [VALUE_ERROR],
   run(ctx) {
-    for (const t of allTables(ctx)) {
-      // DPI's own lists are reference data, not the district's: an error cell there only drops that entry.
-      if (t.kind === "dpi-courses" || t.kind === "dpi-iac-clusters") continue;
+    for (const t of districtTables(ctx)) {
       const mapped = Object.entries(t.columns) as [Field, number][];
       for (const r of t.rows) {
         for (const [field, col] of mapped) {
@@ -187,8 +190,7 @@ export const DUPLICATE_ROW = rule({
 const DUPLICATE_ROWS: Check = {
   emits: [DUPLICATE_ROW],
   run(ctx) {
-    for (const t of allTables(ctx)) {
-      if (t.kind === "dpi-courses" || t.kind === "dpi-iac-clusters") continue;
+    for (const t of districtTables(ctx)) {
       // Rows are grouped by a hash of their cells' text and compared only within a group: no key string
       // per row (on a 100,000-row export those keys were much of the run's garbage).
       const seen = new Map<number, DataRow | DataRow[]>();

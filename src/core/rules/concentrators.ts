@@ -2,9 +2,8 @@
 import { clusterKey, clusterOf, programAreaOf, splitMultiValue } from "../codes";
 import { normalizeIac } from "../normalize";
 import { CIP2020_SERIES, IAC_DEFAULT_CLUSTER } from "../reference";
-import { studentIds } from "../studentIds";
 import { DataRow, ExportTable } from "../table";
-import { Check, RuleContext, eachRow, reportBlank, rule } from "./types";
+import { Check, RuleContext, eachConcentratorAbsentFrom, eachRow, reportBlank, rule } from "./types";
 
 export const CONCENTRATOR_MULTIPLE_PATHWAYS = rule({
   id: "CONCENTRATOR-MULTIPLE-PATHWAYS",
@@ -20,29 +19,35 @@ export const CONCENTRATOR_MULTIPLE_PATHWAYS = rule({
 const PATHWAYS: Check = {
   emits: [CONCENTRATOR_MULTIPLE_PATHWAYS],
   run(ctx) {
+    /** Each concentrator row of a wanted student that has a readable IAC. */
+    const eachIac = (wanted: (id: string) => boolean, visit: (t: ExportTable, r: DataRow, id: string, iac: string) => void) =>
+      eachRow(ctx, ["concentrators"], [], (t, r) => {
+        const id = t.present(r, "studentId");
+        if (id === null || !wanted(id)) return;
+        const iac = normalizeIac(t.raw(r, "iac") ?? null).iac;
+        if (iac !== null) visit(t, r, id, iac);
+      });
     // First pass: each student's first IAC, noting students with another; only they are gathered in full.
     const firstIac = new Map<string, string>();
     const several = new Set<string>();
-    eachRow(ctx, ["concentrators"], [], (t, r) => {
-      const id = t.present(r, "studentId");
-      if (id === null) return;
-      const iac = normalizeIac(t.raw(r, "iac") ?? null).iac;
-      if (iac === null) return;
-      const first = firstIac.get(id);
-      if (first === undefined) firstIac.set(id, iac);
-      else if (first !== iac) several.add(id);
-    });
+    eachIac(
+      () => true,
+      (_t, _r, id, iac) => {
+        const first = firstIac.get(id);
+        if (first === undefined) firstIac.set(id, iac);
+        else if (first !== iac) several.add(id);
+      },
+    );
     if (several.size === 0) return;
     const byStudent = new Map<string, { t: ExportTable; r: DataRow; iac: string }[]>();
-    eachRow(ctx, ["concentrators"], [], (t, r) => {
-      const id = t.present(r, "studentId");
-      if (id === null || !several.has(id)) return;
-      const iac = normalizeIac(t.raw(r, "iac") ?? null).iac;
-      if (iac === null) return;
-      const list = byStudent.get(id) ?? [];
-      list.push({ t, r, iac });
-      byStudent.set(id, list);
-    });
+    eachIac(
+      (id) => several.has(id),
+      (t, r, id, iac) => {
+        const list = byStudent.get(id) ?? [];
+        list.push({ t, r, iac });
+        byStudent.set(id, list);
+      },
+    );
     for (const [id, list] of byStudent) {
       const distinct = [...new Set(list.map((e) => e.iac))];
       if (distinct.length < 2) continue;
@@ -68,14 +73,8 @@ export const CONCENTRATOR_NOT_PARTICIPANT = rule({
 const CONCENTRATORS_ARE_PARTICIPANTS: Check = {
   emits: [CONCENTRATOR_NOT_PARTICIPANT],
   run(ctx) {
-    const participants = ctx.tables("participants");
-    if (participants.length === 0 || !participants.some((t) => t.has("studentId"))) return;
-    const ids = studentIds(participants);
-    eachRow(ctx, ["concentrators"], [], (t, r) => {
-      const id = t.present(r, "studentId");
-      if (id !== null && !ids.has(id)) {
-        ctx.report({ table: t, at: r, field: "studentId", rule: CONCENTRATOR_NOT_PARTICIPANT, fields: { studentId: id } });
-      }
+    eachConcentratorAbsentFrom(ctx, "participants", [], (t, r, id) => {
+      ctx.report({ table: t, at: r, field: "studentId", rule: CONCENTRATOR_NOT_PARTICIPANT, fields: { studentId: id } });
     });
   },
 };

@@ -1,8 +1,7 @@
 /** CTE graduates: HS completion exit types and credentials (checklist topic 6). */
 import { ExitType, exitTypeOf } from "../codes";
 import { normalizeGrade } from "../normalize";
-import { studentIds } from "../studentIds";
-import { Check, eachRow, reportBlank, rule } from "./types";
+import { Check, eachConcentratorAbsentFrom, eachRow, reportBlank, rule } from "./types";
 
 export const EXIT_TYPE_UNKNOWN = rule({
   id: "EXIT-TYPE-UNKNOWN",
@@ -80,13 +79,7 @@ export const SENIOR_EXIT_MISSING = rule({
 const SENIORS_EXITED: Check = {
   emits: [SENIOR_EXIT_MISSING],
   run(ctx) {
-    const completion = ctx.tables("hs-completion");
-    // Without student ids in the HS completion export nobody can be matched (COLUMN-MISSING says so).
-    if (!completion.some((t) => t.has("studentId"))) return;
-    const exited = studentIds(completion);
-    eachRow(ctx, ["concentrators"], ["grade"], (t, r) => {
-      const id = t.present(r, "studentId");
-      if (id === null || exited.has(id)) return;
+    eachConcentratorAbsentFrom(ctx, "hs-completion", ["grade"], (t, r, id) => {
       if (normalizeGrade(t.raw(r, "grade") ?? null) !== 12) return;
       ctx.report({ table: t, at: r, field: "studentId", rule: SENIOR_EXIT_MISSING, fields: { studentId: id } });
     });

@@ -7,6 +7,7 @@ import { classifyCareerEdRow } from "../codes";
 import { Field } from "../recognize";
 import { ReferenceLists } from "../referenceLists";
 import { ExportKind, Severity, Topic } from "../report";
+import { studentIds } from "../studentIds";
 import { DataRow, ExportTable } from "../table";
 
 export { q } from "../text";
@@ -116,6 +117,25 @@ export function eachRow(
       for (const r of t.rows) visit(t, r);
     }
   }
+}
+
+/**
+ * Each concentrator row (holding `fields`) whose student id is absent from the exports of `kind`; none when no
+ * export of that kind has a student id column, as nobody can be matched then (COLUMN-MISSING says so).
+ */
+export function eachConcentratorAbsentFrom(
+  ctx: RuleContext,
+  kind: ExportKind,
+  fields: readonly Field[],
+  visit: (t: ExportTable, r: DataRow, studentId: string) => void,
+): void {
+  const others = ctx.tables(kind);
+  if (!others.some((t) => t.has("studentId"))) return;
+  const ids = studentIds(others);
+  eachRow(ctx, ["concentrators"], fields, (t, r) => {
+    const id = t.present(r, "studentId");
+    if (id !== null && !ids.has(id)) visit(t, r, id);
+  });
 }
 
 /** Reports `rule` on the cell when `field` is blank; true when it did (the row's other checks of the field stop). */

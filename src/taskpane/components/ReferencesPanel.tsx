@@ -18,6 +18,15 @@ const useStyles = makeStyles({
   hidden: { display: "none" },
 });
 
+/** The file chooser offers CSV files and Excel workbooks (.xlsx, .xlsm), named by extension and by MIME type. */
+const ACCEPTED_FILE_TYPES = [
+  ".csv",
+  ".xlsx",
+  ".xlsm",
+  "text/csv",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.ms-excel.sheet.macroEnabled.12",
+].join(",");
 const KIND_TITLES = { "dpi-courses": "DPI course catalog", "dpi-iac-clusters": "DPI IAC to Cluster list" } as const;
 
 export interface LoadedReference {
@@ -91,7 +100,7 @@ export function ReferencesPanel({ report, workbookSheets, loaded, disabled, onLo
         ref={input}
         className={styles.hidden}
         type="file"
-        accept=".csv,.xlsx,.xlsm,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
+        accept={ACCEPTED_FILE_TYPES}
         aria-label="DPI reference list file (CSV or Excel workbook)"
         tabIndex={-1}
         onChange={(e) => {

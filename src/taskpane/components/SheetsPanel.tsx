@@ -65,6 +65,9 @@ function describe(info: SheetReport | undefined): string {
 }
 
 /** Columns taken from their values, not their headers: shown so the user confirms or corrects them. */
+/** The pane's label of an engine field; a name it does not know reads as itself. */
+const fieldLabel = (field: string) => FIELD_LABELS[field as EngineField] ?? field;
+
 function InferredList({ info }: { info: SheetReport | undefined }) {
   const styles = useStyles();
   if (!info?.inferred?.length) return null;
@@ -72,8 +75,7 @@ function InferredList({ info }: { info: SheetReport | undefined }) {
     <ul className={styles.note} aria-label={`Columns of ‘${info.sheet}’ read from their values`}>
       {info.inferred.map((i) => (
         <li key={i.field}>
-          {FIELD_LABELS[i.field as EngineField] ?? i.field}: ‘{i.column}’, read from its values ({i.why}). Confirm it, or choose the column
-          below.
+          {fieldLabel(i.field)}: ‘{i.column}’, read from its values ({i.why}). Confirm it, or choose the column below.
         </li>
       ))}
     </ul>
