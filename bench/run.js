@@ -152,30 +152,35 @@ function bundleBench() {
 }
 
 /**
- * The custom functions as Excel's ES2016 runtime loads them: dist/functions.js (ES2016 syntax, polyfills)
- * in a fresh realm, timed against the same logic compiled for Node (ES2020, dist-bench) on the same input.
- * Before the ES2016 build the bundle was 55.9 KB gzip (208 KB raw), zod included.
+ * The custom functions as Excel's ES2016 runtime loads them: dist/functions.js (ES2016 syntax, polyfills),
+ * timed against the same logic compiled for Node (ES2020, dist-bench) on the same input. The bundle runs in
+ * this realm, like the logic it is compared with: inside a `vm` context every global lookup (Math, String …)
+ * goes through the context's interceptors, which made the bundle look five times slower than it is.
+ * Before the ES2016 build the bundle was 55.9 KB gzip (208 KB raw), zod included: the target is "no larger".
  */
-function functionsBundleBench(median) {
-  const raw = bundleSizeRow("custom functions bundle", "functions.js", 40, "met (was 55.9 KB gzip before the ES2016 build)");
+function functionsBundleBench() {
+  const raw = bundleSizeRow("custom functions bundle", "functions.js", 55.9, "met (was 55.9 KB gzip before the ES2016 build)");
   if (raw === null) return;
   const vm = require("vm");
   const registered = {};
-  const context = vm.createContext({
-    CustomFunctions: {
-      associate: (id, fn) => {
-        registered[id] = fn;
-      },
-      Error: class {
-        constructor(code, message) {
-          Object.assign(this, { code, message });
-        }
-      },
-      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
+  const saved = globalThis.CustomFunctions;
+  globalThis.CustomFunctions = {
+    associate: (id, fn) => {
+      registered[id] = fn;
     },
-  });
+    Error: class {
+      constructor(code, message) {
+        Object.assign(this, { code, message });
+      }
+    },
+    ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" },
+  };
   const t0 = performance.now();
-  vm.runInContext(raw.toString("utf8"), context);
+  try {
+    vm.runInThisContext(raw.toString("utf8"), { filename: "functions.js" });
+  } finally {
+    globalThis.CustomFunctions = saved;
+  }
   const tLoad = performance.now() - t0;
   add("custom functions bundle load (parse + register)", `${tLoad.toFixed(0)} ms`, "", "(info)", "");
   const logic = require(path.join(ROOT, "dist-bench", "src", "functions", "logic.js"));
@@ -184,10 +189,20 @@ function functionsBundleBench(median) {
     ["WSN", "Grade", "IAC", "Cluster"],
     ...Array.from({ length: n }, (_, i) => [String(9000000000 + i), 11 + (i % 2), "11.01", "Information Technology"]),
   ];
-  registered.CHECK(table, null, null, "2025-26");
-  logic.check(table, null, null, "2025-26"); // warm up
-  const tBundle = median(() => registered.CHECK(table, null, null, "2025-26"), 5);
-  const tNode = median(() => logic.check(table, null, null, "2025-26"), 5);
+  // Alternating runs, medians of 15: one build never gets the warmer machine.
+  const bundleTimes = [];
+  const nodeTimes = [];
+  for (let i = 0; i < 16; i++) {
+    let t = performance.now();
+    registered.CHECK(table, null, null, "2025-26");
+    if (i > 0) bundleTimes.push(performance.now() - t);
+    t = performance.now();
+    logic.check(table, null, null, "2025-26");
+    if (i > 0) nodeTimes.push(performance.now() - t); // the first round is the warm-up
+  }
+  const mid = (times) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+  const tBundle = mid(bundleTimes);
+  const tNode = mid(nodeTimes);
   add(
     "=CTE.CHECK 10,000 rows via the ES2016 bundle",
     `${tBundle.toFixed(0)} ms`,
@@ -216,7 +231,7 @@ function print() {
   await sections.gateway(add);
   sections.functions(add, median);
   bundleBench();
-  functionsBundleBench(median);
+  functionsBundleBench();
   await sections.pane(add);
   print();
 })().catch((err) => {
