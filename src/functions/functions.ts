@@ -105,7 +105,7 @@ export function grade(value: any[][]): any[][] {
 }
 
 /**
- * TRUE when a grade is in the reporting band of an element: participant, concentrator, single parent, IRC, WBL, certificated status or dual enrollment.
+ * TRUE if a grade is in an element's grade band (participant, concentrator, single parent, IRC, WBL, certificated status, dual enrollment).
  * @customfunction ELIGIBLE
  * @param element The element, e.g. "concentrator" or "single parent" (or a range of them).
  * @param grade A grade, or a range of grades.
