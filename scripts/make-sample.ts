@@ -266,7 +266,9 @@ const GRADUATION = utc(2026, 5, 29);
 function hsc(s: Student, grade: number, exitType: string | null, credential: string | null, date: Date | null, plant: Plant[] = []): void {
   hscRows.push(row([s.wsn, s.name, grade, exitType, credential, date], plant, s.name));
 }
-conc12.slice(1).forEach((s) => hsc(s, 12, "HSC", "R", GRADUATION));
+// The last grade-12 concentrator is a fifth-year senior, continuing (TC): a SENIOR-EXIT-NOT-HSC note, not a graduate.
+const continuingSenior = conc12[conc12.length - 1];
+conc12.slice(1).forEach((s) => (s === continuingSenior ? hsc(s, 12, "TC", null, GRADUATION) : hsc(s, 12, "HSC", "R", GRADUATION)));
 hsc(extra12[0], 12, "HSC", "R", GRADUATION);
 hsc(extra12[1], 12, "HSC", "R", GRADUATION);
 hsc(extra12[2], 12, "HSC", null, GRADUATION, [P("HSC-CREDENTIAL-MISSING")]);
