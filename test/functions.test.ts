@@ -597,7 +597,7 @@ describe("one call for a range: shared lookups are built once", () => {
 
 describe("CTE.CHECK agrees with the CLI on the sample workbook", () => {
   /** Rules that compare two exports: CHECK sees one range, so these only fire in the CLI (workbook) run. */
-  const ACROSS_EXPORTS = ["CONCENTRATOR-NOT-PARTICIPANT", "SENIOR-EXIT-MISSING", "APIB-CODE-INCONSISTENT"];
+  const ACROSS_EXPORTS = ["CONCENTRATOR-NOT-PARTICIPANT", "SENIOR-EXIT-MISSING", "SENIOR-EXIT-NOT-HSC", "APIB-CODE-INCONSISTENT"];
   let sheets: SheetInput[];
   let catalogSheet: SheetInput;
 
