@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { cli, parseReport, writeCsv } from "./helpers/e2e";
+import { cli, expectUsageError, parseReport, writeCsv } from "./helpers/e2e";
 import { nearestFlag } from "../src/cli/args";
 
 let dir: string;
@@ -195,11 +195,9 @@ describe("arguments", () => {
     ["--school-yr", "--school-year"],
     ["--recog", "--recognize"],
     ["--header-rows", "--header-row"],
-  ])("%s suggests %s", async (typo, near) => {
-    const r = await cli([typo, file("kids.csv")]);
-    expect(r.code).toBe(2);
-    expect(r.stderr.split("\n")[0]).toBe(`cte-check: Unknown option ${typo}. Did you mean ${near}?`);
-  });
+  ])("%s suggests %s", (typo, near) =>
+    expectUsageError([typo, file("kids.csv")], `cte-check: Unknown option ${typo}. Did you mean ${near}?`),
+  );
   it("no suggestion for a flag unlike any", () => {
     expect(nearestFlag("--frobnicate")).toBeNull();
   });

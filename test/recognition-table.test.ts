@@ -4,7 +4,7 @@
  */
 import { CellValue } from "../src/core/cells";
 import { Field } from "../src/core/recognize";
-import { ExportKind } from "../src/core/report";
+import { EXPORT_KINDS, ExportKind } from "../src/core/report";
 import { AFNR, BI, IRC_TYPE, IT, check } from "./helpers/fixtures";
 
 type Basis = "header" | "values";
@@ -983,17 +983,7 @@ describe.each(CASES.map((c) => [`${c.kind ?? "unrecognised"}: ${c.name}`, c] as 
 test("at least ten variants per export kind", () => {
   const perKind = new Map<string, number>();
   for (const c of CASES) perKind.set(String(c.kind), (perKind.get(String(c.kind)) ?? 0) + 1);
-  for (const kind of [
-    "participants",
-    "concentrators",
-    "course-offerings",
-    "courses",
-    "hs-completion",
-    "irc-wbl",
-    "demographics",
-    "dpi-courses",
-    "dpi-iac-clusters",
-  ]) {
+  for (const kind of EXPORT_KINDS) {
     expect(perKind.get(kind) ?? 0).toBeGreaterThanOrEqual(10);
   }
 });

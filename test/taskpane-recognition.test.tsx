@@ -32,13 +32,18 @@ const areasInClusterColumn: SheetInput = {
   ],
 };
 
-test("the Sheets panel names each column read from its values, with why", () => {
-  const { report } = runChecklist([handMade], { today: TODAY });
+/** The Sheets panel for the one sheet, after a checklist run over it. */
+function renderSheetsPanel(sheet: SheetInput): void {
+  const { report } = runChecklist([sheet], { today: TODAY });
   render(
     <FluentProvider theme={webLightTheme}>
-      <SheetsPanel sheets={[handMade]} report={report} overrides={{}} onChange={() => {}} />
+      <SheetsPanel sheets={[sheet]} report={report} overrides={{}} onChange={() => {}} />
     </FluentProvider>,
   );
+}
+
+test("the Sheets panel names each column read from its values, with why", () => {
+  renderSheetsPanel(handMade);
   const list = screen.getByRole("list", { name: "Columns of ‘Counselor list’ read from their values" });
   const items = within(list)
     .getAllByRole("listitem")
@@ -49,12 +54,7 @@ test("the Sheets panel names each column read from its values, with why", () => 
 });
 
 test("the Sheets panel lists nothing as inferred when every header was known", () => {
-  const { report } = runChecklist([areasInClusterColumn], { today: TODAY });
-  render(
-    <FluentProvider theme={webLightTheme}>
-      <SheetsPanel sheets={[areasInClusterColumn]} report={report} overrides={{}} onChange={() => {}} />
-    </FluentProvider>,
-  );
+  renderSheetsPanel(areasInClusterColumn);
   expect(screen.queryByRole("list", { name: /read from their values/ })).toBeNull();
 });
 

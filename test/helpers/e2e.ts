@@ -40,6 +40,13 @@ export async function cli(argv: readonly string[]): Promise<CliResult> {
   return { code, stdout, stderr };
 }
 
+/** The in-process CLI refuses the arguments as a usage error: exit status 2, and this first line on stderr. */
+export async function expectUsageError(argv: readonly string[], firstLine: string): Promise<void> {
+  const r = await cli(argv);
+  expect(r.code).toBe(2);
+  expect(r.stderr.split("\n")[0]).toBe(firstLine);
+}
+
 /** Builds dist-cli once when the compiled CLI is missing (`npm run build:cli`). */
 export function ensureBuilt(): void {
   if (fs.existsSync(COMPILED_MAIN)) return;

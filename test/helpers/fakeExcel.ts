@@ -115,6 +115,11 @@ export class FakeExcelError extends Error {
   }
 }
 
+/** Excel's InvalidArgument error for a call that names no detail. */
+function invalidArgument(location: string): FakeExcelError {
+  return new FakeExcelError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.", location);
+}
+
 // ------------------------------------------------------------------------------------------------
 // A1 helpers
 
@@ -768,11 +773,7 @@ class WorksheetProxy extends ProxyBase {
       this.ctx,
       () => {
         if (row < 0 || column < 0 || rowCount < 1 || columnCount < 1 || row + rowCount > MAX_ROWS || column + columnCount > MAX_COLUMNS) {
-          throw new FakeExcelError(
-            "InvalidArgument",
-            "The argument is invalid or missing or has an incorrect format.",
-            "Worksheet.getRangeByIndexes",
-          );
+          throw invalidArgument("Worksheet.getRangeByIndexes");
         }
         return { sheet: this.target(), rect: { r0: row, c0: column, r1: row + rowCount - 1, c1: column + columnCount - 1 } };
       },
@@ -789,12 +790,7 @@ class WorksheetProxy extends ProxyBase {
         if (address === undefined) return { sheet: s, rect: { r0: 0, c0: 0, r1: MAX_ROWS - 1, c1: MAX_COLUMNS - 1 } };
         checkAddress(this.ctx, address, "Worksheet.getRange");
         const rect = parseArea(address);
-        if (!rect)
-          throw new FakeExcelError(
-            "InvalidArgument",
-            "The argument is invalid or missing or has an incorrect format.",
-            "Worksheet.getRange",
-          );
+        if (!rect) throw invalidArgument("Worksheet.getRange");
         return { sheet: s, rect };
       },
       false,
@@ -809,12 +805,7 @@ class WorksheetProxy extends ProxyBase {
         const s = this.target();
         checkAddress(this.ctx, address, "Worksheet.getRanges");
         const areas = parseAreas(address);
-        if (!areas)
-          throw new FakeExcelError(
-            "InvalidArgument",
-            "The argument is invalid or missing or has an incorrect format.",
-            "Worksheet.getRanges",
-          );
+        if (!areas) throw invalidArgument("Worksheet.getRanges");
         return { sheet: s, areas };
       },
       address.length,

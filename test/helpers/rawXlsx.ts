@@ -52,8 +52,8 @@ export function zipParts(entries: readonly RawEntry[], opts: ZipOptions = {}): B
     const crc = entry.crc ?? crc32(raw);
     const zip64 = opts.zip64 === true;
     const localExtra = zip64 ? Buffer.concat([u16(1), u16(16), u64(size), u64(packed.length)]) : Buffer.alloc(0);
-    const local = Buffer.concat([
-      u32(0x04034b50),
+    // The central header repeats the local header's fields from "version needed" to the name length.
+    const shared = [
       u16(zip64 ? 45 : 20),
       u16(0x800),
       u16(method),
@@ -63,24 +63,14 @@ export function zipParts(entries: readonly RawEntry[], opts: ZipOptions = {}): B
       u32(zip64 ? 0xffffffff : packed.length),
       u32(zip64 ? 0xffffffff : size),
       u16(name.length),
-      u16(localExtra.length),
-      name,
-      localExtra,
-    ]);
+    ];
+    const local = Buffer.concat([u32(0x04034b50), ...shared, u16(localExtra.length), name, localExtra]);
     const centralExtra = zip64 ? Buffer.concat([u16(1), u16(24), u64(size), u64(packed.length), u64(offset)]) : Buffer.alloc(0);
     centrals.push(
       Buffer.concat([
         u32(0x02014b50),
         u16(zip64 ? 45 : 20),
-        u16(zip64 ? 45 : 20),
-        u16(0x800),
-        u16(method),
-        u16(0),
-        u16(0x21),
-        u32(crc),
-        u32(zip64 ? 0xffffffff : packed.length),
-        u32(zip64 ? 0xffffffff : size),
-        u16(name.length),
+        ...shared,
         u16(centralExtra.length),
         u16(0),
         u16(0),
