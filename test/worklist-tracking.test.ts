@@ -231,6 +231,15 @@ describe("previous JSON reports", () => {
     expect(next.report.since).toEqual({ new: 0, open: first.report.findings.length, fixed: 0, acknowledged: 0, hadPrevious: true });
   });
 
+  it("keeps the Findings sheet's team columns when the previous run comes from a report", () => {
+    const sheet = findingsSheetInput(first.tracking.worklist);
+    const iac = one(first, "IAC-MISSING");
+    editRow(sheet, iac.key, "Assigned to", "Mr. Diaz");
+    const previous = parsePreviousReport(JSON.parse(JSON.stringify(first.report)));
+    const next = run([...sample, sheet], { previous, now: LATER });
+    expect(next.tracking.worklist.find((r) => r.key === iac.key)).toMatchObject({ status: "open", assignedTo: "Mr. Diaz" });
+  });
+
   it("refuses anything else with a message that says why", () => {
     expect(() => parsePreviousReport([])).toThrow(PreviousReportError);
     expect(() => parsePreviousReport({ findings: [] })).toThrow("it has no schemaVersion");
