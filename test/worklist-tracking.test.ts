@@ -9,7 +9,7 @@ import { parseFindingsSheet } from "../src/core/findingsSheet";
 import { buildHighlightPlan } from "../src/core/plan";
 import { Finding } from "../src/core/report";
 import { PreviousReportError, parsePreviousReport } from "../src/core/reportSchema";
-import { ERRORS_NOT_ACKNOWLEDGED } from "../src/core/tracking";
+import { ERRORS_NOT_ACKNOWLEDGED, acknowledge, canAcknowledge, unacknowledge } from "../src/core/tracking";
 import { completion } from "./helpers/fixtures";
 import { LATER, NOW, editRow, findingsSheetInput, loadSample, logSheetInput, redownload, run, withRow } from "./helpers/worklist";
 
@@ -257,5 +257,35 @@ describe("dates", () => {
   it("uses the run's local date for first seen and fixed on", () => {
     expect(NOW.getDate()).toBe(28);
     expect(first.tracking.thisRun.runAt).toBe("2026-11-28 09:30");
+  });
+});
+
+describe("acknowledge and unacknowledge (the pane's buttons)", () => {
+  it("adds an acknowledgement once per key, refuses errors, and removes it again", () => {
+    const warning = one(first, "HSC-NOT-GRADE-12");
+    const error = one(first, "GRADE-MISSING");
+    const once = acknowledge([], warning, "  early   graduate ", "2026-11-28");
+    expect(once).toEqual({
+      acknowledgements: [
+        {
+          key: warning.key,
+          rule: warning.rule,
+          reason: "early graduate",
+          on: "2026-11-28",
+          severity: "warning",
+          where: `${warning.sheet}!${warning.cell}`,
+        },
+      ],
+    });
+    const again = acknowledge(once.acknowledgements, warning, "confirmed", "2026-11-29").acknowledgements;
+    expect(again.map((a) => [a.key, a.reason])).toEqual([[warning.key, "confirmed"]]);
+    const refused = acknowledge(again, error, "no", "2026-11-29");
+    expect(refused.acknowledgements).toEqual(again);
+    expect(refused.refused).toEqual({ key: error.key, rule: "GRADE-MISSING", why: ERRORS_NOT_ACKNOWLEDGED });
+    expect(canAcknowledge(error)).toBe(false);
+    expect(unacknowledge(again, warning.key)).toEqual([]);
+    // The engine honours what the buttons produce.
+    const acked = run(sample, { acknowledgements: again });
+    expect(acked.report.findings.find((f) => f.key === warning.key)).toMatchObject({ status: "acknowledged", reason: "confirmed" });
   });
 });

@@ -307,3 +307,37 @@ export function trackFindings(findings: Finding[], input: TrackingInput): Tracki
     nextLog: { snapshotDate, acknowledgements, history: [...history, thisRun].slice(-MAX_HISTORY_LINES) },
   };
 }
+
+/** Whether a finding can be acknowledged: warnings and notes can, errors cannot (as in WISEdata). */
+export function canAcknowledge(finding: Pick<Finding, "severity">): boolean {
+  return finding.severity !== "error";
+}
+
+/**
+ * The acknowledgements with one more (the pane's "Acknowledge", with an optional reason), replacing an
+ * earlier one of the same key; an error is refused and the list is returned unchanged.
+ */
+export function acknowledge(
+  list: readonly Acknowledgement[],
+  finding: Pick<Finding, "key" | "rule" | "severity" | "sheet" | "cell">,
+  reason: string,
+  on: string,
+): { acknowledgements: Acknowledgement[]; refused?: RefusedAcknowledgement } {
+  if (!canAcknowledge(finding)) {
+    return { acknowledgements: [...list], refused: { key: finding.key, rule: finding.rule, why: ERRORS_NOT_ACKNOWLEDGED } };
+  }
+  const entry: Acknowledgement = {
+    key: finding.key,
+    rule: finding.rule,
+    reason: reason.replace(/\s+/g, " ").trim(),
+    on,
+    severity: finding.severity,
+    where: `${finding.sheet}!${finding.cell}`,
+  };
+  return { acknowledgements: [...list.filter((a) => a.key !== finding.key), entry] };
+}
+
+/** The acknowledgements without the one of `key` (un-acknowledging is one click). */
+export function unacknowledge(list: readonly Acknowledgement[], key: string): Acknowledgement[] {
+  return list.filter((a) => a.key !== key);
+}
