@@ -196,6 +196,30 @@ describe("a topic whose only warnings are acknowledged", () => {
   });
 });
 
+describe("an acknowledged warning that goes away and comes back", () => {
+  it("stays acknowledged: a Fixed row does not un-acknowledge it", () => {
+    const warningRow = ["1000000001", 11, "HSC", "R"];
+    const otherRow = ["1000000002", 12, "HSC", "R"];
+    const plain = run([completion([warningRow, otherRow])]);
+    const warning = one(plain, "HSC-NOT-GRADE-12");
+    const acked = acknowledge([], warning, "early graduate", "2026-11-28").acknowledgements;
+    // The pane's Acknowledge writes both the log and the Findings row's Status.
+    const log1 = logSheetInput({ ...plain.tracking.nextLog, acknowledgements: acked });
+    const sheet1 = findingsSheetInput(plain.tracking.worklist);
+    editRow(sheet1, warning.key, "Status", "acknowledged");
+    const first = run([completion([warningRow, otherRow]), log1, sheet1]);
+    expect(first.report.findings.find((f) => f.key === warning.key)!.status).toBe("acknowledged");
+    const gone = run([completion([otherRow]), logSheetInput(first.tracking.nextLog), findingsSheetInput(first.tracking.worklist)]);
+    expect(gone.tracking.worklist.find((r) => r.key === warning.key)).toMatchObject({ status: "fixed", ackReason: "early graduate" });
+    const back = run([
+      completion([warningRow, otherRow]),
+      logSheetInput(gone.tracking.nextLog),
+      findingsSheetInput(gone.tracking.worklist),
+    ]);
+    expect(back.report.findings.find((f) => f.key === warning.key)).toMatchObject({ status: "acknowledged", reason: "early graduate" });
+  });
+});
+
 describe("previous JSON reports", () => {
   const without = <T extends object>(value: T, keys: readonly string[]) =>
     Object.fromEntries(Object.entries(value).filter(([k]) => !keys.includes(k)));

@@ -98,7 +98,7 @@ export function placeKey(f: { rule: string; sheet?: string; cell?: string }): st
 
 /**
  * The acknowledgements the workbook holds: the log's list, plus Findings rows the user set to "acknowledged"
- * (the row's reason), minus log entries whose Findings row the user set to another status (un-acknowledged).
+ * (the row's reason), minus log entries whose Findings row the user set to "new" or "open" (un-acknowledged).
  * A reason edited on the Findings sheet replaces the log's.
  */
 export function workbookAcknowledgements(
@@ -120,7 +120,8 @@ export function workbookAcknowledgements(
         on: had?.on ?? today,
         ...(row.severity ? { severity: row.severity } : {}),
       });
-    } else if (had && row.status !== undefined) {
+    } else if (had && (row.status === "new" || row.status === "open")) {
+      // "fixed" is the add-in's own word for a finding that is gone: it keeps the acknowledgement for its return.
       byKey.delete(row.key);
     }
   }
