@@ -525,10 +525,22 @@ const concentratorRowOf = (s: Student): DataRow => concRows.find((r) => r.cells[
 const plantOn = (r: DataRow, p: Plant): void => {
   (r.plant as Plant[]).push(p);
 };
+/** Each plan pathway's two courses by IAC (local codes), for concentrators whose coursework backs (or not) their IAC. */
+const PATHWAY_COURSES: Record<string, [string, string]> = {
+  "01.09": ["AG110", "AG120"],
+  "11.01": ["BUS220", "BUS230"],
+  "46.99": ["TE510", "TE540"],
+  "48.05": ["TE530", "TE540"],
+  "51.08": ["HS610", "HS620"],
+};
+const iacOf = (s: Student): string => String(concentratorRowOf(s).cells[4]);
 {
-  const [senior, , clusterUnknown] = conc12;
-  const areaUnknown = conc11[7];
+  const clusterUnknown = conc12[2];
   const clusterMissing = conc11[4];
+  // Clean concentrators whose IAC has a pathway in the plan (last year's sheet uses the first four clean seniors).
+  const cleanInPlan = [...conc12.slice(8), ...conc11.slice(10)].filter((s) => iacOf(s) in PATHWAY_COURSES);
+  const unsupported = cleanInPlan[0];
+  const otherPathway = cleanInPlan.find((s) => s !== unsupported && iacOf(s) !== "48.05")!;
   // Possible concentrators: a senior participant who passed two construction courses and was never reported;
   // a junior in no export this year whose coursework says grade 11.
   took(extra12[0], 11, "2024-25", "TE510", "B");
@@ -543,19 +555,20 @@ const plantOn = (r: DataRow, p: Plant): void => {
   took(failedHealth, 11, "2025-26", "HS620", "F");
   took(extra12[1], 11, "2024-25", "BUS220", "F");
   took(extra12[1], 12, "2025-26", "BUS220", "C");
-  // Reported concentrators: 46.99 with one passed construction course (the other failed) ...
-  took(senior, 11, "2024-25", "TE510", "B");
-  took(senior, 12, "2025-26", "TE540", "F");
-  plantOn(concentratorRowOf(senior), P("CONCENTRATOR-NOT-SUPPORTED"));
-  // ... 46.99 reported, but the coursework is welding and manufacturing (48.05) ...
-  took(areaUnknown, 10, "2024-25", "TE530", "A");
-  took(areaUnknown, 11, "2025-26", "TE540", "B+");
-  plantOn(concentratorRowOf(areaUnknown), P("IAC-NOT-COURSEWORK-PATHWAY"));
+  // Reported concentrators: one passed course of the reported pathway (the other failed) ...
+  const [first, second] = PATHWAY_COURSES[iacOf(unsupported)];
+  took(unsupported, unsupported.grade - 1, "2024-25", first, "B");
+  took(unsupported, unsupported.grade, "2025-26", second, "F");
+  plantOn(concentratorRowOf(unsupported), P("CONCENTRATOR-NOT-SUPPORTED"));
+  // ... coursework of welding and manufacturing (48.05) under another IAC ...
+  took(otherPathway, otherPathway.grade - 1, "2024-25", "TE530", "A");
+  took(otherPathway, otherPathway.grade, "2025-26", "TE540", "B+");
+  plantOn(concentratorRowOf(otherPathway), P("IAC-NOT-COURSEWORK-PATHWAY"));
   // ... 48.05 reported and supported, but construction qualifies too (a note: ask the student to choose) ...
   took(clusterMissing, 10, "2024-25", "TE510", "A");
   took(clusterMissing, 10, "2024-25", "TE530", "A");
   took(clusterMissing, 11, "2025-26", "TE540", "A-");
-  // ... and 48.05 supported by two passed courses.
+  // ... and 48.05 supported by two passed courses (an A semester code; D- is the lowest pass).
   took(clusterUnknown, 11, "2024-25", "TE530A", "B");
   took(clusterUnknown, 12, "2025-26", "TE540", "D-");
 }
