@@ -17,6 +17,7 @@
  *   in 2025-26).
  * Pure: no Office, DOM or Node APIs.
  */
+import { clipForMatching } from "./boundedText";
 import { CellValue, SheetInput, cellText } from "./cells";
 import { clusterOf } from "./codes";
 import { baseTitle } from "./courseTitle";
@@ -84,7 +85,8 @@ export function foldTitle(title: string): string {
 
 function textOf(value: CellValue): string {
   if (value === null || value === undefined || value === "") return "";
-  const t = cellText(value);
+  // Bounded first: a plan's names and titles reach messages and the JSON list.
+  const t = clipForMatching(cellText(value));
   // Most cells have no run of whitespace to fold: only those pay for the pattern.
   return /\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, " ").trim() : t.trim();
 }
