@@ -273,3 +273,44 @@ describe("a student's grade when exports disagree", () => {
     ]);
   });
 });
+
+describe("what the finder could not check", () => {
+  const today = new Date("2026-11-28T12:00:00Z");
+  const plan = pathwayPlan([["Animal Science", "01.09", AFNR, "01001", "AGR101", "Intro to Animal Science"]]);
+  const work = coursework([["1", 11, "2025-26", "AGR101", "Intro to Animal Science", "A"]]);
+
+  test("coursework without a plan: the finder's rules are listed as not run, the topic has no data", () => {
+    const { report } = runChecklist([work, concentrators([["2", 12, "01.09", AFNR, "Ag"]])], { today });
+    const why = report.notChecked?.filter((n) => n.rule === "POSSIBLE-CONCENTRATOR").map((n) => n.why);
+    expect(why).toEqual([expect.stringMatching(/no Pathway plan .* in the input/)]);
+    const topic = report.checklist.find((t) => t.topic === "possible-concentrators")!;
+    expect(topic.status).toBe("no-data");
+    expect(topic.figure.text).toBe("not checked (no pathway plan)");
+    expect(report.possibleConcentrators).toBeUndefined();
+  });
+
+  test("a plan and coursework without a concentrators export: listed, but POSSIBLE-CONCENTRATOR does not fire", () => {
+    const { report } = runChecklist([plan, work, participants([["1", 11]])], { today });
+    expect(report.notChecked?.map((n) => n.rule)).toContain("POSSIBLE-CONCENTRATOR");
+    expect(report.findings.filter((f) => f.rule === "POSSIBLE-CONCENTRATOR")).toEqual([]);
+    expect(report.checklist.find((t) => t.topic === "possible-concentrators")?.figure.text).toBe(
+      "0 possible concentrators found (no concentrators export to compare); 1 student checked",
+    );
+  });
+
+  test("last year's concentrators without this year's: the year-over-year rules are listed as not run", () => {
+    const lastYear = {
+      name: "Last",
+      rows: [
+        ["WSN", "Grade", "IAC", "Cluster", "School Year"],
+        ["1", 11, "01.09", AFNR, "2024-25"],
+      ],
+    };
+    const { report } = runChecklist([lastYear, participants([["1", 12]])], { today });
+    expect(report.sheets[0].kind).toBe("previous-concentrators");
+    expect(report.notChecked?.filter((n) => n.topic === "possible-concentrators").map((n) => n.rule)).toEqual([
+      "CONCENTRATOR-NOT-CONTINUED",
+      "IAC-CHANGED-SINCE-LAST-YEAR",
+    ]);
+  });
+});
