@@ -19,7 +19,7 @@
  */
 import { clipForMatching } from "./boundedText";
 import { CellValue, SheetInput, cellText } from "./cells";
-import { clusterOf } from "./codes";
+import { clusterOf, memoByText } from "./codes";
 import { baseTitle } from "./courseTitle";
 import { DEFAULT_PASSING_RULE, PassingRule, isPassed } from "./marks";
 import { foldKey, normalizeGrade, normalizeIac, normalizeRosterCode } from "./normalize";
@@ -179,9 +179,6 @@ interface PlanIndex {
   readonly byRoster: Map<string, PlanCourseRef[]>;
   readonly byLocal: Map<string, PlanCourseRef[]>;
   readonly byTitle: Map<string, PlanCourseRef[]>;
-  /** folded titles and codes of the coursework, computed once per distinct text */
-  readonly foldedTitles: Map<string, string>;
-  readonly foldedCodes: Map<string, string>;
 }
 
 const INDEXES = new WeakMap<PathwayPlan, PlanIndex>();
@@ -190,7 +187,7 @@ const FOLD_CACHE_LIMIT = 20000;
 function indexOf(plan: PathwayPlan): PlanIndex {
   let index = INDEXES.get(plan);
   if (index) return index;
-  index = { byRoster: new Map(), byLocal: new Map(), byTitle: new Map(), foldedTitles: new Map(), foldedCodes: new Map() };
+  index = { byRoster: new Map(), byLocal: new Map(), byTitle: new Map() };
   const add = (map: Map<string, PlanCourseRef[]>, key: string, ref: PlanCourseRef) => {
     if (key === "") return;
     const list = map.get(key) ?? [];
@@ -209,24 +206,9 @@ function indexOf(plan: PathwayPlan): PlanIndex {
   return index;
 }
 
-function foldedTitle(index: PlanIndex, title: string): string {
-  return folded(index.foldedTitles, title, foldTitle);
-}
-
-function foldedCode(index: PlanIndex, code: string): string {
-  return folded(index.foldedCodes, code, foldLocalCode);
-}
-
 /** A coursework export repeats a few hundred course codes and titles: each is folded once. */
-function folded(cache: Map<string, string>, text: string, fold: (text: string) => string): string {
-  let f = cache.get(text);
-  if (f === undefined) {
-    f = fold(text);
-    if (cache.size >= FOLD_CACHE_LIMIT) cache.clear();
-    cache.set(text, f);
-  }
-  return f;
-}
+const foldedTitle = memoByText(foldTitle, FOLD_CACHE_LIMIT);
+const foldedCode = memoByText(foldLocalCode, FOLD_CACHE_LIMIT);
 
 /** A course a student took, as the plan matching reads it. */
 export interface CourseIdentity {
@@ -245,10 +227,10 @@ export function matchPlanCourses(plan: PathwayPlan, taken: CourseIdentity): Plan
   let candidates: PlanCourseRef[] | undefined = roster === null ? undefined : index.byRoster.get(roster);
   // A "Course Code" column of local codes (letters) is read as the local code.
   const localText = textOf(taken.localCourseCode) || (roster === null ? textOf(taken.rosterCode) : "");
-  const local = localText ? foldedCode(index, localText) : "";
+  const local = localText ? foldedCode(localText) : "";
   if (!candidates && local) candidates = index.byLocal.get(local);
   const titleText = !candidates || candidates.length > 1 ? textOf(taken.localCourseTitle) : "";
-  const title = titleText ? foldedTitle(index, titleText) : "";
+  const title = titleText ? foldedTitle(titleText) : "";
   if (!candidates && title) candidates = index.byTitle.get(title);
   if (!candidates) return [];
   if (candidates.length === 1) return candidates;
@@ -318,17 +300,10 @@ export function courseworkYear(row: Pick<CourseworkRow, "schoolYear" | "term">):
 }
 
 /** A coursework export repeats a handful of years and terms: each text is read once. */
-const YEAR_CACHE = new Map<string, string | null>();
+const schoolYearOfText = memoByText(schoolYearOfCell, FOLD_CACHE_LIMIT);
 
 function yearOfCell(value: CellValue): string | null {
-  if (typeof value !== "string" || value.length > 64) return schoolYearOfCell(value ?? null);
-  let year = YEAR_CACHE.get(value);
-  if (year === undefined) {
-    year = schoolYearOfCell(value);
-    if (YEAR_CACHE.size >= FOLD_CACHE_LIMIT) YEAR_CACHE.clear();
-    YEAR_CACHE.set(value, year);
-  }
-  return year;
+  return typeof value === "string" && value.length <= 64 ? schoolYearOfText(value) : schoolYearOfCell(value ?? null);
 }
 
 function yearLabel(row: CourseworkRow): string {
