@@ -314,3 +314,42 @@ describe("what the finder could not check", () => {
     ]);
   });
 });
+
+describe("students told by the district's local number", () => {
+  const today = new Date("2026-11-28T12:00:00Z");
+  const plan = pathwayPlan([
+    ["Animal Science", "01.09", AFNR, "01001", "AGR101", "Intro to Animal Science"],
+    ["", "", "", "01002", "AGR201", "Veterinary Science"],
+  ]);
+  const localCoursework = {
+    name: "Transcript",
+    rows: [
+      ["Student Number", "Grade Level", "School Year", "Course Number", "Course Name", "Mark"],
+      ["240017", 12, "2025-26", "AGR101", "Intro to Animal Science", "A"],
+      ["240017", 12, "2025-26", "AGR201", "Veterinary Science", "A"],
+      ["240024", 12, "2025-26", "AGR101", "Intro to Animal Science", "A"],
+      ["240024", 12, "2025-26", "AGR201", "Veterinary Science", "B"],
+    ] as CellValue[][],
+  };
+
+  test("a concentrators export with both WSN and local id columns matches a coursework of local numbers", () => {
+    const conc = {
+      name: "Concentrators",
+      rows: [
+        ["WSN", "Local Student ID", "Grade Level", "IAC", "Cluster"],
+        ["9000000001", "240017", 12, "01.09", AFNR],
+      ] as CellValue[][],
+    };
+    const { report } = runChecklist([plan, localCoursework, conc], { today });
+    expect(report.possibleConcentrators?.map((p) => p.studentId)).toEqual(["240024"]);
+  });
+
+  test("coursework whose ids match no student of this year's exports lists nobody, and says why", () => {
+    const { report } = runChecklist([plan, localCoursework, concentrators([["9000000001", 12, "01.09", AFNR, "Ag"]])], { today });
+    expect(report.possibleConcentrators).toEqual([]);
+    expect(report.findings.filter((f) => f.rule === "POSSIBLE-CONCENTRATOR")).toEqual([]);
+    expect(report.checklist.find((t) => t.topic === "possible-concentrators")?.figure.text).toMatch(
+      /student ids match no student of this year's exports/,
+    );
+  });
+});

@@ -468,22 +468,36 @@ export function passedPathwayCourses(
 /** Exports that carry this year's grade level, in the order their grade is read. */
 export const CURRENT_GRADE_KINDS: readonly ExportKind[] = ["concentrators", "participants", "demographics", "hs-completion", "irc-wbl"];
 
-/** Each student's grade this year from the year's exports: the highest when they disagree. */
+/**
+ * Each student's grade this year from the year's exports: the highest when they disagree. Keyed by the
+ * student id and, where an export also has one, the local student id (an SIS coursework report may carry
+ * only the district's number).
+ */
 export function currentGrades(tables: (kind: ExportKind) => readonly ExportTable[]): Map<string, number> {
   const grades = new Map<string, number>();
   for (const kind of CURRENT_GRADE_KINDS)
     for (const t of tables(kind)) {
-      if (!t.has("studentId") || !t.has("grade")) continue;
-      for (const r of t.rows) {
-        const id = t.present(r, "studentId");
-        if (id === null) continue;
+      if (!t.has("grade")) continue;
+      eachIdOf(t, (r, id) => {
         const g = normalizeGrade(t.raw(r, "grade") ?? null);
-        if (g === null) continue;
+        if (g === null) return;
         const had = grades.get(id);
         if (had === undefined || g > had) grades.set(id, g);
-      }
+      });
     }
   return grades;
+}
+
+/** Each row's student id and local student id (when the export has both columns). */
+function eachIdOf(t: ExportTable, visit: (r: DataRow, id: string) => void): void {
+  const hasLocal = t.has("localStudentId");
+  if (!t.has("studentId") && !hasLocal) return;
+  for (const r of t.rows) {
+    const id = t.present(r, "studentId");
+    if (id !== null) visit(r, id);
+    const local = hasLocal ? t.present(r, "localStudentId") : null;
+    if (local !== null && local !== id) visit(r, local);
+  }
 }
 
 // ---------------------------------------------------------------- the engine's analysis
@@ -512,6 +526,8 @@ export interface PathwayAnalysis {
   readonly possible: readonly PossibleConcentrator[];
   /** whether a concentrators export with student ids was there to compare with */
   readonly comparedWithConcentrators: boolean;
+  /** the coursework has local numbers, this year's exports WSNs, and none matches (then nobody is listed) */
+  readonly idsUnmatched: boolean;
   readonly rule: PassingRule;
 }
 
@@ -548,13 +564,16 @@ function analyze(tables: (kind: ExportKind) => readonly ExportTable[], schoolYea
   };
   const concentratorTables = tables("concentrators").filter((t) => t.has("studentId"));
   const reported = new Set<string>();
-  for (const t of concentratorTables)
-    for (const r of t.rows) {
-      const id = t.present(r, "studentId");
-      if (id !== null) reported.add(id);
-    }
+  for (const t of concentratorTables) eachIdOf(t, (_r, id) => reported.add(id));
+  // Coursework of local numbers where this year's exports have WSNs (10 digits), matching none of them:
+  // every student would look unreported, so none is listed.
+  const known = new Set<string>();
+  for (const kind of CURRENT_GRADE_KINDS) for (const t of tables(kind)) eachIdOf(t, (_r, id) => known.add(id));
+  const wsnLike = (id: string) => /^\d{10}$/.test(id);
+  const ids = [...students.keys()];
+  const idsUnmatched = !ids.some((id) => known.has(id) || wsnLike(id)) && [...known].some(wsnLike);
   const possible: PossibleConcentrator[] = [];
-  for (const [id, student] of students) {
+  for (const [id, student] of idsUnmatched ? [] : students) {
     if (reported.has(id)) continue;
     const g = gradeOf(id);
     if (g === null || g.grade < 11 || g.grade > 12) continue;
@@ -572,5 +591,5 @@ function analyze(tables: (kind: ExportKind) => readonly ExportTable[], schoolYea
       qualifications: q,
     });
   }
-  return { plan, students, gradeOf, possible, comparedWithConcentrators: concentratorTables.length > 0, rule };
+  return { plan, students, gradeOf, possible, comparedWithConcentrators: concentratorTables.length > 0, idsUnmatched, rule };
 }

@@ -172,7 +172,9 @@ const FINDER: Check = {
       if (!t.has("studentId") || !t.has("iac")) continue;
       for (const r of t.rows) {
         const id = t.present(r, "studentId");
-        const student = id === null ? undefined : analysis.students.get(id);
+        const local = t.present(r, "localStudentId");
+        const student =
+          (id === null ? undefined : analysis.students.get(id)) ?? (local === null ? undefined : analysis.students.get(local));
         if (id === null || !student) continue;
         const iac = normalizeIac(t.raw(r, "iac") ?? null).iac;
         if (iac === null) continue;
