@@ -202,8 +202,9 @@ describe("dist/functions.js", () => {
 
   test("does not carry zod (the report schema is for tests; the bundle only needs the report's constants)", () => {
     expect(source).not.toMatch(/ZodError|zod\.dev/);
-    // generous ceiling, a guard against pulling a big dependency back in; bench/ reports the exact size
-    expect(source.length).toBeLessThan(160 * 1024);
+    // generous ceiling, a guard against pulling a big dependency back in; bench/ reports the exact size (the
+    // concentrator finder added about 20 KB raw to the engine; gzip stays under the 55.9 KB bench target)
+    expect(source.length).toBeLessThan(200 * 1024);
   });
 
   test("the sandbox really lacks the post-ES2016 built-ins before the bundle runs", () => {
