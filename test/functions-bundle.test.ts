@@ -202,9 +202,9 @@ describe("dist/functions.js", () => {
 
   test("does not carry zod (the report schema is for tests; the bundle only needs the report's constants)", () => {
     expect(source).not.toMatch(/ZodError|zod\.dev/);
-    // generous ceiling, a guard against pulling a big dependency back in; bench/ reports the exact size
-    // (the engine's worklist, keys, tracking and its own sheets' parsers, added about 12 KB: 165 KB in all)
-    expect(source.length).toBeLessThan(176 * 1024);
+    // generous ceiling, a guard against pulling a big dependency back in; bench/ reports the exact size (the
+    // worklist's keys, tracking and sheet parsers added about 12 KB raw, the concentrator finder about 20 KB)
+    expect(source.length).toBeLessThan(210 * 1024);
   });
 
   test("the sandbox really lacks the post-ES2016 built-ins before the bundle runs", () => {

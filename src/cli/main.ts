@@ -7,6 +7,7 @@
  */
 import * as path from "path";
 import { CheckOptionsError, resolveSchoolYear, runChecklist } from "../core/engine";
+import { parsePassingRule } from "../core/marks";
 import { recognize } from "../core/recognize";
 import type { SheetInput } from "../core/cells";
 import { EXPORT_KINDS } from "../core/report";
@@ -51,6 +52,9 @@ Options:
   --header-row <SHEET=N> the sheet's header is worksheet row N; repeatable
   --map <file.json>      corrections as the task pane keeps them: {"SHEET": {"kind": …, "columns":
                          {"FIELD": "HEADER"}, "headerRow": N}}; the flags above win over it
+  --passing <rule>       what passes a course for the concentrator finder: a lowest letter mark
+                         (C-), a lowest percent (65), or both (C-,65); add no-credit so earned
+                         credit alone does not pass (default: D-, 60, credit earned passes)
   --version              print the version
   -h, --help             show this help
 
@@ -124,8 +128,15 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
   // One line per message: a line feed in a file or sheet name is shown escaped, so it cannot start a fake line.
   const progress = (message: string) => io.stderr(`cte-check: ${escapeControls(message)}\n`);
   try {
-    // Fail fast on a bad year, before reading possibly large files.
+    // Fail fast on a bad year or passing rule, before reading possibly large files.
     resolveSchoolYear({ schoolYear: args.schoolYear, today: io.today });
+    const passingRule = args.passing === undefined ? undefined : parsePassingRule(args.passing);
+    if (passingRule === null) {
+      throw new CheckOptionsError(
+        `--passing "${args.passing}" is not a passing rule: give a lowest letter mark (D- to A+), a lowest percent (0-100), ` +
+          "or both separated by a comma (C-,65), optionally with no-credit.",
+      );
+    }
     const distinct = await distinctInputFiles(args.files);
     for (const note of distinct.notes) progress(note);
     args.files = distinct.files;
@@ -160,7 +171,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     // The report is the zod schema's type; tests validate real reports against the schema itself.
     const { report } = runChecklist(
       inputs.flatMap((i) => i.sheets),
-      { schoolYear: args.schoolYear, today: io.today, referenceSheets, overrides },
+      { schoolYear: args.schoolYear, today: io.today, referenceSheets, overrides, passingRule },
     );
     if (args.recognize) {
       io.stdout(`${formatRecognition(report)}\n`);

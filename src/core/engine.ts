@@ -12,12 +12,14 @@ import { isFindingsSheet, parseFindingsSheet } from "./findingsSheet";
 import { defaultSchoolYear, normalizeSchoolYear } from "./normalize";
 import { Field, KIND_SPEC, Recognition, SENSITIVE_FIELDS, headerKey, isSensitiveHeader, looksLikeData, recognize } from "./recognize";
 import { notCheckedRules } from "./notChecked";
+import { DEFAULT_PASSING_RULE, PassingRule, PossibleConcentrator, analyzePathways } from "./pathways";
 import { ReferenceLists, loadCourseCatalog, loadIacList } from "./referenceLists";
 import {
   type Acknowledgement,
   EXPORT_KINDS,
   ExportKind,
   Finding,
+  type PossibleConcentratorEntry,
   type PreviousFinding,
   REPORT_SCHEMA_VERSION,
   Report,
@@ -60,6 +62,8 @@ export interface CheckOptions {
   readonly snapshotDate?: string;
   /** the run's date and time (history line, first seen, fixed on, days left); default `today`, else the clock */
   readonly now?: Date;
+  /** what passes a course for the concentrator finder; default DEFAULT_PASSING_RULE (D-, 60%, credit earned) */
+  readonly passingRule?: PassingRule;
 }
 
 export interface CheckResult {
@@ -121,10 +125,14 @@ interface Recognised {
   readonly table: ExportTable | null;
 }
 
-function applyOverride(input: SheetInput, override: SheetOverride | undefined): Recognition & { userFields?: readonly Field[] } {
+function applyOverride(
+  input: SheetInput,
+  override: SheetOverride | undefined,
+  schoolYear?: string,
+): Recognition & { userFields?: readonly Field[] } {
   const forced = override?.kind && override.kind !== "ignore" ? override.kind : null;
   const headerIndex = override?.headerRow !== undefined ? override.headerRow - (input.firstRow ?? 1) : undefined;
-  const base = recognize(input.rows, forced, headerIndex, { name: input.name });
+  const base = recognize(input.rows, forced, headerIndex, { name: input.name, schoolYear });
   if (!override?.columns || base.kind === null || base.headerIndex === null) return base;
   const headers = headerTexts(input, base.headerIndex);
   const columns: Partial<Record<Field, number>> = { ...base.mapping.columns };
@@ -156,11 +164,25 @@ function applyOverride(input: SheetInput, override: SheetOverride | undefined): 
   return { ...base, mapping: { columns, duplicates }, missing, note, inferred, userFields };
 }
 
-function recogniseSheet(input: SheetInput, override: SheetOverride | undefined): Recognised {
-  const recognition = applyOverride(input, override);
+function recogniseSheet(input: SheetInput, override: SheetOverride | undefined, schoolYear?: string): Recognised {
+  const recognition = applyOverride(input, override, schoolYear);
   if (recognition.kind === null || recognition.headerIndex === null) return { input, recognition, table: null };
   const table = new ExportTable(input, recognition.kind, { ...recognition, headerIndex: recognition.headerIndex });
   return { input, recognition, table };
+}
+
+/** A possible concentrator as the JSON report lists it. */
+function possibleConcentratorEntry(p: PossibleConcentrator): PossibleConcentratorEntry {
+  const others = p.qualifications.slice(1).map((q) => q.pathway);
+  return {
+    studentId: p.studentId,
+    grade: p.grade,
+    pathway: p.pathway,
+    iac: p.iac,
+    cluster: p.cluster,
+    courses: p.courses.map((c) => ({ ...c })),
+    ...(others.length ? { otherPathways: others } : {}),
+  };
 }
 
 export function runChecklist(sheets: readonly SheetInput[], options: CheckOptions = {}): CheckResult {
@@ -169,6 +191,7 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
     throw new CheckOptionsError(`Snapshot date "${options.snapshotDate}" is not a date like 2026-12-01 (yyyy-mm-dd).`);
   }
   const now = options.now ?? options.today ?? new Date();
+  const passingRule = options.passingRule ?? DEFAULT_PASSING_RULE;
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const sheetReports: SheetReport[] = [];
@@ -266,7 +289,7 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
       sheetReports.push({ sheet: input.name, kind: null, headerRow: null, dataRows: 0, columns: {}, note: "left out by the user" });
       continue;
     }
-    const r = recogniseSheet(input, override);
+    const r = recogniseSheet(input, override, schoolYear);
     recognised.push(r);
   }
   for (const input of options.referenceSheets ?? []) {
@@ -339,7 +362,7 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
   const studentTables = (kind: ExportKind) => tablesByKind.get(kind) ?? [];
   for (const check of CHECKS) {
     if (!check.run) continue;
-    const ctx: RuleContext = { schoolYear, reference, tables: studentTables, report: (draft) => emit(check, draft) };
+    const ctx: RuleContext = { schoolYear, reference, tables: studentTables, report: (draft) => emit(check, draft), passingRule };
     check.run(ctx);
   }
 
@@ -367,7 +390,10 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
   });
 
   const notChecked = notCheckedRules(studentTables, reference);
-  const checklist = buildChecklist(findings, studentTables, reference, recognisedCount, otherCount, notChecked);
+  const checklist = buildChecklist(findings, studentTables, reference, recognisedCount, otherCount, notChecked, {
+    schoolYear,
+    passingRule,
+  });
   // Reference lists are not the district's data: when none of its own sheets was read, or the ones read have
   // no data rows (a header-only download), nothing was checked.
   const nothingChecked = ![...tablesByKind.entries()].some(
@@ -390,6 +416,8 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
       ? { snapshot: { date: snapshot.date, daysLeft: snapshot.daysLeft, ...(snapshot.advice ? { advice: snapshot.advice } : {}) } }
       : {}),
   };
+  const possible = analyzePathways(studentTables, schoolYear, passingRule)?.possible;
+  if (possible) report.possibleConcentrators = possible.map(possibleConcentratorEntry);
   return {
     report,
     tables: [...tablesByKind.values()].flat(),

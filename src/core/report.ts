@@ -11,6 +11,7 @@ import type {
   previousFindingSchema,
   sinceLastRunSchema,
   notCheckedSchema,
+  possibleConcentratorSchema,
   reportSchema,
   sheetReportSchema,
   topicSummarySchema,
@@ -19,6 +20,7 @@ import type {
 export const TOPICS = [
   "cte-participants",
   "cte-concentrators",
+  "possible-concentrators",
   "iac-codes",
   "career-clusters",
   "program-areas",
@@ -42,6 +44,9 @@ export const EXPORT_KINDS = [
   "demographics",
   "dpi-courses",
   "dpi-iac-clusters",
+  "pathway-plan",
+  "coursework",
+  "previous-concentrators",
 ] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
@@ -67,3 +72,5 @@ export type Report = z.infer<typeof reportSchema>;
 export type PreviousFinding = z.infer<typeof previousFindingSchema>;
 export type Acknowledgement = z.infer<typeof acknowledgementSchema>;
 export type SinceLastRun = z.infer<typeof sinceLastRunSchema>;
+/** A grade 11-12 student whose coursework qualifies in a pathway, not in the concentrators export. */
+export type PossibleConcentratorEntry = z.infer<typeof possibleConcentratorSchema>;

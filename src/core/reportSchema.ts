@@ -110,6 +110,17 @@ export const notCheckedSchema = z.object({
   why: z.string(),
 });
 
+/** A possible concentrator: the first qualifying pathway and its passed courses, other qualifying pathways named. */
+export const possibleConcentratorSchema = z.object({
+  studentId: z.string(),
+  grade: z.number().int(),
+  pathway: z.string(),
+  iac: z.string(),
+  cluster: z.string(),
+  courses: z.array(z.object({ code: z.string(), title: z.string(), year: z.string() })),
+  otherPathways: z.array(z.string()).optional(),
+});
+
 export const reportSchema = z.object({
   schemaVersion: z.literal(2),
   schoolYear: z.string().regex(/^\d{4}-\d{2}$/),
@@ -129,6 +140,8 @@ export const reportSchema = z.object({
   refusedAcknowledgements: z.array(z.object({ key: z.string(), rule: z.string(), why: z.string() })).optional(),
   /** the snapshot date and the days left, when a date is set */
   snapshot: z.object({ date: z.string(), daysLeft: z.number().int(), advice: z.string().optional() }).optional(),
+  /** students the concentrator finder found, when a pathway plan and coursework were checked (additive) */
+  possibleConcentrators: z.array(possibleConcentratorSchema).optional(),
 });
 
 /** A previous report that cannot be used as one (not a report, an unknown schema version, a malformed finding). */
