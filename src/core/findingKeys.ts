@@ -38,7 +38,17 @@ export function normalizeKeyPart(text: string): string {
 /** Longest id or code kept as it is in a key (WSNs are 10 digits, course codes a few characters). */
 export const MAX_KEY_PART = 64;
 
-const STUDENT_KINDS: ReadonlySet<ExportKind> = new Set(["participants", "concentrators", "hs-completion", "irc-wbl", "demographics"]);
+// A coursework row's findings are about its student (the finder's findings are one per student); last year's
+// concentrators are students too.
+const STUDENT_KINDS: ReadonlySet<ExportKind> = new Set([
+  "participants",
+  "concentrators",
+  "previous-concentrators",
+  "hs-completion",
+  "irc-wbl",
+  "demographics",
+  "coursework",
+]);
 const COURSE_KINDS: ReadonlySet<ExportKind> = new Set(["course-offerings", "courses"]);
 
 /** The sheet-level subject: the export kind for recognised exports (never the sheet name, which changes on re-download). */
@@ -89,6 +99,20 @@ export function rowSubject(table: ExportTable, row: DataRow): FindingSubject {
     if (parts.some((p) => p !== "")) {
       return {
         key: `course:${parts.join("/")}`,
+        shown: fields
+          .map(shown)
+          .filter((s) => s !== "")
+          .join(" / "),
+      };
+    }
+  } else if (table.kind === "pathway-plan") {
+    // A plan row is one course of one pathway: both name it (the pathway's name is carried down blank rows by
+    // the finder, so a blank one here still keys by its course).
+    const fields = ["pathwayName", "rosterCode", "localCourseCode"] as const;
+    const parts = fields.map(part);
+    if (parts.some((p) => p !== "")) {
+      return {
+        key: `plan:${parts.join("/")}`,
         shown: fields
           .map(shown)
           .filter((s) => s !== "")
