@@ -51,6 +51,15 @@ Options:
   --header-row <SHEET=N> the sheet's header is worksheet row N; repeatable
   --map <file.json>      corrections as the task pane keeps them: {"SHEET": {"kind": …, "columns":
                          {"FIELD": "HEADER"}, "headerRow": N}}; the flags above win over it
+  --previous <report.json>
+                         an earlier run's --json report (schema 1 or 2): each finding is marked
+                         new or open, the fixed ones are listed, and the since-last-run figures
+                         are printed; without it, the Findings sheet of the workbook checked
+                         (an annotated copy) is the previous run
+  --snapshot-date <YYYY-MM-DD>
+                         the date of DPI's December snapshot (DPI publishes it each year): the
+                         days left are printed and written to the copy (default: the date kept
+                         in the workbook's log; otherwise a suggested date is shown, unconfirmed)
   --version              print the version
   -h, --help             show this help
 
