@@ -27,6 +27,9 @@ import { runCliProcess } from "./processIo";
 import { decodeText } from "../io/decodeText";
 import { distinctInputFiles, outputExists, replacedNote, reportForJson } from "./runChecks";
 import { InputError, SpreadsheetInput, readSpreadsheet } from "./readInput";
+import { type PreviousReport, readPreviousReport } from "./previousReport";
+import type { TrackingTextInput } from "./trackingText";
+import type { CheckResult } from "../core/engine";
 
 export const USAGE = `Usage: cte-check [options] <file.xlsx|file.csv>...
 
@@ -135,6 +138,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
   try {
     // Fail fast on a bad year, before reading possibly large files.
     resolveSchoolYear({ schoolYear: args.schoolYear, today: io.today });
+    const previous = args.previous === undefined ? undefined : await readPreviousReport(args.previous);
     const distinct = await distinctInputFiles(args.files);
     for (const note of distinct.notes) progress(note);
     args.files = distinct.files;
@@ -167,9 +171,16 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     const totalRows = inputs.reduce((n, i) => n + i.sheets.reduce((m, s) => m + s.rows.length, 0), 0);
     if (totalRows > LARGE_INPUT_ROWS) progress(`checking ${totalRows.toLocaleString("en-US")} rows…`);
     // The report is the zod schema's type; tests validate real reports against the schema itself.
-    const { report } = runChecklist(
+    const { report, tracking } = runChecklist(
       inputs.flatMap((i) => i.sheets),
-      { schoolYear: args.schoolYear, today: io.today, referenceSheets, overrides },
+      {
+        schoolYear: args.schoolYear,
+        today: io.today,
+        referenceSheets,
+        overrides,
+        ...(previous ? { previous: previous.findings } : {}),
+        ...(args.snapshotDate !== undefined ? { snapshotDate: args.snapshotDate } : {}),
+      },
     );
     if (args.recognize) {
       io.stdout(`${formatRecognition(report)}\n`);
@@ -187,6 +198,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
         teamMembers: args.team,
         checkedOn: io.today ?? new Date(),
         protectedPaths: args.references,
+        tracking,
       });
       if (replacing) progress(replacedNote(args.out));
       if (!args.json) progress(`wrote ${args.out}: ${written.flaggedCells} flagged cells, ${written.notes} notes`);
@@ -198,6 +210,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
             report,
             args.files.map((f) => path.basename(f)),
             io.width,
+            worklistText({ report, tracking }, args, previous),
           )}\n`,
     );
     if (report.nothingChecked) {
@@ -212,7 +225,8 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
       io.stderr(`cte-check: ${said}\n`);
       return NOTHING_CHECKED;
     }
-    return report.findings.some((f) => f.severity === "error") ? 1 : 0;
+    // Errors are never acknowledged; the filter says that acknowledged findings never raise the status.
+    return report.findings.some((f) => f.severity === "error" && f.status !== "acknowledged") ? 1 : 0;
   } catch (err) {
     if (err instanceof InputError || err instanceof CheckOptionsError || err instanceof OverrideError) {
       io.stderr(`cte-check: ${escapeControls(err.message)}\n`);
@@ -222,6 +236,26 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     io.stderr(`cte-check: unexpected failure: ${escapeControls(err instanceof Error ? err.message : String(err))}\n`);
     return 2;
   }
+}
+
+/** What the readable output says about the worklist: since the last run, fixed, acknowledged, the countdown. */
+function worklistText(
+  { report, tracking }: Pick<CheckResult, "report" | "tracking">,
+  args: CliArgs,
+  previous: PreviousReport | undefined,
+): TrackingTextInput {
+  const whereByKey = new Map(report.findings.map((f) => [f.key, `${f.sheet}!${f.cell}`] as const));
+  return {
+    since: tracking.since,
+    previousSource: args.previous !== undefined ? path.basename(args.previous) : "the Findings sheet of the workbook",
+    fixed: tracking.fixed,
+    matchedByPlace: previous?.findings.some((f) => f.matchBy === "place") ?? false,
+    acknowledged: report.findings.filter((f) => f.status === "acknowledged"),
+    refused: tracking.refused,
+    whereByKey,
+    snapshot: tracking.snapshot,
+    suggestedSnapshotDate: tracking.suggestedSnapshotDate,
+  };
 }
 
 /** Exit status when no sheet of any input was recognised. */
