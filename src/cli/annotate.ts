@@ -623,6 +623,9 @@ function findingsTable(tracking: Tracking, copyNames: ReadonlyMap<string, string
   return { layout, cells };
 }
 
+/** The Findings columns whose long text wraps in the copy. */
+const WRAPPED_FINDINGS_COLUMNS = ["Message", "What to fix", "Team note"] as const;
+
 function addWorklistSheets(
   workbook: ExcelJS.Workbook,
   tracking: Tracking,
@@ -640,6 +643,7 @@ function addWorklistSheets(
       rows: cells,
       columnWidths: layout.columnWidths,
       style: layout.style,
+      wrapColumns: WRAPPED_FINDINGS_COLUMNS.map((title) => layout.header.indexOf(title)),
     },
     usedNames,
   );

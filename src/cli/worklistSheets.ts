@@ -25,7 +25,14 @@ export interface TableSheetSpec {
   columnWidths?: readonly number[];
   /** Excel's table style, e.g. TableStyleMedium2 */
   style?: string;
+  /** 0-based columns whose text wraps (long messages); rows are made tall enough for them */
+  wrapColumns?: readonly number[];
 }
+
+/** Excel's default row height in points, one line of 11-point text. */
+const LINE_HEIGHT = 15;
+/** A row is never made taller than this many lines (the cell still holds all its text). */
+const MAX_ROW_LINES = 8;
 
 /** The formula as exceljs stores it: without the leading "=". */
 function formulaBody(formula: string): string {
@@ -45,6 +52,8 @@ function tableValue(cell: TableCell): ExcelJS.CellValue {
 export function addTableSheet(workbook: ExcelJS.Workbook, spec: TableSheetSpec, usedNames: Set<string>): ExcelJS.Worksheet {
   const ws = workbook.addWorksheet(uniqueSheetName(xmlSafeText(spec.name), usedNames), {
     views: [{ state: "frozen", ySplit: 1 }],
+    // Printed as a list to work through: landscape, one page wide, the header on every page.
+    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" },
   });
   const width = spec.header.length;
   const rows = spec.rows.length > 0 ? spec.rows : [new Array<TableCell>(width).fill(null)];
@@ -57,11 +66,23 @@ export function addTableSheet(workbook: ExcelJS.Workbook, spec: TableSheetSpec, 
     columns: spec.header.map((name) => ({ name: cellSafeText(name), filterButton: true })),
     rows: rows.map((row) => Array.from({ length: width }, (_, c) => tableValue(row[c] ?? null))),
   });
+  // Bold even where a viewer does not draw Excel's table styles (LibreOffice shows the plain cells).
+  ws.getRow(1).font = { bold: true };
+  const wrap = new Set(spec.wrapColumns ?? []);
   rows.forEach((row, r) => {
+    let lines = 1;
     for (let c = 0; c < width; c++) {
       const value = row[c];
-      if (typeof value === "string" || value === null || value === undefined) ws.getCell(r + 2, c + 1).numFmt = "@";
+      const cell = ws.getCell(r + 2, c + 1);
+      if (typeof value === "string" || value === null || value === undefined) cell.numFmt = "@";
+      if (wrap.has(c)) {
+        cell.alignment = { wrapText: true, vertical: "top" };
+        const chars = Math.max(1, (spec.columnWidths?.[c] ?? 10) - 1);
+        lines = Math.max(lines, Math.ceil(String(typeof value === "string" ? value : "").length / chars));
+      } else if (wrap.size > 0) cell.alignment = { vertical: "top" };
     }
+    // Files written by exceljs carry no row heights, and wrapped text is not re-fitted on open everywhere.
+    if (lines > 1) ws.getRow(r + 2).height = LINE_HEIGHT * Math.min(lines, MAX_ROW_LINES);
   });
   spec.columnWidths?.forEach((w, c) => {
     ws.getColumn(c + 1).width = w;
