@@ -1,7 +1,10 @@
 /**
  * `cte-check`: the checklist engine over .xlsx/.csv files (options and exit statuses: README "Command line"). A thin adapter: read files,
  * run the engine, print the table or the JSON report, optionally write the annotated copy.
- * Exit status: 0 no errors found, 1 errors found, 2 unusable arguments or unreadable input,
+ * Acknowledged findings (Status "acknowledged" on the Findings sheet of the workbook checked) are
+counted apart and never raise the exit status; errors cannot be acknowledged.
+
+Exit status: 0 no errors found, 1 errors found, 2 unusable arguments or unreadable input,
  * 3 nothing was checked (no sheet of any input was recognised),
  * 4 the report could not be written to standard output (closed pipe, full disk).
  */
@@ -38,9 +41,11 @@ All files of one run are checked together (one district), so cross-export checks
 
 Options:
   --json                 print the JSON report (only that) on stdout
-  --out <copy.xlsx>      write an annotated copy: highlights, a note per flagged cell and a
-                         "Snapshot Checklist" sheet; the input files are never modified (an
-                         existing file of that name is replaced, and stderr says so)
+  --out <copy.xlsx>      write an annotated copy: highlights, a note per flagged cell, a
+                         "Snapshot Checklist" sheet, a "Findings" table to work through and a
+                         hidden log (snapshot date, acknowledgements, run history); the input
+                         files are never modified (an existing file of that name is replaced,
+                         and stderr says so)
   --reference <file>     a DPI course catalog or IAC to Cluster list (.csv/.xlsx); repeatable
   --school-year <year>   e.g. 2025-26, from 2000-01 to 2099-00 (default: the year the next
                          December snapshot covers)
@@ -67,6 +72,9 @@ Options:
   -h, --help             show this help
 
 The same file given twice is checked once (a note on stderr says so).
+
+Acknowledged findings (Status "acknowledged" on the Findings sheet of the workbook checked) are
+counted apart and never raise the exit status; errors cannot be acknowledged.
 
 Exit status: 0 no errors found, 1 errors found, 2 unusable arguments or unreadable input,
              3 nothing was checked (no sheet of any input was recognised as an export, or
