@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { Report } from "../src/core/report";
-import { type CliResult, binAsync, ensureBuilt, fillArgb, parseReport, readXlsx, writeXlsx } from "./helpers/e2e";
+import { type CliResult, binAsync, ensureBuilt, fillArgb, parseReport, readXlsx, writeCsv, writeXlsx } from "./helpers/e2e";
 import { FILL_ARGB } from "../src/cli/annotate";
 import { localDate } from "../src/core/countdown";
 
@@ -308,6 +308,27 @@ describe("the annotated copy", () => {
     expect(historyRows(log)).toHaveLength(2);
     const logText = sheetText(log);
     for (const id of STUDENT_IDS) expect(logText).not.toContain(id);
+  });
+});
+
+describe("the annotated copy of CSV inputs (written row by row)", () => {
+  it("holds the same Findings table and hidden log, and checking the copy finds the findings open", async () => {
+    writeCsv(file("participants.csv"), participants().rows);
+    writeCsv(file("concentrators.csv"), concentrators.rows);
+    const r = await run("--json", ...YEAR, "--out", file("csv-copy.xlsx"), file("participants.csv"), file("concentrators.csv"));
+    expect(r.code).toBe(1);
+    const count = json(r).findings.length;
+    const copy = await readXlsx(file("csv-copy.xlsx"));
+    const ws = copy.getWorksheet("Findings")!;
+    const table = ws.getTable("CTESnapshotFindings") as unknown as { table: ExcelJS.TableProperties & { tableRef: string } };
+    expect(table.table.tableRef).toBe(`A1:N${count + 1}`);
+    expect(table.table.columns.map((c) => c.name)).toEqual(FINDINGS_HEADER);
+    const where = findingsRows(copy).find((row) => row.Rule === "GRADE-INVALID")!.Where as ExcelJS.CellFormulaValue;
+    expect(where.formula).toBe(`HYPERLINK("#'participants'!B3","participants!B3")`);
+    expect(copy.getWorksheet("CTE Check Log")!.state).toBe("hidden");
+
+    const again = json(await run("--json", ...YEAR, file("csv-copy.xlsx")));
+    expect(again.since).toMatchObject({ hadPrevious: true, new: 0, fixed: 0, open: count });
   });
 });
 

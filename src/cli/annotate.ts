@@ -21,7 +21,7 @@ import ExcelJS from "exceljs";
 import { type CellValue, type SheetInput, isCellError } from "../core/cells";
 import type { Finding, Report, Severity, TopicSummary } from "../core/report";
 import { CHECKLIST_COLUMNS, CHECKLIST_COLUMN_WIDTHS, checklistLayout } from "../core/checklistSheet";
-import { a1, parseA1 } from "../core/address";
+import { parseA1 } from "../core/address";
 import { neutralizeFormulaText, uniqueSheetName } from "../core/text";
 import { cellSafeText, xmlSafeText } from "../core/xmlText";
 import { InputError, type SpreadsheetInput, loadWorkbook, shortReason } from "./readInput";
@@ -29,7 +29,7 @@ import { isChecklistSheet } from "../core/checklistSheet";
 import { findingsSheetLayout, isFindingsSheet } from "../core/findingsSheet";
 import { isLogSheet, logSheetLayout } from "../core/workbookLog";
 import type { Tracking, WorklistRow } from "../core/tracking";
-import { type TableCell, addHiddenSheet, addTableSheet, removeOurSheets } from "./worklistSheets";
+import { type TableCell, type TableSheetSpec, addHiddenSheet, addTableSheet, removeOurSheets, streamTableSheet } from "./worklistSheets";
 
 export interface AnnotateOptions {
   inputs: SpreadsheetInput[];
@@ -612,15 +612,23 @@ function rowsInCopy(worklist: readonly WorklistRow[], copyName: (sheet: string) 
   });
 }
 
-/** The Findings layout's rows as table cells: the Where column a HYPERLINK formula where the layout has one. */
-function findingsTable(tracking: Tracking, copyNames: ReadonlyMap<string, string>) {
+/** The Findings layout as a table sheet: the Where column a HYPERLINK formula where the layout has one. */
+function findingsTableSpec(tracking: Tracking, copyNames: ReadonlyMap<string, string>): TableSheetSpec {
   const rows = rowsInCopy(tracking.worklist, (sheet) => copyNames.get(sheet));
   const layout = findingsSheetLayout(rows, { sheets: [...copyNames.values()] });
   const cells: TableCell[][] = layout.rows.map((values, r) => {
     const link = layout.where[r];
     return link.formula ? values.map((v, c) => (c === layout.whereColumn ? { formula: link.formula!, text: link.text } : v)) : values;
   });
-  return { layout, cells };
+  return {
+    name: layout.name,
+    tableName: layout.tableName,
+    header: layout.header,
+    rows: cells,
+    columnWidths: layout.columnWidths,
+    style: layout.style,
+    wrapColumns: WRAPPED_FINDINGS_COLUMNS.map((title) => layout.header.indexOf(title)),
+  };
 }
 
 /** The Findings columns whose long text wraps in the copy. */
@@ -633,75 +641,19 @@ function addWorklistSheets(
   usedNames: Set<string>,
 ): void {
   const copyNames = new Map([...target].map(([name, ws]) => [name, ws.name] as const));
-  const { layout, cells } = findingsTable(tracking, copyNames);
-  addTableSheet(
-    workbook,
-    {
-      name: layout.name,
-      tableName: layout.tableName,
-      header: layout.header,
-      rows: cells,
-      columnWidths: layout.columnWidths,
-      style: layout.style,
-      wrapColumns: WRAPPED_FINDINGS_COLUMNS.map((title) => layout.header.indexOf(title)),
-    },
-    usedNames,
-  );
+  addTableSheet(workbook, findingsTableSpec(tracking, copyNames), usedNames);
   const log = logSheetLayout(tracking.nextLog);
   addHiddenSheet(workbook, log.name, log.rows, usedNames);
 }
 
-/**
- * The streamed copy (CSV inputs) gets the same Findings rows and log; exceljs's streaming writer cannot
- * write a table, so the Findings sheet there has a filter on its header row instead.
- */
+/** The streamed copy (CSV inputs) gets the same Findings table and log, written row by row. */
 function streamWorklistSheets(
   writer: ExcelJS.stream.xlsx.WorkbookWriter,
   tracking: Tracking,
   copyNames: ReadonlyMap<string, string>,
   usedNames: Set<string>,
 ): void {
-  const { layout, cells } = findingsTable(tracking, copyNames);
-  const width = layout.header.length;
-  const lastRow = Math.max(2, cells.length + 1);
-  const ws = writer.addWorksheet(uniqueSheetName(layout.name, usedNames), {
-    views: [{ state: "frozen", ySplit: 1 }],
-    autoFilter: `A1:${a1(lastRow, width)}`,
-  } as Partial<ExcelJS.AddWorksheetOptions>);
-  layout.columnWidths.forEach((w, c) => {
-    ws.getColumn(c + 1).width = w;
-  });
-  const header = ws.getRow(1);
-  layout.header.forEach((h, c) => {
-    const cell = header.getCell(c + 1);
-    cell.value = h;
-    cell.font = { bold: true };
-  });
-  header.commit();
-  cells.forEach((values, r) => {
-    const row = ws.getRow(r + 2);
-    values.forEach((v, c) => {
-      const cell = row.getCell(c + 1);
-      if (typeof v === "object" && v !== null) cell.value = { formula: v.formula.replace(/^=/, ""), result: cellSafeText(v.text) };
-      else {
-        cell.value = v === "" || v === null ? null : typeof v === "string" ? cellSafeText(v) : v;
-        cell.numFmt = "@";
-      }
-    });
-    row.commit();
-  });
-  ws.commit();
+  streamTableSheet(writer, findingsTableSpec(tracking, copyNames), usedNames);
   const log = logSheetLayout(tracking.nextLog);
-  const logSheet = writer.addWorksheet(uniqueSheetName(log.name, usedNames), { state: "hidden" });
-  log.rows.forEach((values, r) => {
-    const row = logSheet.getRow(r + 1);
-    values.forEach((v, c) => {
-      if (v === "") return;
-      const cell = row.getCell(c + 1);
-      cell.value = typeof v === "string" ? cellSafeText(v) : v;
-      cell.numFmt = "@";
-    });
-    row.commit();
-  });
-  logSheet.commit();
+  addHiddenSheet(writer, log.name, log.rows, usedNames, true);
 }
