@@ -11,6 +11,7 @@ import type { Report } from "../src/core/report";
 import { type CliResult, binAsync, ensureBuilt, fillArgb, parseReport, readXlsx, writeCsv, writeXlsx } from "./helpers/e2e";
 import { FILL_ARGB } from "../src/cli/annotate";
 import { localDate } from "../src/core/countdown";
+import { FINDINGS_COLUMNS } from "../src/core/findingsSheet";
 
 let dir: string;
 const file = (name: string) => path.join(dir, name);
@@ -18,22 +19,8 @@ const file = (name: string) => path.join(dir, name);
 const IT = "Information Technology";
 const AFNR = "Agriculture, Food & Natural Resources";
 const YEAR = ["--school-year", "2025-26"];
-const FINDINGS_HEADER = [
-  "Status",
-  "Severity",
-  "Topic",
-  "Rule",
-  "Where",
-  "Student / course",
-  "Message",
-  "What to fix",
-  "Assigned to",
-  "Team note",
-  "Acknowledgement reason",
-  "First seen",
-  "Fixed on",
-  "Key",
-];
+/** The copy's Findings table has the core layout's columns, in order. */
+const FINDINGS_HEADER = [...FINDINGS_COLUMNS];
 /** Every student id of the fixtures: none may appear in the log sheet. */
 const STUDENT_IDS = ["9000000101", "9000000102", "9000000103", "9000000104", "9000000105"];
 
