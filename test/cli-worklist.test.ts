@@ -119,6 +119,17 @@ function historyRows(ws: ExcelJS.Worksheet): string[][] {
   return rows;
 }
 
+/** The Snapshot Checklist sheet's run history lines (below its "Run history" title and header row). */
+function checklistHistory(ws: ExcelJS.Worksheet): string[] {
+  const lines: string[] = [];
+  let header = 0;
+  ws.eachRow((row, r) => {
+    if (String(row.getCell(1).value) === "Run history") header = r + 1;
+    else if (header > 0 && r > header && row.getCell(1).value) lines.push(String(row.getCell(1).value));
+  });
+  return lines;
+}
+
 beforeAll(async () => {
   ensureBuilt();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "cte-worklist-"));
@@ -258,11 +269,12 @@ describe("the annotated copy", () => {
     for (const id of STUDENT_IDS) expect(text).not.toContain(id);
   });
 
-  it("shows the snapshot date and the days left on the Snapshot Checklist sheet", () => {
-    const text = sheetText(copy.getWorksheet("Snapshot Checklist")!);
-    expect(text).toContain("2026-12-07");
+  it("shows the snapshot date and the days left on the Snapshot Checklist sheet, and this run's history line", () => {
+    const ws = copy.getWorksheet("Snapshot Checklist")!;
     const daysLeft = Math.round((Date.UTC(2026, 11, 7) - Date.parse(`${localDate(new Date())}T00:00:00Z`)) / 86_400_000);
-    expect(text).toContain(String(daysLeft));
+    expect(ws.getCell("A5").value).toBe("Snapshot date:");
+    expect(String(ws.getCell("B5").value)).toMatch(new RegExp(`^2026-12-07 — (${daysLeft} days? left|today|passed)`));
+    expect(checklistHistory(ws)).toHaveLength(1);
   });
 
   it("re-run on the copy: the team's columns carried over, no second Findings or log sheet, history appended", async () => {
@@ -290,6 +302,7 @@ describe("the annotated copy", () => {
     const kept = findingsRows(second).find((row) => row.Rule === "IAC-CLUSTER-MISMATCH")!;
     expect(kept["Assigned to"]).toBe("Ms. K");
     expect(kept["Team note"]).toBe("asked the counselor");
+    expect(checklistHistory(second.getWorksheet("Snapshot Checklist")!)).toHaveLength(2);
     const log = second.getWorksheet("CTE Check Log")!;
     expect(log.state).toBe("hidden");
     expect(historyRows(log)).toHaveLength(2);
