@@ -310,7 +310,7 @@ describe("writeAnnotatedCopy", () => {
     expect(await fsp.readdir(path.dirname(outPath))).toEqual(["district.checked.xlsx"]);
   });
 
-  it("fills in the team members and re-annotates its own copy without nesting old notes", async () => {
+  it("fills in the team members and re-annotates its own copy without nesting old notes or a second checklist", async () => {
     const again = path.join(dir, "out", "again.xlsx");
     const checked = await readSpreadsheet(outPath);
     await writeAnnotatedCopy({
@@ -330,7 +330,13 @@ describe("writeAnnotatedCopy", () => {
       ["WARNING IAC-SUGGESTED: still not suggested", USER_NOTE_SEPARATOR, "Checked with Ms. K on 11/2"].join("\n"),
     );
     expect(noteOf(ws.getCell("B4"))).toBe("INFO GRADE-RANGE: fine now");
-    const list = wb.getWorksheet("Snapshot Checklist (3)")!;
+    // The checklist the first run wrote is replaced; the user's own "Snapshot Checklist" sheet is kept.
+    expect(wb.worksheets.map((w) => w.name).filter((n) => n.startsWith("Snapshot Checklist"))).toEqual([
+      "Snapshot Checklist",
+      "Snapshot Checklist (2)",
+    ]);
+    expect(wb.getWorksheet("Snapshot Checklist")!.getCell("A1").value).toBe("last year's checklist");
+    const list = wb.getWorksheet("Snapshot Checklist (2)")!;
     expect(list.getCell("B2").value).toBe("'=J. Doe, A. Smith");
     expect(list.getCell("B3").value).toBe("2026-01-05");
   });

@@ -399,7 +399,13 @@ describe("--out: the annotated copy", () => {
   });
 
   it("adds a Snapshot Checklist sheet with one row per topic", () => {
-    expect(out.worksheets.map((ws) => ws.name)).toEqual(["CTE Participants", "Concentrators", CHECKLIST_SHEET_NAME]);
+    expect(out.worksheets.map((ws) => ws.name)).toEqual([
+      "CTE Participants",
+      "Concentrators",
+      CHECKLIST_SHEET_NAME,
+      "Findings",
+      "CTE Check Log",
+    ]);
     const ws = out.getWorksheet(CHECKLIST_SHEET_NAME)!;
     expect(ws.getCell("B2").value).toBe("A. Smith, B. Jones");
     expect(ws.getCell("A6").value).toBe("Topic");
@@ -426,7 +432,7 @@ describe("--out: the annotated copy", () => {
     expect(r.stderr).toMatch(/^cte-check: wrote .*participants-out\.checked\.xlsx: 1 flagged cells, 1 notes\n$/);
     expect(sha256(csv)).toBe(csvBefore);
     const wb = await readXlsx(copy);
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["participants-out", CHECKLIST_SHEET_NAME]);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual(["participants-out", CHECKLIST_SHEET_NAME, "Findings", "CTE Check Log"]);
     const ws = wb.getWorksheet("participants-out")!;
     expect(ws.getCell("B3").value).toBe("TBD");
     expect(ws.getCell("A2").value).toBe("9000000301");

@@ -136,7 +136,8 @@ describe.each(FORMATS)("single parent and homeless values ($format)", ({ format,
 
     const wb = await readXlsx(out);
     expect(wb.worksheets.map((ws) => ws.name)).toEqual(
-      format === "xlsx" ? ["CTE Participants", DEMOGRAPHICS, CHECKLIST_SHEET_NAME] : ["participants", DEMOGRAPHICS, CHECKLIST_SHEET_NAME],
+      // The Findings and log sheets are scanned below like every other sheet.
+      [format === "xlsx" ? "CTE Participants" : "participants", DEMOGRAPHICS, CHECKLIST_SHEET_NAME, "Findings", "CTE Check Log"],
     );
     let notes = 0;
     const seenOriginals = new Set<string>();
@@ -164,6 +165,10 @@ describe.each(FORMATS)("single parent and homeless values ($format)", ({ format,
         if (MARKED_CELLS.has(address)) expect(demo.getCell(address).value).toBe(row[col]);
       }
     });
+    // The Findings sheet lists the single-parent findings (so the scan above covered them): rule and student id only.
+    const findingsRules: string[] = [];
+    wb.getWorksheet("Findings")!.eachRow((row) => findingsRules.push(String(row.getCell(4).value)));
+    expect(findingsRules).toContain("SINGLE-PARENT-INVALID");
     // The Snapshot Checklist shows the counts.
     const checklist = wb.getWorksheet(CHECKLIST_SHEET_NAME)!;
     const rows: string[] = [];

@@ -4,7 +4,12 @@
  *   input sheet (CSV files, further workbooks) is appended as a value-only worksheet.
  * - Each flagged cell gets a fill (error red, warning amber; info none) and one note listing its findings,
  *   severity word first; a note the user already had is kept below "— your note —".
- * - A "Snapshot Checklist" sheet mirrors DPI's DEMO / Blank Copy page.
+ * - A "Snapshot Checklist" sheet mirrors DPI's DEMO / Blank Copy page (with the snapshot date, the days left
+ *   and the run history when the run has them).
+ * - A "Findings" sheet lists every finding as an Excel table to work through, and the hidden "CTE Check Log"
+ *   keeps the snapshot date, the acknowledgements and the run history (this run appended).
+ * - Acknowledged findings are neither highlighted nor noted: they are counted apart.
+ * - Sheets an earlier run wrote (checklist, Findings, log; told by content) are replaced, never duplicated.
  * - The copy is written to a temporary file next to `outPath` and renamed, so a failure never leaves a
  *   partial file; no input path is ever written.
  */
@@ -20,6 +25,11 @@ import { parseA1 } from "../core/address";
 import { neutralizeFormulaText, uniqueSheetName } from "../core/text";
 import { cellSafeText, xmlSafeText } from "../core/xmlText";
 import { InputError, type SpreadsheetInput, loadWorkbook, shortReason } from "./readInput";
+import { isChecklistSheet } from "../core/checklistSheet";
+import { findingsSheetLayout, isFindingsSheet } from "../core/findingsSheet";
+import { isLogSheet, logSheetLayout } from "../core/workbookLog";
+import type { Tracking, WorklistRow } from "../core/tracking";
+import { type TableCell, type TableSheetSpec, addHiddenSheet, addTableSheet, removeOurSheets, streamTableSheet } from "./worklistSheets";
 
 export interface AnnotateOptions {
   inputs: SpreadsheetInput[];
@@ -31,6 +41,8 @@ export interface AnnotateOptions {
   checkedOn: Date;
   /** Further files that must never be overwritten, e.g. --reference files (inputs are always protected). */
   protectedPaths?: readonly string[];
+  /** the run's worklist, history and countdown: the Findings and log sheets are written from it */
+  tracking?: Tracking;
 }
 
 export interface AnnotateResult {
@@ -80,10 +92,14 @@ export async function writeAnnotatedCopy(opts: AnnotateOptions): Promise<Annotat
   if (base) {
     // Reading the input never changes the exceljs workbook, so one kept from the read is reused.
     workbook = base.workbook ?? (await reloadWorkbook(base.path));
+    const ours = new Set<ExcelJS.Worksheet>();
     base.sheets.forEach((sheet, index) => {
       const ws = workbook.getWorksheet(sheet.name) ?? workbook.worksheets[index];
-      if (ws && !target.has(sheet.name)) target.set(sheet.name, ws);
+      if (ws && isOwnSheetRows(sheet.rows)) ours.add(ws);
+      else if (ws && !target.has(sheet.name)) target.set(sheet.name, ws);
     });
+    // What an earlier run wrote is written again below from this run (the engine has read the team's edits).
+    removeOurSheets(workbook, (ws) => ours.has(ws), new Set());
   } else {
     workbook = new ExcelJS.Workbook();
     workbook.creator = "cte-check";
@@ -99,10 +115,11 @@ export async function writeAnnotatedCopy(opts: AnnotateOptions): Promise<Annotat
   }
 
   // --- highlights and notes ----------------------------------------------------------------------
-  const { flaggedCells, notes, unplacedFindings } = annotateFindings(report.findings, target);
+  const { flaggedCells, notes, unplacedFindings } = annotateFindings(unacknowledged(report.findings), target);
 
-  // --- checklist -----------------------------------------------------------------------------------
+  // --- checklist, findings, log --------------------------------------------------------------------
   addChecklistSheet(workbook, uniqueSheetName(CHECKLIST_SHEET_NAME, usedNames), opts);
+  if (opts.tracking) addWorklistSheets(workbook, opts.tracking, target, usedNames);
 
   // --- write atomically ----------------------------------------------------------------------------
   let buffer: Buffer;
@@ -365,16 +382,19 @@ function findingsByCell(findings: readonly Finding[]): Map<string, Map<number, M
 
 async function writeStreamedCopy(opts: AnnotateOptions): Promise<AnnotateResult> {
   const { inputs, report, outPath } = opts;
-  const byCell = findingsByCell(report.findings);
+  const byCell = findingsByCell(unacknowledged(report.findings));
   const placed = new Set<string>();
   let flaggedCells = 0;
   let notes = 0;
+  /** SheetInput name -> the worksheet's name in the copy (the Findings sheet links to it) */
+  const copyNames = new Map<string, string>();
   await writeFileAtomically(outPath, async (stream) => {
     const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
     const usedNames = new Set<string>();
     for (const input of inputs) {
       for (const sheet of input.sheets) {
         const ws = writer.addWorksheet(uniqueSheetName(xmlSafeText(sheet.name), usedNames));
+        if (!copyNames.has(sheet.name)) copyNames.set(sheet.name, ws.name);
         // Findings name the sheet; the first sheet of a name gets them, as in the in-memory copy.
         const findings = placed.has(sheet.name) ? undefined : byCell.get(sheet.name);
         placed.add(sheet.name);
@@ -384,6 +404,7 @@ async function writeStreamedCopy(opts: AnnotateOptions): Promise<AnnotateResult>
       }
     }
     addChecklistSheet(writer, uniqueSheetName(CHECKLIST_SHEET_NAME, usedNames), opts).commit();
+    if (opts.tracking) streamWorklistSheets(writer, opts.tracking, copyNames, usedNames);
     await writer.commit();
   });
   const unplacedFindings = report.findings.filter((f) => !placed.has(f.sheet) || parseA1(f.cell) === null).length;
@@ -471,7 +492,13 @@ function localDate(d: Date): string {
 /** Writes core's checklist layout (shared with the task pane) and styles it for print. */
 function addChecklistSheet(workbook: Pick<ExcelJS.Workbook, "addWorksheet">, name: string, opts: AnnotateOptions): ExcelJS.Worksheet {
   const { report, teamMembers, checkedOn } = opts;
-  const layout = checklistLayout({ report, teamMembers, checkedOn: localDate(checkedOn) });
+  const layout = checklistLayout({
+    report,
+    teamMembers,
+    checkedOn: localDate(checkedOn),
+    snapshot: opts.tracking?.snapshot ?? null,
+    history: opts.tracking?.nextLog.history ?? [],
+  });
   const ws = workbook.addWorksheet(name, {
     pageSetup: {
       orientation: "landscape",
@@ -530,7 +557,9 @@ function addChecklistSheet(workbook: Pick<ExcelJS.Workbook, "addWorksheet">, nam
   if (layout.notesRow !== null) {
     ws.getCell(layout.notesRow, 1).font = { bold: true };
     const noteWidth = CHECKLIST_COLUMN_WIDTHS.slice(1).reduce((a, b) => a + b, 0);
-    for (let r = layout.notesRow + 1; r <= layout.values.length; r++) {
+    // The run history (when there is one) follows the notes after a blank row and its title.
+    const lastNoteRow = layout.historyHeaderRow !== null ? layout.historyHeaderRow - 3 : layout.values.length;
+    for (let r = layout.notesRow + 1; r <= lastNoteRow; r++) {
       const [title, note] = layout.values[r - 1].map(String);
       ws.mergeCells(r, 2, r, width);
       ws.getCell(r, 1).alignment = { wrapText: true, vertical: "top" };
@@ -541,8 +570,90 @@ function addChecklistSheet(workbook: Pick<ExcelJS.Workbook, "addWorksheet">, nam
     }
   }
 
+  if (layout.snapshotRow !== null) ws.getCell(layout.snapshotRow, 1).font = { bold: true };
+  // Run history: its title, then a bordered table of counts (no student data), newest last.
+  if (layout.historyHeaderRow !== null && layout.historyLastRow !== null) {
+    ws.getCell(layout.historyHeaderRow - 1, 1).font = { bold: true };
+    const columns = layout.values[layout.historyHeaderRow - 1].filter((v) => v !== "").length;
+    for (let r = layout.historyHeaderRow; r <= layout.historyLastRow; r++) {
+      for (let c = 1; c <= columns; c++) {
+        const cell = ws.getCell(r, c);
+        cell.border = thin;
+        if (r === layout.historyHeaderRow) {
+          cell.font = { bold: true };
+          cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
+        }
+      }
+    }
+  }
+
   CHECKLIST_COLUMN_WIDTHS.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
   return ws;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// the worklist: Findings table and hidden log
+
+function isOwnSheetRows(rows: SheetInput["rows"]): boolean {
+  return isChecklistSheet(rows) || isFindingsSheet(rows) || isLogSheet(rows);
+}
+
+function unacknowledged(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.status !== "acknowledged");
+}
+
+/** Worklist rows naming the sheets as the copy calls them, so each link jumps to its cell. */
+function rowsInCopy(worklist: readonly WorklistRow[], copyName: (sheet: string) => string | undefined): WorklistRow[] {
+  return worklist.map((row) => {
+    const name = row.status === "fixed" ? undefined : copyName(row.sheet);
+    return name === undefined || name === row.sheet ? row : { ...row, sheet: name };
+  });
+}
+
+/** The Findings layout as a table sheet: the Where column a HYPERLINK formula where the layout has one. */
+function findingsTableSpec(tracking: Tracking, copyNames: ReadonlyMap<string, string>): TableSheetSpec {
+  const rows = rowsInCopy(tracking.worklist, (sheet) => copyNames.get(sheet));
+  const layout = findingsSheetLayout(rows, { sheets: [...copyNames.values()] });
+  const cells: TableCell[][] = layout.rows.map((values, r) => {
+    const link = layout.where[r];
+    return link.formula ? values.map((v, c) => (c === layout.whereColumn ? { formula: link.formula!, text: link.text } : v)) : values;
+  });
+  return {
+    name: layout.name,
+    tableName: layout.tableName,
+    header: layout.header,
+    rows: cells,
+    columnWidths: layout.columnWidths,
+    style: layout.style,
+    wrapColumns: WRAPPED_FINDINGS_COLUMNS.map((title) => layout.header.indexOf(title)),
+  };
+}
+
+/** The Findings columns whose long text wraps in the copy. */
+const WRAPPED_FINDINGS_COLUMNS = ["Message", "What to fix", "Team note"] as const;
+
+function addWorklistSheets(
+  workbook: ExcelJS.Workbook,
+  tracking: Tracking,
+  target: ReadonlyMap<string, ExcelJS.Worksheet>,
+  usedNames: Set<string>,
+): void {
+  const copyNames = new Map([...target].map(([name, ws]) => [name, ws.name] as const));
+  addTableSheet(workbook, findingsTableSpec(tracking, copyNames), usedNames);
+  const log = logSheetLayout(tracking.nextLog);
+  addHiddenSheet(workbook, log.name, log.rows, usedNames);
+}
+
+/** The streamed copy (CSV inputs) gets the same Findings table and log, written row by row. */
+function streamWorklistSheets(
+  writer: ExcelJS.stream.xlsx.WorkbookWriter,
+  tracking: Tracking,
+  copyNames: ReadonlyMap<string, string>,
+  usedNames: Set<string>,
+): void {
+  streamTableSheet(writer, findingsTableSpec(tracking, copyNames), usedNames);
+  const log = logSheetLayout(tracking.nextLog);
+  addHiddenSheet(writer, log.name, log.rows, usedNames, true);
 }

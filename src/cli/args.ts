@@ -23,6 +23,10 @@ export interface CliArgs {
   map: string | undefined;
   /** the concentrator finder's passing rule, as --passing gives it ("C-", "65", "C-,65,no-credit") */
   passing: string | undefined;
+  /** a previous run's JSON report (--previous) */
+  previous: string | undefined;
+  /** the snapshot date (--snapshot-date), checked to be a real yyyy-mm-dd date */
+  snapshotDate: string | undefined;
 }
 
 export class UsageError extends Error {}
@@ -41,6 +45,8 @@ const OPTIONS = {
   "header-row": { type: "string", multiple: true },
   map: { type: "string" },
   passing: { type: "string" },
+  previous: { type: "string" },
+  "snapshot-date": { type: "string" },
 } as const;
 
 export const KNOWN_FLAGS: readonly string[] = Object.keys(OPTIONS).map((o) => `--${o}`);
@@ -117,5 +123,27 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     headerRows: v["header-row"] ?? [],
     map: v.map,
     passing: v.passing,
+    previous: v.previous,
+    snapshotDate: v["snapshot-date"] === undefined ? undefined : checkSnapshotDate(v["snapshot-date"]),
   };
+}
+
+/** Years a snapshot date may fall in: the school years cte-check accepts end between 2001 and 2100. */
+const SNAPSHOT_YEARS = { first: 2000, last: 2100 } as const;
+
+/** The --snapshot-date value when it is a real calendar date written yyyy-mm-dd; a UsageError saying why otherwise. */
+export function checkSnapshotDate(value: string): string {
+  const text = value.trim();
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const shown = JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+  if (!match) throw new UsageError(`--snapshot-date ${shown} is not a date written YYYY-MM-DD (e.g. 2026-12-07).`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+    throw new UsageError(`--snapshot-date ${shown} is not a calendar date (no such day).`);
+  }
+  if (year < SNAPSHOT_YEARS.first || year > SNAPSHOT_YEARS.last) {
+    throw new UsageError(`--snapshot-date ${shown} is outside ${SNAPSHOT_YEARS.first}–${SNAPSHOT_YEARS.last}.`);
+  }
+  return text;
 }

@@ -7,6 +7,7 @@ import { Finding, Report } from "../core/report";
 import { TOPIC_META, severityCounts } from "../core/checklist";
 import { plural } from "../core/text";
 import { DEFAULT_WIDTH, escapeControls, wrap } from "./terminal";
+import { type TrackingTextInput, trackingLines } from "./trackingText";
 
 const FINDINGS_PER_TOPIC = 5;
 /** Possible concentrators listed in the table output (all of them are in --json). */
@@ -23,7 +24,16 @@ const TABLE_WIDTH = TOPIC_COLUMNS.reduce((a, b) => a + b, 0);
 const MIN_TABLE_WIDTH = TABLE_WIDTH + 8;
 const SHEET_COLUMN = 28;
 
-export function formatReport(report: Report, inputs: readonly string[], width: number = DEFAULT_WIDTH): string {
+/**
+ * `worklist`, when given, adds the since-last-run figures, the fixed and acknowledged findings and the
+ * countdown, and marks each finding listed new or open once there is a previous run to compare with.
+ */
+export function formatReport(
+  report: Report,
+  inputs: readonly string[],
+  width: number = DEFAULT_WIDTH,
+  worklist?: TrackingTextInput,
+): string {
   const lines: string[] = [];
   const say = (text: string, indent = 0, hanging = indent + 2, lead?: string) => {
     lines.push(...wrap(escapeControls(text), width, { indent, hanging, lead: lead === undefined ? undefined : escapeControls(lead) }));
@@ -73,6 +83,8 @@ export function formatReport(report: Report, inputs: readonly string[], width: n
   }
   const byTopic = new Map<string, Finding[]>();
   for (const f of report.findings) {
+    // Acknowledged findings are listed apart, with their reasons.
+    if (f.status === "acknowledged") continue;
     const list = byTopic.get(f.topic) ?? [];
     list.push(f);
     byTopic.set(f.topic, list);
@@ -88,7 +100,8 @@ export function formatReport(report: Report, inputs: readonly string[], width: n
       say(`-- ${TOPIC_META[t.topic].title} --`);
       for (const f of list.slice(0, FINDINGS_PER_TOPIC)) {
         // The location leads the line whole (the two spaces after it are part of the lead).
-        say(`${f.severity.toUpperCase()} ${f.rule}: ${f.message}`, 0, 4, `${f.sheet}!${f.cell} `);
+        const status = worklist?.since.hadPrevious ? `[${f.status}] ` : "";
+        say(`${status}${f.severity.toUpperCase()} ${f.rule}: ${f.message}`, 0, 4, `${f.sheet}!${f.cell} `);
       }
       if (list.length > FINDINGS_PER_TOPIC) say(`… and ${list.length - FINDINGS_PER_TOPIC} more`, 4, 4);
     }
@@ -98,9 +111,15 @@ export function formatReport(report: Report, inputs: readonly string[], width: n
     lines.push("Not checked");
     for (const n of notes) say(n, 2, 4);
   }
-  const { errors, warnings, infos } = severityCounts(report.findings);
+  if (worklist) {
+    blank();
+    for (const line of trackingLines(worklist)) say(line.text, line.indent ?? 0, (line.indent ?? 0) + 2, line.lead);
+  }
+  const { errors, warnings, infos, acknowledged } = severityCounts(report.findings);
   blank();
-  say(`${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "note")}.`);
+  say(
+    `${plural(errors, "error")}, ${plural(warnings, "warning")}, ${plural(infos, "note")}${acknowledged > 0 ? `, ${acknowledged} acknowledged` : ""}.`,
+  );
   return lines.join("\n");
 }
 

@@ -1,7 +1,10 @@
 /**
  * `cte-check`: the checklist engine over .xlsx/.csv files (options and exit statuses: README "Command line"). A thin adapter: read files,
  * run the engine, print the table or the JSON report, optionally write the annotated copy.
- * Exit status: 0 no errors found, 1 errors found, 2 unusable arguments or unreadable input,
+ * Acknowledged findings (Status "acknowledged" on the Findings sheet of the workbook checked) are
+counted apart and never raise the exit status; errors cannot be acknowledged.
+
+Exit status: 0 no errors found, 1 errors found, 2 unusable arguments or unreadable input,
  * 3 nothing was checked (no sheet of any input was recognised),
  * 4 the report could not be written to standard output (closed pipe, full disk).
  */
@@ -28,6 +31,9 @@ import { runCliProcess } from "./processIo";
 import { decodeText } from "../io/decodeText";
 import { distinctInputFiles, outputExists, replacedNote, reportForJson } from "./runChecks";
 import { InputError, SpreadsheetInput, readSpreadsheet } from "./readInput";
+import { type PreviousReport, readPreviousReport } from "./previousReport";
+import type { TrackingTextInput } from "./trackingText";
+import type { CheckResult } from "../core/engine";
 
 export const USAGE = `Usage: cte-check [options] <file.xlsx|file.csv>...
 
@@ -36,9 +42,11 @@ All files of one run are checked together (one district), so cross-export checks
 
 Options:
   --json                 print the JSON report (only that) on stdout
-  --out <copy.xlsx>      write an annotated copy: highlights, a note per flagged cell and a
-                         "Snapshot Checklist" sheet; the input files are never modified (an
-                         existing file of that name is replaced, and stderr says so)
+  --out <copy.xlsx>      write an annotated copy: highlights, a note per flagged cell, a
+                         "Snapshot Checklist" sheet, a "Findings" table to work through and a
+                         hidden log (snapshot date, acknowledgements, run history); the input
+                         files are never modified (an existing file of that name is replaced,
+                         and stderr says so)
   --reference <file>     a DPI course catalog or IAC to Cluster list (.csv/.xlsx); repeatable
   --school-year <year>   e.g. 2025-26, from 2000-01 to 2099-00 (default: the year the next
                          December snapshot covers)
@@ -55,10 +63,22 @@ Options:
   --passing <rule>       what passes a course for the concentrator finder: a lowest letter mark
                          (C-), a lowest percent (65), or both (C-,65); add no-credit so earned
                          credit alone does not pass (default: D-, 60, credit earned passes)
+  --previous <report.json>
+                         an earlier run's --json report (schema 1 or 2): each finding is marked
+                         new or open, the fixed ones are listed, and the since-last-run figures
+                         are printed; without it, the Findings sheet of the workbook checked
+                         (an annotated copy) is the previous run
+  --snapshot-date <YYYY-MM-DD>
+                         the date of DPI's December snapshot (DPI publishes it each year): the
+                         days left are printed and written to the copy (default: the date kept
+                         in the workbook's log; otherwise a suggested date is shown, unconfirmed)
   --version              print the version
   -h, --help             show this help
 
 The same file given twice is checked once (a note on stderr says so).
+
+Acknowledged findings (Status "acknowledged" on the Findings sheet of the workbook checked) are
+counted apart and never raise the exit status; errors cannot be acknowledged.
 
 Exit status: 0 no errors found, 1 errors found, 2 unusable arguments or unreadable input,
              3 nothing was checked (no sheet of any input was recognised as an export, or
@@ -137,6 +157,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
           "or both separated by a comma (C-,65), optionally with no-credit.",
       );
     }
+    const previous = args.previous === undefined ? undefined : await readPreviousReport(args.previous);
     const distinct = await distinctInputFiles(args.files);
     for (const note of distinct.notes) progress(note);
     args.files = distinct.files;
@@ -169,9 +190,17 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     const totalRows = inputs.reduce((n, i) => n + i.sheets.reduce((m, s) => m + s.rows.length, 0), 0);
     if (totalRows > LARGE_INPUT_ROWS) progress(`checking ${totalRows.toLocaleString("en-US")} rows…`);
     // The report is the zod schema's type; tests validate real reports against the schema itself.
-    const { report } = runChecklist(
+    const { report, tracking } = runChecklist(
       inputs.flatMap((i) => i.sheets),
-      { schoolYear: args.schoolYear, today: io.today, referenceSheets, overrides, passingRule },
+      {
+        schoolYear: args.schoolYear,
+        today: io.today,
+        referenceSheets,
+        overrides,
+        passingRule,
+        ...(previous ? { previous: previous.findings } : {}),
+        ...(args.snapshotDate !== undefined ? { snapshotDate: args.snapshotDate } : {}),
+      },
     );
     if (args.recognize) {
       io.stdout(`${formatRecognition(report)}\n`);
@@ -189,6 +218,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
         teamMembers: args.team,
         checkedOn: io.today ?? new Date(),
         protectedPaths: args.references,
+        tracking,
       });
       if (replacing) progress(replacedNote(args.out));
       if (!args.json) progress(`wrote ${args.out}: ${written.flaggedCells} flagged cells, ${written.notes} notes`);
@@ -200,6 +230,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
             report,
             args.files.map((f) => path.basename(f)),
             io.width,
+            worklistText({ report, tracking }, args, previous),
           )}\n`,
     );
     if (report.nothingChecked) {
@@ -214,7 +245,8 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
       io.stderr(`cte-check: ${said}\n`);
       return NOTHING_CHECKED;
     }
-    return report.findings.some((f) => f.severity === "error") ? 1 : 0;
+    // Errors are never acknowledged; the filter says that acknowledged findings never raise the status.
+    return report.findings.some((f) => f.severity === "error" && f.status !== "acknowledged") ? 1 : 0;
   } catch (err) {
     if (err instanceof InputError || err instanceof CheckOptionsError || err instanceof OverrideError) {
       io.stderr(`cte-check: ${escapeControls(err.message)}\n`);
@@ -224,6 +256,26 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     io.stderr(`cte-check: unexpected failure: ${escapeControls(err instanceof Error ? err.message : String(err))}\n`);
     return 2;
   }
+}
+
+/** What the readable output says about the worklist: since the last run, fixed, acknowledged, the countdown. */
+function worklistText(
+  { report, tracking }: Pick<CheckResult, "report" | "tracking">,
+  args: CliArgs,
+  previous: PreviousReport | undefined,
+): TrackingTextInput {
+  const whereByKey = new Map(report.findings.map((f) => [f.key, `${f.sheet}!${f.cell}`] as const));
+  return {
+    since: tracking.since,
+    previousSource: args.previous !== undefined ? path.basename(args.previous) : "the Findings sheet of the workbook",
+    fixed: tracking.fixed,
+    matchedByPlace: previous?.findings.some((f) => f.matchBy === "place") ?? false,
+    acknowledged: report.findings.filter((f) => f.status === "acknowledged"),
+    refused: tracking.refused,
+    whereByKey,
+    snapshot: tracking.snapshot,
+    suggestedSnapshotDate: tracking.suggestedSnapshotDate,
+  };
 }
 
 /** Exit status when no sheet of any input was recognised. */

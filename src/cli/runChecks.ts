@@ -56,7 +56,15 @@ export function reportForJson(report: Report): Report {
       columns: Object.fromEntries(Object.entries(s.columns).map(([field, header]) => [field, safe(header)])),
       ...(s.inferred ? { inferred: s.inferred.map((i) => ({ ...i, column: safe(i.column) })) } : {}),
     })),
-    findings: report.findings.map((f) => ({ ...f, sheet: safe(f.sheet), ...(f.column !== undefined ? { column: safe(f.column) } : {}) })),
+    findings: report.findings.map((f) => ({
+      ...f,
+      sheet: safe(f.sheet),
+      ...(f.column !== undefined ? { column: safe(f.column) } : {}),
+      ...(f.reason !== undefined ? { reason: safe(f.reason) } : {}),
+    })),
+    // Fixed findings and acknowledgements come from a previous report or the workbook: every text is the user's.
+    fixed: report.fixed.map((f) => neutralizeKeys(f) as Report["fixed"][number]),
+    acknowledged: report.acknowledged.map((a) => neutralizeKeys(a) as Report["acknowledged"][number]),
     checklist: report.checklist.map((t) => ({
       ...t,
       figure: { ...(neutralizeKeys(t.figure) as Report["checklist"][number]["figure"]), text: t.figure.text },
