@@ -6,6 +6,7 @@
  * that must match their range. Round trips are counted by the fake.
  */
 import { type CellValue, cellText } from "../src/core/cells";
+import { CHECKLIST_HISTORY_COLUMNS, checklistLayout } from "../src/core/checklistSheet";
 import { runChecklist } from "../src/core/engine";
 import { FINDINGS_COLUMNS, FINDINGS_TABLE_NAME, findingsSheetLayout, isFindingsSheet, parseFindingsSheet } from "../src/core/findingsSheet";
 import { buildHighlightPlan } from "../src/core/plan";
@@ -345,5 +346,35 @@ describe("the worklist across runs", () => {
     expect(runChecklist((await pane.readWorkbook()).sheets, { today: TODAY }).report.findings.length).toBe(
       second.result.report.findings.length,
     );
+  });
+});
+
+describe("Snapshot Checklist sheet", () => {
+  it("shows the snapshot date with the days left and the run history as a bordered table below the notes", async () => {
+    const wb = new FakeWorkbook();
+    for (const s of [participantsSheet(120), concentratorsSheet(200)]) wb.addSheet(s.name, s.rows);
+    const gateway = gatewayOf(wb);
+    const run = await runCheck(gateway, { today: TODAY });
+    const snapshot = { date: "2026-12-01", daysLeft: 3, inFinalTwoWeeks: true, passed: false, advice: "DPI advises syncing." };
+    const history = [...run.result.tracking.nextLog.history, run.result.tracking.thisRun];
+    const layout = checklistLayout({ report: run.result.report, checkedOn: "2026-11-28", snapshot, history });
+    const { sheet } = await gateway.writeChecklistSheet({ report: run.result.report, checkedOn: "2026-11-28", snapshot, history });
+    expect(layout.snapshotRow).toBe(5);
+    expect([wb.cell(sheet, "A5"), wb.cell(sheet, "B5")]).toEqual(["Snapshot date:", "2026-12-01 — 3 days left. DPI advises syncing."]);
+    const header = layout.historyHeaderRow!;
+    const last = layout.historyLastRow!;
+    expect(valuesOf(wb, sheet)[header - 1].slice(0, CHECKLIST_HISTORY_COLUMNS.length)).toEqual([...CHECKLIST_HISTORY_COLUMNS]);
+    const line = valuesOf(wb, sheet)[last - 1];
+    expect(line[0]).toBe(history[history.length - 1].runAt);
+    expect(wb.numberFormat(sheet, `A${last}`)).toBe("@");
+    expect(line[1]).toBe(history[history.length - 1].errors);
+    const log = wb.formatLog(sheet);
+    expect(log).toContain(`A5 font.bold=true`);
+    expect(log).toContain(`A${header - 1} font.bold=true`);
+    expect(log).toContain(`A${header}:H${last} border.InsideHorizontal.style="Continuous"`);
+    // The notes' wrap stops above the history.
+    expect(layout.notesRow).not.toBeNull();
+    const wraps = log.filter((l) => l.endsWith("wrapText=true")).map((l) => l.split(" ")[0]);
+    for (const w of wraps) expect(Number(/\d+$/.exec(w)![0])).toBeLessThan(header - 1);
   });
 });
