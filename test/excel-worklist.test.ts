@@ -10,14 +10,13 @@ import { CHECKLIST_HISTORY_COLUMNS, checklistLayout } from "../src/core/checklis
 import { runChecklist } from "../src/core/engine";
 import { FINDINGS_COLUMNS, FINDINGS_TABLE_NAME, findingsSheetLayout, isFindingsSheet, parseFindingsSheet } from "../src/core/findingsSheet";
 import { buildHighlightPlan } from "../src/core/plan";
-import { TOPICS } from "../src/core/report";
-import type { WorklistRow } from "../src/core/tracking";
 import { LOG_SHEET_NAME, LOG_TITLE, type WorkbookLog, parseLogSheet } from "../src/core/workbookLog";
 import { GatewayError } from "../src/excel/gateway";
 import { type ExcelRun, OfficeExcelGateway } from "../src/excel/officeGateway";
 import { runCheck } from "../src/taskpane/runCheck";
 import { FakeWorkbook } from "./helpers/fakeExcel";
 import { concentratorsSheet, participantsSheet } from "./helpers/district";
+import { syntheticWorklist } from "./helpers/worklist";
 
 const TODAY = new Date("2026-11-28T12:00:00Z");
 const MB = 1024 * 1024;
@@ -26,27 +25,7 @@ function gatewayOf(wb: FakeWorkbook): OfficeExcelGateway {
   return new OfficeExcelGateway({ run: wb.run as unknown as ExcelRun });
 }
 
-/** A worklist of `n` rows with realistic text lengths; every 5th an error, ids with leading zeros. */
-function worklist(n: number, sheet = "CTE Participants"): WorklistRow[] {
-  return Array.from({ length: n }, (_, i) => ({
-    status: i % 7 === 0 ? "open" : "new",
-    severity: i % 5 === 0 ? "error" : "warning",
-    topic: TOPICS[i % TOPICS.length],
-    rule: i % 5 === 0 ? "GRADE-OUT-OF-RANGE" : "IAC-FORMAT",
-    sheet,
-    cell: `C${i + 2}`,
-    row: i + 2,
-    subject: String(i).padStart(10, "0"),
-    message: `Grade level 7 is outside 9-12 for a CTE participant (row ${i + 2}); the export should hold high-school students only.`,
-    fix: "Correct the grade level in the SIS (or exclude the student from the CTE roster), re-sync, and download the export again.",
-    assignedTo: "",
-    teamNote: "",
-    ackReason: "",
-    firstSeen: "2026-11-20",
-    fixedOn: "",
-    key: `${i % 5 === 0 ? "GRADE-OUT-OF-RANGE" : "IAC-FORMAT"}|participants|student:${String(i).padStart(10, "0")}|grade`,
-  }));
-}
+const worklist = syntheticWorklist;
 
 /** A sheet's cells from A1 to its last row ever written, as the engine takes them. */
 function valuesOf(wb: FakeWorkbook, sheet: string): CellValue[][] {
