@@ -14,7 +14,7 @@ import { LOG_SHEET_NAME, LOG_TITLE, type WorkbookLog, parseLogSheet } from "../s
 import { GatewayError } from "../src/excel/gateway";
 import { type ExcelRun, OfficeExcelGateway } from "../src/excel/officeGateway";
 import { runCheck } from "../src/taskpane/runCheck";
-import { FakeWorkbook } from "./helpers/fakeExcel";
+import { type FakeContext, FakeWorkbook } from "./helpers/fakeExcel";
 import { concentratorsSheet, participantsSheet } from "./helpers/district";
 import { syntheticWorklist } from "./helpers/worklist";
 
@@ -182,6 +182,38 @@ describe("Findings sheet", () => {
   );
 });
 
+describe("Findings sheet, edges", () => {
+  it("takes a ready layout as well as worklist rows", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("CTE Participants", [["Student ID"]]);
+    await gatewayOf(wb).writeFindingsSheet(findingsSheetLayout(worklist(4), { sheets: ["CTE Participants"] }));
+    expect(wb.tableInfo()).toMatchObject([{ name: FINDINGS_TABLE_NAME, address: "A1:N5" }]);
+  });
+
+  it("a write Excel refuses halfway turns events back on and says what failed", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("CTE Participants", [["Student ID"]]);
+    await gatewayOf(wb).writeFindingsSheet(worklist(50));
+    // Someone adds a table where ours goes while the rewrite is under way (after its first write round trip).
+    let syncs = 0;
+    const run = ((batch: (context: FakeContext) => Promise<unknown>) =>
+      wb.run(async (context) => {
+        const sync = context.sync.bind(context);
+        context.sync = async () => {
+          if (++syncs === 4) wb.addUserTable("Findings", "A40:B41");
+          return sync();
+        };
+        return batch(context);
+      })) as unknown as ExcelRun;
+    const gateway = new OfficeExcelGateway({ run, requestBudgetBytes: 20_000 });
+    const failure = gateway.writeFindingsSheet(worklist(60).map((r) => ({ ...r, teamNote: "x".repeat(300) })));
+    await expect(failure).rejects.toBeInstanceOf(GatewayError);
+    await expect(failure).rejects.toThrow(/^Could not write the Findings sheet/);
+    expect(syncs).toBeGreaterThan(4);
+    expect(wb.enableEvents).toBe(true);
+  });
+});
+
 describe("log sheet", () => {
   it("is added hidden, rewritten in place, read back by readWorkbook and parsed by the engine", async () => {
     const wb = new FakeWorkbook();
@@ -207,6 +239,21 @@ describe("log sheet", () => {
     const read = await gatewayOf(wb).readWorkbook();
     const log = read.sheets.find((s) => s.name === LOG_SHEET_NAME);
     expect(log && parseLogSheet(log.rows)).toEqual(shorter);
+  });
+
+  it("readWorkbook reads hidden and very hidden sheets", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("Data", [["x"]]);
+    wb.addSheet("Hidden one", [["h"]]);
+    wb.addSheet("Very hidden one", [["v"]]);
+    wb.setVisibility("Hidden one", "Hidden");
+    wb.setVisibility("Very hidden one", "VeryHidden");
+    const read = await gatewayOf(wb).readWorkbook();
+    expect(read.sheets.map((s) => [s.name, s.rows])).toEqual([
+      ["Data", [["x"]]],
+      ["Hidden one", [["h"]]],
+      ["Very hidden one", [["v"]]],
+    ]);
   });
 
   it("a user's sheet called CTE Check Log is left alone", async () => {
@@ -262,6 +309,14 @@ describe("a finding's status", () => {
 
     await expect(gateway.setFindingStatus(rows[5].key, "acknowledged", "no")).rejects.toBeInstanceOf(GatewayError);
     expect(await gateway.setFindingStatus("NO-SUCH|key", "acknowledged")).toEqual({ updated: false, sheet: "Findings" });
+
+    // The user dragged the Key column before Fixed on: the row is still found, with one more read.
+    for (const row of sheet.grid) if (row) [row[12], row[13]] = [row[13], row[12]];
+    wb.resetStats();
+    const moved = await gateway.setFindingStatus(rows[9].key, "acknowledged", "moved");
+    expect(moved).toMatchObject({ updated: true });
+    expect(wb.stats.syncs).toBe(3);
+    expect([wb.cell("Findings", `M${moved.row}`), wb.cell("Findings", `A${moved.row}`)]).toEqual([rows[9].key, "acknowledged"]);
 
     const empty = new FakeWorkbook();
     empty.addSheet("Data", [["x"]]);

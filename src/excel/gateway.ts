@@ -74,7 +74,7 @@ export interface FindingStatusResult {
 }
 
 export interface ExcelGateway {
-  /** Reads every worksheet's used range (values only). */
+  /** Reads every worksheet's used range (values only), hidden sheets included (the add-in's log sheet is hidden). */
   readWorkbook(onProgress?: (progress: ReadProgress) => void): Promise<WorkbookRead>;
   /** Removes the highlights of an earlier run, then highlights the plan's cells. */
   applyHighlights(plan: HighlightPlan): Promise<ApplyResult>;

@@ -1,12 +1,15 @@
 /**
  * The Office.js implementation of `ExcelGateway`: the only code in the add-in that calls `Excel.*`
- * (with its helpers: highlights.ts for the conditional-format rules, checklistWriter.ts for the summary sheet).
+ * (with its helpers: highlights.ts for the conditional-format rules, checklistWriter.ts for the summary sheet,
+ * worklistWriter.ts for the Findings table, the hidden log sheet and a finding's status).
  *
  * Requirement: ExcelApi 1.9 (the manifest's minimum) — RangeAreas and Worksheet.getRanges (1.9),
  * conditional formats (1.6; a sheet's rules are listed through the whole-sheet Range.conditionalFormats, as
  * Worksheet has no such collection), Application.suspendScreenUpdatingUntilNextSync (1.9),
  * suspendApiCalculationUntilNextSync (1.6), Runtime.enableEvents (1.8), workbook settings and the
- * *OrNullObject getters used here (1.4).
+ * *OrNullObject getters used here (1.4); for the worklist: tables (1.1; TableCollection.add taking a Range,
+ * Table.showBandedRows/showFilterButton 1.3), Table.worksheet and setting Worksheet.visibility (1.2), freeze
+ * panes (1.7).
  *
  * Round trips ("syncs"):
  * - read: 1 (sheet list, settings) + 1 (used ranges) + the value blocks (paged by readPlan.ts): each load is at most 20,000 rows
@@ -131,8 +134,10 @@ export class OfficeExcelGateway implements ExcelGateway {
           ws: m.ws,
           rowIndex: m.used.isNullObject ? 0 : m.used.rowIndex,
           columnIndex: m.used.isNullObject ? 0 : m.used.columnIndex,
-          // Every sheet is read: the engine tells the add-in's own Snapshot Checklist sheets by their content
-          // (a user's sheet may share the name), and they are small.
+          // Every sheet is read: the engine tells the add-in's own sheets (Snapshot Checklist, Findings, the log)
+          // by their content (a user's sheet may share the name). The collection lists hidden and very hidden
+          // sheets too (WorksheetCollection.getCount(visibleOnly) counts "only visible worksheets, skipping over
+          // any hidden ones"), so the hidden log sheet is read like any other.
           rows: m.used.isNullObject ? 0 : m.used.rowCount,
           columns: m.used.isNullObject ? 0 : m.used.columnCount,
         }));
