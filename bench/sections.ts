@@ -10,7 +10,7 @@ import * as logic from "../src/functions/logic";
 import { runCheck } from "../src/taskpane/runCheck";
 import { FakeWorkbook } from "../test/helpers/fakeExcel";
 import { district } from "../test/helpers/district";
-import { syntheticWorklist } from "../test/helpers/worklist";
+import { syntheticWorklist } from "../test/helpers/syntheticWorklist";
 import { findingsSheetLayout } from "../src/core/findingsSheet";
 
 type Add = (figure: string, value: string, baseline: string, target: string, note?: string) => void;

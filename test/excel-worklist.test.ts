@@ -16,7 +16,7 @@ import { type ExcelRun, OfficeExcelGateway } from "../src/excel/officeGateway";
 import { runCheck } from "../src/taskpane/runCheck";
 import { type FakeContext, FakeWorkbook } from "./helpers/fakeExcel";
 import { concentratorsSheet, participantsSheet } from "./helpers/district";
-import { syntheticWorklist } from "./helpers/worklist";
+import { syntheticWorklist } from "./helpers/syntheticWorklist";
 
 const TODAY = new Date("2026-11-28T12:00:00Z");
 const MB = 1024 * 1024;

@@ -4,7 +4,7 @@
  * not). A second finding with the same base key gets `#2`, a third `#3`, in a stable order.
  * Keys and subjects never hold a single-parent or homeless value: only ids, codes and hashes of the other cells.
  */
-import { cellText } from "./cells";
+import { cellErrorText, cellText } from "./cells";
 import { Field, SENSITIVE_FIELDS } from "./recognize";
 import type { ExportKind } from "./report";
 import type { DataRow, ExportTable } from "./table";
@@ -30,7 +30,7 @@ export interface FindingSubject {
  * (Excel's text marker) removed. Leading zeros are kept: "0012" and "12" are different ids.
  */
 export function normalizeKeyPart(text: string): string {
-  return text.replace(/^'/, "").replace(/\s+/g, "").toUpperCase().replace(/[|#]/g, "_");
+  return text.trim().replace(/^'/, "").replace(/\s+/g, "").toUpperCase().replace(/[|#]/g, "_");
 }
 
 const STUDENT_KINDS: ReadonlySet<ExportKind> = new Set(["participants", "concentrators", "hs-completion", "irc-wbl", "demographics"]);
@@ -62,14 +62,14 @@ export function rowHash(table: ExportTable, row: DataRow): string {
 
 /** The subject of a data row of a recognised export (see the module comment). */
 export function rowSubject(table: ExportTable, row: DataRow): FindingSubject {
-  const part = (field: Field) => {
+  // An error value (#N/A) names nothing: such a row is told by its content instead.
+  const value = (field: Field) => {
     const c = table.columns[field];
-    return c === undefined ? "" : normalizeKeyPart(cellText(row.cells[c]));
+    const cell = c === undefined ? undefined : row.cells[c];
+    return cellErrorText(cell) === null ? cellText(cell) : "";
   };
-  const shown = (field: Field) => {
-    const c = table.columns[field];
-    return c === undefined ? "" : cellText(row.cells[c]).replace(/^'/, "").trim();
-  };
+  const part = (field: Field) => normalizeKeyPart(value(field));
+  const shown = (field: Field) => value(field).replace(/^'/, "").trim();
   if (STUDENT_KINDS.has(table.kind)) {
     for (const field of ["studentId", "localStudentId"] as const) {
       const id = part(field);

@@ -213,6 +213,11 @@ export function trackFindings(findings: Finding[], input: TrackingInput): Tracki
     if (p.matchBy === "place") prevByPlace.set(p.key, p);
     else prevByKey.set(p.key, p);
   }
+  // The team's columns live on the Findings sheet: kept from it even when the previous run comes from elsewhere (--previous).
+  const sheetRows = new Map<string, PreviousFinding>();
+  for (const p of input.workbookFindings ?? []) sheetRows.set(p.key, p);
+  const assignedTo = (key: string, prev: PreviousFinding | undefined) => sheetRows.get(key)?.assignedTo ?? prev?.assignedTo ?? "";
+  const teamNote = (key: string, prev: PreviousFinding | undefined) => sheetRows.get(key)?.teamNote ?? prev?.teamNote ?? "";
   const matched = new Set<PreviousFinding>();
   const since = { new: 0, open: 0, fixed: 0, acknowledged: 0, hadPrevious: previous !== null };
   const rows: WorklistRow[] = [];
@@ -243,8 +248,8 @@ export function trackFindings(findings: Finding[], input: TrackingInput): Tracki
       ...(f.subject !== undefined ? { subject: f.subject } : {}),
       message: f.message,
       fix: ruleById(f.rule)?.fix ?? "",
-      assignedTo: prev?.assignedTo ?? "",
-      teamNote: prev?.teamNote ?? "",
+      assignedTo: assignedTo(f.key, prev),
+      teamNote: teamNote(f.key, prev),
       ackReason: ack ? ack.reason : "",
       // A fixed finding that comes back starts again.
       firstSeen: (wasOpen ? prev?.firstSeen : undefined) || today,
@@ -276,8 +281,8 @@ export function trackFindings(findings: Finding[], input: TrackingInput): Tracki
       ...(p.subject !== undefined ? { subject: p.subject } : {}),
       message: p.message ?? "",
       fix: ruleById(p.rule)?.fix ?? "",
-      assignedTo: p.assignedTo ?? "",
-      teamNote: p.teamNote ?? "",
+      assignedTo: assignedTo(p.key, p),
+      teamNote: teamNote(p.key, p),
       ackReason: p.ackReason ?? "",
       firstSeen: p.firstSeen ?? "",
       fixedOn,
