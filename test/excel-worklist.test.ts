@@ -327,6 +327,41 @@ describe("a finding's status", () => {
   });
 });
 
+describe("many findings' statuses at once", () => {
+  it("acknowledging a rule group of 200 takes one read and one write; errors are refused and unknown keys listed", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("CTE Participants", [["Student ID"]]);
+    const gateway = gatewayOf(wb);
+    const rows = worklist(1_000);
+    await gateway.writeFindingsSheet(rows);
+    const group = rows.slice(0, 250);
+    const changes = [
+      ...group.map((r) => ({ key: r.key, status: "acknowledged" as const, reason: "left the district" })),
+      { key: "GONE|key", status: "acknowledged" as const },
+    ];
+    wb.resetStats();
+    const result = await gatewayOf(wb).setFindingStatuses(changes);
+    expect(wb.stats.syncs).toBe(2);
+    expect(writeSyncs(wb)).toBe(1);
+    expect(wb.enableEvents).toBe(true);
+    const errors = group.filter((r) => r.severity === "error").map((r) => r.key);
+    expect(result.sheet).toBe("Findings");
+    expect(result.refused).toEqual(errors);
+    expect(result.missing).toEqual(["GONE|key"]);
+    expect(result.rows.size).toBe(250 - errors.length);
+    const parsed = parseFindingsSheet(valuesOf(wb, "Findings"))!;
+    expect(parsed.filter((f) => f.status === "acknowledged").map((f) => f.key)).toEqual(
+      group.filter((r) => r.severity !== "error").map((r) => r.key),
+    );
+    expect(parsed.find((f) => f.key === group[1].key)?.ackReason).toBe("left the district");
+    // Un-acknowledging the group: one read, one write again; reasons cleared.
+    wb.resetStats();
+    await gateway.setFindingStatuses(group.map((r) => ({ key: r.key, status: "open" as const })));
+    expect(wb.stats.syncs).toBe(2);
+    expect(parseFindingsSheet(valuesOf(wb, "Findings"))!.filter((f) => f.status === "acknowledged" || f.ackReason)).toEqual([]);
+  });
+});
+
 describe("the worklist across runs", () => {
   it("survives save and reopen: the team's columns and an acknowledgement carry into the next run, which does not highlight it", async () => {
     const wb = new FakeWorkbook();

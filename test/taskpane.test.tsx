@@ -64,6 +64,12 @@ class FakeGateway implements ExcelGateway {
   }));
   writeLog = jest.fn(async (_log: ExcelGatewayArg<"writeLog">) => ({ sheet: "CTE Check Log", created: true }));
   setFindingStatus = jest.fn(async (_key: string, _status: ExcelGatewayArg<"setFindingStatus", 1>) => ({ updated: true }));
+  setFindingStatuses = jest.fn(async (changes: ExcelGatewayArg<"setFindingStatuses">) => ({
+    sheet: "Findings",
+    rows: new Map(changes.map((c, i) => [c.key, i + 2])),
+    missing: [],
+    refused: [],
+  }));
   loadSettings = jest.fn(async (): Promise<WorkbookSettings> => this.settings);
   saveSettings = jest.fn(
     async (patch: Partial<WorkbookSettings>): Promise<WorkbookSettings> => (this.settings = mergeSettings(this.settings, patch)),

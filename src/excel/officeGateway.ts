@@ -19,8 +19,8 @@
  *   smaller blocks.
  * - highlight after a read: 2 or 3; clear: 3, or 4 in a new pane (see highlights.ts).
  * - select a cell: 1; write the Snapshot Checklist sheet: 2; load settings: 1; save settings: 2.
- * - write the Findings sheet: 2 reads + one write per ~4 MB of request; write the log: 2 or 3; set a
- *   finding's status: 1 read + 1 write (see worklistWriter.ts).
+ * - write the Findings sheet: 2 reads + one write per ~4 MB of request; write the log: 2 or 3; set one or
+ *   many findings' status: 1 read + 1 write (see worklistWriter.ts).
  */
 import type { CellValue, SheetInput } from "../core/cells";
 import type { ChecklistSheetInput } from "../core/checklistSheet";
@@ -36,7 +36,9 @@ import {
   type ChecklistSheetResult,
   type ClearResult,
   type ExcelGateway,
+  type FindingStatusChange,
   type FindingStatusResult,
+  type FindingStatusesResult,
   type FindingsSheetResult,
   GatewayError,
   type LogSheetResult,
@@ -55,7 +57,7 @@ import {
   serializeSettings,
 } from "./settings";
 import { estimateJsonBytes, officeRows, sheetFromUsedRange } from "./values";
-import { locateFindingsSheet, updateFindingStatus, writeFindings, writeLogSheet } from "./worklistWriter";
+import { locateFindingsSheet, updateFindingStatuses, writeFindings, writeLogSheet } from "./worklistWriter";
 
 export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;
 export type ExcelRun = <T>(batch: ExcelBatch<T>) => Promise<T>;
@@ -312,10 +314,22 @@ export class OfficeExcelGateway implements ExcelGateway {
   }
 
   async setFindingStatus(key: string, status: WorklistStatus, reason?: string): Promise<FindingStatusResult> {
+    const result = await this.setFindingStatuses([{ key, status, ...(reason === undefined ? {} : { reason }) }]);
+    if (result.refused.length > 0) {
+      throw new GatewayError("Errors cannot be acknowledged (as in WISEdata): fix the data instead.", "ErrorNotAcknowledged");
+    }
+    const row = result.rows.get(key);
+    if (row === undefined) return result.sheet === null ? { updated: false } : { updated: false, sheet: result.sheet };
+    return { updated: true, sheet: result.sheet!, row };
+  }
+
+  async setFindingStatuses(changes: readonly FindingStatusChange[]): Promise<FindingStatusesResult> {
     try {
-      return await this.run((context) => updateFindingStatus(context, this.findingsTable ?? FINDINGS_TABLE_NAME, key, status, reason));
+      return await this.run((context) =>
+        updateFindingStatuses(context, this.findingsTable ?? FINDINGS_TABLE_NAME, changes, this.requestBudget),
+      );
     } catch (err) {
-      throw toGatewayError(err, "set the finding's status on the Findings sheet");
+      throw toGatewayError(err, "set the findings' status on the Findings sheet");
     }
   }
 
