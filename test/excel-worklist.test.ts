@@ -37,6 +37,14 @@ function usedRows(wb: FakeWorkbook, sheet: string): CellValue[][] {
   return valuesOf(wb, sheet).filter((row) => row.some((v) => v !== ""));
 }
 
+/** A small district workbook after one "Run checklist" in the pane. */
+async function checkedDistrict() {
+  const wb = new FakeWorkbook();
+  for (const s of [participantsSheet(120), concentratorsSheet(200)]) wb.addSheet(s.name, s.rows);
+  const gateway = gatewayOf(wb);
+  return { wb, gateway, run: await runCheck(gateway, { today: TODAY }) };
+}
+
 function writeSyncs(wb: FakeWorkbook): number {
   return wb.stats.syncRecords.filter((r) => r.writes > 0).length;
 }
@@ -169,6 +177,8 @@ describe("Findings sheet", () => {
           `largest request ${(Math.max(first.largest, rewrite.largest) / MB).toFixed(2)} MB`,
       );
       expect(wb.stats.rejectedSyncs).toBe(0);
+      // Calculation stays on: the links are formulas, and once suspended recalculating would be ours to do.
+      expect(wb.stats.calcSuspensions).toBe(0);
       expect(Math.max(first.largest, rewrite.largest)).toBeLessThan(5 * MB);
       // Reads: sheets/tables/names, then the candidate table's header. Writes: one per ~4 MB of request.
       const writesBound = Math.ceil((payload * 1.4) / (4 * MB)) + 1;
@@ -364,10 +374,7 @@ describe("many findings' statuses at once", () => {
 
 describe("the worklist across runs", () => {
   it("survives save and reopen: the team's columns and an acknowledgement carry into the next run, which does not highlight it", async () => {
-    const wb = new FakeWorkbook();
-    for (const s of [participantsSheet(120), concentratorsSheet(200)]) wb.addSheet(s.name, s.rows);
-    const gateway = gatewayOf(wb);
-    const first = await runCheck(gateway, { today: TODAY });
+    const { wb, gateway, run: first } = await checkedDistrict();
     const rows = first.result.tracking.worklist;
     expect(rows.length).toBeGreaterThan(5);
     await gateway.writeFindingsSheet(rows);
@@ -420,10 +427,7 @@ describe("the worklist across runs", () => {
 
 describe("Snapshot Checklist sheet", () => {
   it("shows the snapshot date with the days left and the run history as a bordered table below the notes", async () => {
-    const wb = new FakeWorkbook();
-    for (const s of [participantsSheet(120), concentratorsSheet(200)]) wb.addSheet(s.name, s.rows);
-    const gateway = gatewayOf(wb);
-    const run = await runCheck(gateway, { today: TODAY });
+    const { wb, gateway, run } = await checkedDistrict();
     const snapshot = { date: "2026-12-01", daysLeft: 3, inFinalTwoWeeks: true, passed: false, advice: "DPI advises syncing." };
     const history = [...run.result.tracking.nextLog.history, run.result.tracking.thisRun];
     const layout = checklistLayout({ report: run.result.report, checkedOn: "2026-11-28", snapshot, history });

@@ -34,12 +34,12 @@ import {
   type FindingsSheetLayout,
   isFindingsSheet,
 } from "../core/findingsSheet";
-import type { WorklistStatus } from "../core/report";
 import { neutralizeFormulaText, uniqueSheetName } from "../core/text";
 import { LOG_SHEET_NAME, type LogSheetLayout, isLogSheet } from "../core/workbookLog";
 import { TEXT_FORMAT } from "./checklistWriter";
 import { hasErrorCode } from "./errors";
-import { GatewayError } from "./gateway";
+import { type FindingStatusChange, type FindingStatusesResult, GatewayError } from "./gateway";
+import { type WriteOp, runWrites } from "./writeBatches";
 
 const GENERAL_FORMAT = "General";
 /** Excel's last row */
@@ -50,59 +50,6 @@ const OUR_TABLE_NAME = new RegExp(`^${FINDINGS_TABLE_NAME}\\d*$`, "i");
 const HEADER_PROBE_COLUMNS = 40;
 /** estimated request bytes of one queued command, on top of its strings */
 const COMMAND_BYTES = 120;
-
-/** A queued write and its estimated request size. */
-interface WriteOp {
-  readonly bytes: number;
-  readonly queue: () => void;
-}
-
-/**
- * Queues `ops` in order with events off and calculation suspended, syncing only when the next op would take
- * the request over `requestBudget` (Excel on the web refuses requests over 5 MB). Events are set back to
- * `eventsWere` in the last round trip, or in one more if a write fails. Returns the round trips made.
- */
-export async function runWrites(
-  context: Excel.RequestContext,
-  ops: readonly WriteOp[],
-  requestBudget: number,
-  eventsWere: boolean,
-): Promise<number> {
-  if (ops.length === 0) return 0;
-  const runtime = context.runtime;
-  let syncs = 0;
-  let restored = false;
-  try {
-    runtime.enableEvents = false;
-    context.application.suspendApiCalculationUntilNextSync();
-    let bytes = 0;
-    let queued = 0;
-    for (const op of ops) {
-      if (queued > 0 && bytes + op.bytes > requestBudget) {
-        // A sync inside the loop on purpose (office-addins' no-context-sync-in-loop): only when the queued
-        // writes reach the request budget, as one request over it is refused by Excel on the web.
-        await context.sync();
-        syncs++;
-        context.application.suspendApiCalculationUntilNextSync();
-        bytes = 0;
-        queued = 0;
-      }
-      op.queue();
-      bytes += op.bytes;
-      queued++;
-    }
-    runtime.enableEvents = eventsWere;
-    await context.sync();
-    syncs++;
-    restored = true;
-  } finally {
-    if (!restored) {
-      runtime.enableEvents = eventsWere;
-      await context.sync().catch(() => undefined);
-    }
-  }
-  return syncs;
-}
 
 /**
  * Writes `rows` (from A1, `width` columns) with a number format per cell: the ops, one per block of rows whose
@@ -288,7 +235,7 @@ export async function writeFindings(
       },
     },
   ];
-  const writeSyncs = await runWrites(context, ops, requestBudget, target.eventsWere);
+  const writeSyncs = await runWrites(context, ops, { requestBudget, eventsWere: target.eventsWere });
   return { sheet: name, tableName: target.tableName, rows: layout.formulas.length, created: target.sheet === null, writeSyncs };
 }
 
@@ -301,24 +248,6 @@ const STATUS = column("Status");
 const SEVERITY = column("Severity");
 const REASON = column("Acknowledgement reason");
 
-export interface StatusChange {
-  readonly key: string;
-  readonly status: WorklistStatus;
-  /** for "acknowledged"; any other status clears the reason */
-  readonly reason?: string;
-}
-
-export interface StatusUpdates {
-  /** the Findings table's sheet, or null when the workbook has no Findings table */
-  readonly sheet: string | null;
-  /** 1-based worksheet rows changed, by key */
-  readonly rows: ReadonlyMap<string, number>;
-  /** keys with no row in the table (nothing changed for them) */
-  readonly missing: readonly string[];
-  /** keys of errors asked to be acknowledged: errors cannot be (as in WISEdata); left as they were */
-  readonly refused: readonly string[];
-}
-
 /**
  * Sets the Status (and Acknowledgement reason) of the rows with the given keys in our Findings table, however
  * many: one read (the table's header, Key and Severity columns, and whether events are on; one more when a
@@ -328,9 +257,9 @@ export interface StatusUpdates {
 export async function updateFindingStatuses(
   context: Excel.RequestContext,
   tableName: string,
-  changes: readonly StatusChange[],
+  changes: readonly FindingStatusChange[],
   requestBudget: number,
-): Promise<StatusUpdates> {
+): Promise<FindingStatusesResult> {
   const table = context.workbook.tables.getItem(tableName);
   const whole = table.getRange().load("rowIndex");
   const header = whole.getRow(0).load("values");
@@ -339,7 +268,7 @@ export async function updateFindingStatuses(
   const runtime = context.runtime.load("enableEvents");
   let keys = body.getColumn(KEY).load("values");
   let severities = body.getColumn(SEVERITY).load("values");
-  const none: StatusUpdates = { sheet: null, rows: new Map(), missing: changes.map((c) => c.key), refused: [] };
+  const none: FindingStatusesResult = { sheet: null, rows: new Map(), missing: changes.map((c) => c.key), refused: [] };
   try {
     await context.sync();
   } catch (err) {
@@ -396,7 +325,7 @@ export async function updateFindingStatuses(
     // +2: the header row, and 1-based rows
     rows.set(change.key, whole.rowIndex + index + 2);
   }
-  await runWrites(context, ops, requestBudget, runtime.enableEvents);
+  await runWrites(context, ops, { requestBudget, eventsWere: runtime.enableEvents });
   return { sheet: sheet.name, rows, missing, refused };
 }
 
@@ -444,6 +373,6 @@ export async function writeLogSheet(context: Excel.RequestContext, layout: LogSh
       requestBudget,
     ),
   ];
-  await runWrites(context, ops, requestBudget, eventsWere);
+  await runWrites(context, ops, { requestBudget, eventsWere });
   return { sheet: name, created: !ours };
 }
