@@ -4,7 +4,11 @@
  */
 import type { SheetInput } from "../core/cells";
 import type { ChecklistSheetInput } from "../core/checklistSheet";
+import type { FindingsSheetLayout } from "../core/findingsSheet";
 import type { HighlightPlan } from "../core/plan";
+import type { WorklistStatus } from "../core/report";
+import type { WorklistRow } from "../core/tracking";
+import type { WorkbookLog } from "../core/workbookLog";
 import type { WorkbookSettings } from "./settings";
 
 export type { WorkbookSettings, StoredReference } from "./settings";
@@ -45,8 +49,50 @@ export interface ChecklistSheetResult {
   readonly sheet: string;
 }
 
+export interface FindingsSheetResult {
+  /** the sheet written: our earlier Findings sheet rewritten, or a new one ("Findings (2)" when a user's sheet has the name) */
+  readonly sheet: string;
+  /** the Excel table holding the rows */
+  readonly table: string;
+  /** data rows written (findings, and the fixed ones kept) */
+  readonly rows: number;
+  readonly created: boolean;
+}
+
+export interface LogSheetResult {
+  /** the hidden log sheet written */
+  readonly sheet: string;
+  readonly created: boolean;
+}
+
+export interface FindingStatusResult {
+  /** false when the workbook has no Findings table or no row with the key (nothing was changed) */
+  readonly updated: boolean;
+  readonly sheet?: string;
+  /** 1-based worksheet row changed */
+  readonly row?: number;
+}
+
+export interface FindingStatusChange {
+  readonly key: string;
+  readonly status: WorklistStatus;
+  /** for "acknowledged"; any other status clears the row's reason */
+  readonly reason?: string;
+}
+
+export interface FindingStatusesResult {
+  /** the Findings table's sheet, or null when the workbook has none (nothing was changed) */
+  readonly sheet: string | null;
+  /** 1-based worksheet row changed, by key */
+  readonly rows: ReadonlyMap<string, number>;
+  /** keys with no row in the table */
+  readonly missing: readonly string[];
+  /** errors asked to be acknowledged: left as they were (errors cannot be acknowledged) */
+  readonly refused: readonly string[];
+}
+
 export interface ExcelGateway {
-  /** Reads every worksheet's used range (values only). */
+  /** Reads every worksheet's used range (values only), hidden sheets included (the add-in's log sheet is hidden). */
   readWorkbook(onProgress?: (progress: ReadProgress) => void): Promise<WorkbookRead>;
   /** Removes the highlights of an earlier run, then highlights the plan's cells. */
   applyHighlights(plan: HighlightPlan): Promise<ApplyResult>;
@@ -56,6 +102,24 @@ export interface ExcelGateway {
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Adds a "Snapshot Checklist" sheet (DPI's DEMO page) and activates it. */
   writeChecklistSheet(input: ChecklistSheetInput): Promise<ChecklistSheetResult>;
+  /**
+   * Writes the "Findings" sheet as one Excel table (a new sheet, or our earlier one rewritten; a user's sheet of
+   * that name is never touched). Rows come from the run's worklist (the layout is made here, with the
+   * workbook's sheet names for the links) or a ready layout.
+   */
+  writeFindingsSheet(worklist: readonly WorklistRow[] | FindingsSheetLayout): Promise<FindingsSheetResult>;
+  /** Writes the hidden "CTE Check Log" sheet (snapshot date, acknowledgements, run history); adds it hidden when absent. */
+  writeLog(log: WorkbookLog): Promise<LogSheetResult>;
+  /**
+   * Sets the Status (and, for "acknowledged", the Acknowledgement reason; any other status clears it) of the
+   * Findings-table row with `key`, when the workbook has the table. Errors cannot be acknowledged.
+   */
+  setFindingStatus(key: string, status: WorklistStatus, reason?: string): Promise<FindingStatusResult>;
+  /**
+   * `setFindingStatus` for many rows at once (acknowledging a whole rule group): one read and one write round
+   * trip however many; errors to acknowledge are refused and listed, the others still change.
+   */
+  setFindingStatuses(changes: readonly FindingStatusChange[]): Promise<FindingStatusesResult>;
   loadSettings(): Promise<WorkbookSettings>;
   /** Merges `patch` into the stored settings and returns what is stored now. */
   saveSettings(patch: Partial<WorkbookSettings>): Promise<WorkbookSettings>;
