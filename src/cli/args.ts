@@ -21,6 +21,8 @@ export interface CliArgs {
   /** "SHEET=N" each */
   headerRows: string[];
   map: string | undefined;
+  /** --template NAME: write that empty template to the one file given, instead of checking */
+  template: string | undefined;
 }
 
 export class UsageError extends Error {}
@@ -38,6 +40,7 @@ const OPTIONS = {
   column: { type: "string", multiple: true },
   "header-row": { type: "string", multiple: true },
   map: { type: "string" },
+  template: { type: "string" },
 } as const;
 
 export const KNOWN_FLAGS: readonly string[] = Object.keys(OPTIONS).map((o) => `--${o}`);
@@ -113,5 +116,6 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     columns: v.column ?? [],
     headerRows: v["header-row"] ?? [],
     map: v.map,
+    template: v.template,
   };
 }
