@@ -54,6 +54,7 @@ class FakeGateway implements ExcelGateway {
   clearHighlights = jest.fn(async (): Promise<ClearResult> => ({ removed: 4 }));
   selectCell = jest.fn(async (_sheet: string, _cell: string): Promise<void> => undefined);
   writeChecklistSheet = jest.fn(async (_input: ChecklistSheetInput): Promise<ChecklistSheetResult> => ({ sheet: "Snapshot Checklist" }));
+  insertPathwayPlanTemplate = jest.fn(async () => ({ sheet: "Pathway Plan", explanations: "notes" as const }));
   loadSettings = jest.fn(async (): Promise<WorkbookSettings> => this.settings);
   saveSettings = jest.fn(
     async (patch: Partial<WorkbookSettings>): Promise<WorkbookSettings> => (this.settings = mergeSettings(this.settings, patch)),

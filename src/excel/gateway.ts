@@ -6,8 +6,10 @@ import type { SheetInput } from "../core/cells";
 import type { ChecklistSheetInput } from "../core/checklistSheet";
 import type { HighlightPlan } from "../core/plan";
 import type { WorkbookSettings } from "./settings";
+import type { TemplateSheetResult } from "./templateWriter";
 
 export type { WorkbookSettings, StoredReference } from "./settings";
+export type { TemplateSheetResult } from "./templateWriter";
 
 /** How far "Run checklist" has read (one call per sheet after each round trip that read some of it). */
 export interface ReadProgress {
@@ -56,6 +58,8 @@ export interface ExcelGateway {
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Adds a "Snapshot Checklist" sheet (DPI's DEMO page) and activates it. */
   writeChecklistSheet(input: ChecklistSheetInput): Promise<ChecklistSheetResult>;
+  /** Adds an empty, formatted "Pathway Plan" sheet (each column explained) and activates it. */
+  insertPathwayPlanTemplate(): Promise<TemplateSheetResult>;
   loadSettings(): Promise<WorkbookSettings>;
   /** Merges `patch` into the stored settings and returns what is stored now. */
   saveSettings(patch: Partial<WorkbookSettings>): Promise<WorkbookSettings>;
