@@ -9,7 +9,9 @@ import { AFNR, BI, IRC_TYPE, IT, check } from "./helpers/fixtures";
 
 type Basis = "header" | "values";
 /** [header text, the values that fill the column, how it must be decided (null: not mapped), the field it maps to when not the first] */
-type Col = [string, Field | "other" | "yesNo", Basis | null, Field?];
+type Col = [string, Field | Extra, Basis | null, Field?];
+/** Value sets beyond one per field: last school year's spellings and percent marks. */
+type Extra = "other" | "yesNo" | "lastYear" | "endYear" | "percent";
 interface Case {
   name: string;
   kind: ExportKind | null;
@@ -23,7 +25,7 @@ interface Case {
 }
 
 /** Three rows of realistic values per field (a grade-9 and grade-12 student among them). */
-const VALUES: Record<Field | "other" | "yesNo", CellValue[]> = {
+const VALUES: Record<Field | Extra, CellValue[]> = {
   yesNo: ["Y", "N", "Y"],
   studentId: ["9000000001", "9000000002", "9000000003"],
   localStudentId: ["240017", "240024", "240031"],
@@ -57,7 +59,16 @@ const VALUES: Record<Field | "other" | "yesNo", CellValue[]> = {
   courseDescription: ["", "", ""],
   iacTitle: ["Animal Sciences", "Computer and Information Sciences, General", "Marketing"],
   suggested: ["Y", "N", "Y"],
+  pathwayName: ["Animal Science", "Software Development", "Animal Science"],
+  schoolYear: ["2024-25", "2025-26", "2025-26"],
+  term: ["S1", "S2", "S1"],
+  passed: ["Y", "Y", "N"],
+  creditsEarned: [0.5, 0.5, 0],
+  mark: ["A-", "B+", "F"],
   other: ["Room 101", "Room 102", "Room 103"],
+  lastYear: ["2024-25", "2024-2025", "2024-25"],
+  endYear: [2025, "2025", 2025],
+  percent: [93, "88.5", "52%"],
 };
 
 const CASES: Case[] = [
@@ -920,6 +931,351 @@ const CASES: Case[] = [
     cols: [
       ["iac CODE", "iac", "header"],
       ["CLUSTER", "cluster", "header"],
+    ],
+  },
+  // pathway plan (the district's Roster Work Plan)
+  {
+    name: "the template's headers",
+    kind: "pathway-plan",
+    cols: [
+      ["Pathway Name", "pathwayName", "header"],
+      ["IAC", "iac", "header"],
+      ["Cluster", "cluster", "header"],
+      ["Roster Code", "rosterCode", "header"],
+      ["Local Course Code", "localCourseCode", "header"],
+      ["Local Course Title", "localCourseTitle", "header"],
+    ],
+  },
+  {
+    name: "Pathway, IAC Code, Career Cluster, DPI Course Code, Course Title",
+    kind: "pathway-plan",
+    cols: [
+      ["Pathway", "pathwayName", "header"],
+      ["IAC Code", "iac", "header"],
+      ["Career Cluster", "cluster", "header"],
+      ["DPI Course Code", "rosterCode", "header"],
+      ["Course Title", "localCourseTitle", "header"],
+    ],
+  },
+  {
+    name: "Pathway Title and CIP Code with local course number and name",
+    kind: "pathway-plan",
+    cols: [
+      ["Pathway Title", "pathwayName", "header"],
+      ["CIP Code", "iac", "header"],
+      ["Local Course Number", "localCourseCode", "header"],
+      ["Local Course Name", "localCourseTitle", "header"],
+    ],
+  },
+  {
+    name: "Career Pathway Name with a roster code only",
+    kind: "pathway-plan",
+    cols: [
+      ["Career Pathway Name", "pathwayName", "header"],
+      ["IAC", "iac", "header"],
+      ["Course Code", "rosterCode", "header"],
+    ],
+  },
+  {
+    name: "Local Pathway, Instructional Area Code, Cluster Title and a program area",
+    kind: "pathway-plan",
+    cols: [
+      ["Local Pathway", "pathwayName", "header"],
+      ["Instructional Area Code", "iac", "header"],
+      ["Cluster Title", "cluster", "header"],
+      ["Local Course ID", "localCourseCode", "header"],
+      ["Course Name", "localCourseTitle", "header"],
+      ["Program Area", "programArea", "header"],
+    ],
+  },
+  {
+    name: "a Roster Work Plan title above",
+    kind: "pathway-plan",
+    above: [["Roster Work Plan 2025-26"], []],
+    cols: [
+      ["Pathway Name", "pathwayName", "header"],
+      ["IAC", "iac", "header"],
+      ["Local Course Title", "localCourseTitle", "header"],
+    ],
+  },
+  {
+    name: "odd case and spacing",
+    kind: "pathway-plan",
+    cols: [
+      ["PATHWAY  NAME", "pathwayName", "header"],
+      ["iac code", "iac", "header"],
+      ["local course title", "localCourseTitle", "header"],
+    ],
+  },
+  {
+    name: "District Pathway with a course number",
+    kind: "pathway-plan",
+    cols: [
+      ["District Pathway", "pathwayName", "header"],
+      ["IAC", "iac", "header"],
+      ["Course Number", "localCourseCode", "header"],
+      ["Teacher", "other", null],
+    ],
+  },
+  {
+    name: "IAC read from values",
+    kind: "pathway-plan",
+    cols: [
+      ["Pathway Name", "pathwayName", "header"],
+      ["Code", "iac", "values"],
+      ["Local Course Title", "localCourseTitle", "header"],
+    ],
+  },
+  {
+    name: "pathway and roster code with extras",
+    kind: "pathway-plan",
+    cols: [
+      ["Pathway", "pathwayName", "header"],
+      ["CTE Concentration IAC Code", "iac", "header"],
+      ["Roster Code", "rosterCode", "header"],
+      ["Course Title", "localCourseTitle", "header"],
+      ["Room", "other", null],
+    ],
+  },
+  // coursework (SIS transcript, historical grades and coursework reports)
+  {
+    name: "Infinite Campus transcript: Score, Credits Earned, End Year, Grade (grade levels)",
+    kind: "coursework",
+    cols: [
+      ["Student Number", "localStudentId", "header"],
+      ["Course Number", "localCourseCode", "header"],
+      ["Course Name", "localCourseTitle", "header"],
+      ["Score", "percent", "header", "mark"],
+      ["Credits Earned", "creditsEarned", "header"],
+      ["End Year", "endYear", "header", "schoolYear"],
+      ["Grade", "grade", "header"],
+    ],
+  },
+  {
+    name: "PowerSchool stored grades: Grade holds letter marks, Grade_Level the grade",
+    kind: "coursework",
+    cols: [
+      ["Student_Number", "localStudentId", "header"],
+      ["Course_Number", "localCourseCode", "header"],
+      ["Course_Name", "localCourseTitle", "header"],
+      ["Grade", "mark", "values"],
+      ["EarnedCrHrs", "creditsEarned", "header"],
+      ["Grade_Level", "grade", "header"],
+      ["StoreCode", "term", "header"],
+    ],
+  },
+  {
+    name: "Skyward abbreviations: Crs Nbr, Crs Title, Mark, Credit",
+    kind: "coursework",
+    cols: [
+      ["Stu ID", "studentId", "header"],
+      ["Crs Nbr", "localCourseCode", "header"],
+      ["Crs Title", "localCourseTitle", "header"],
+      ["Mark", "mark", "header"],
+      ["Credit", "creditsEarned", "header"],
+      ["School Year", "schoolYear", "header"],
+    ],
+  },
+  {
+    name: "a passed flag",
+    kind: "coursework",
+    cols: [
+      ["Student ID", "studentId", "header"],
+      ["Local Course Code", "localCourseCode", "header"],
+      ["Local Course Title", "localCourseTitle", "header"],
+      ["Passed", "passed", "header"],
+      ["School Year", "schoolYear", "header"],
+    ],
+  },
+  {
+    name: "roster code only with a final grade",
+    kind: "coursework",
+    cols: [
+      ["WSN", "studentId", "header"],
+      ["DPI Course Code", "rosterCode", "header"],
+      ["Final Grade", "mark", "header"],
+      ["Year", "schoolYear", "header"],
+    ],
+  },
+  {
+    name: "Letter Grade and Term",
+    kind: "coursework",
+    cols: [
+      ["Student ID", "studentId", "header"],
+      ["Course Title", "localCourseTitle", "header"],
+      ["Letter Grade", "mark", "header"],
+      ["Term", "term", "header"],
+    ],
+  },
+  {
+    name: "Course ID, Course Desc, Earned Credit, Semester",
+    kind: "coursework",
+    cols: [
+      ["Local Student ID", "localStudentId", "header"],
+      ["Course ID", "localCourseCode", "header"],
+      ["Course Desc", "localCourseTitle", "header"],
+      ["Earned Credit", "creditsEarned", "header"],
+      ["Semester", "term", "header"],
+    ],
+  },
+  {
+    name: "a Historical Grades title above, Grade/Mark and Grade Level",
+    kind: "coursework",
+    above: [["Historical Grades"], ["Badger Valley High School"]],
+    cols: [
+      ["Student ID", "studentId", "header"],
+      ["Course Name", "localCourseTitle", "header"],
+      ["Grade/Mark", "mark", "header"],
+      ["Grade Level", "grade", "header"],
+      ["School Year", "schoolYear", "header"],
+    ],
+  },
+  {
+    name: "only a Grade column of letter marks",
+    kind: "coursework",
+    cols: [
+      ["Student ID", "studentId", "header"],
+      ["Course Name", "localCourseTitle", "header"],
+      ["Grade", "mark", "values"],
+    ],
+  },
+  {
+    name: "Pass/Fail, Term Name, school and name",
+    kind: "coursework",
+    cols: [
+      ["Student ID", "studentId", "header"],
+      ["Student Name", "studentName", "header"],
+      ["School", "school", "header"],
+      ["Course Number", "localCourseCode", "header"],
+      ["Course Name", "localCourseTitle", "header"],
+      ["Pass/Fail", "yesNo", "header", "passed"],
+      ["Term Name", "term", "header"],
+    ],
+  },
+  // last year's concentrators: a concentrators export whose school-year column is all the year before
+  {
+    name: "School Year all 2024-25",
+    kind: "previous-concentrators",
+    cols: [
+      ["Student ID", "studentId", "header"],
+      ["Grade", "grade", "header"],
+      ["CTE Concentration IAC Code", "iac", "header"],
+      ["Cluster", "cluster", "header"],
+      ["School Year", "lastYear", "header", "schoolYear"],
+    ],
+  },
+  {
+    name: "End Year 2025",
+    kind: "previous-concentrators",
+    cols: [
+      ["WSN", "studentId", "header"],
+      ["Grade Level", "grade", "header"],
+      ["IAC", "iac", "header"],
+      ["Career Cluster", "cluster", "header"],
+      ["End Year", "endYear", "header", "schoolYear"],
+    ],
+  },
+  {
+    name: "CTE Concentration Program Area as the cluster",
+    kind: "previous-concentrators",
+    cols: [
+      ["Student ID", "studentId", "header"],
+      ["Grade", "grade", "header"],
+      ["CTE Concentration IAC Code", "iac", "header"],
+      ["CTE Concentration Program Area", "cluster", "header"],
+      ["School Year", "lastYear", "header", "schoolYear"],
+    ],
+  },
+  {
+    name: "Year column with a title above",
+    kind: "previous-concentrators",
+    above: [["Career Concentrators"]],
+    cols: [
+      ["Student ID", "studentId", "header"],
+      ["Student Name", "studentName", "header"],
+      ["Grade", "grade", "header"],
+      ["IAC Code", "iac", "header"],
+      ["Cluster Title", "cluster", "header"],
+      ["Year", "lastYear", "header", "schoolYear"],
+    ],
+  },
+  {
+    name: "local student number and program areas",
+    kind: "previous-concentrators",
+    cols: [
+      ["Local Student ID", "localStudentId", "header"],
+      ["Grade", "grade", "header"],
+      ["IAC", "iac", "header"],
+      ["Cluster", "cluster", "header"],
+      ["Program Area", "programArea", "header"],
+      ["School Year", "lastYear", "header", "schoolYear"],
+    ],
+  },
+  {
+    name: "IAC read from values",
+    kind: "previous-concentrators",
+    cols: [
+      ["Student ID", "studentId", "header"],
+      ["Grade", "grade", "header"],
+      ["Code", "iac", "values"],
+      ["Cluster", "cluster", "header"],
+      ["School Year", "lastYear", "header", "schoolYear"],
+    ],
+  },
+  {
+    name: "Academic Year and School",
+    kind: "previous-concentrators",
+    cols: [
+      ["Student ID", "studentId", "header"],
+      ["School", "school", "header"],
+      ["Grade Level Placement", "grade", "header"],
+      ["CIP Code", "iac", "header"],
+      ["Career Pathway Type", "cluster", "header"],
+      ["Academic Year", "lastYear", "header", "schoolYear"],
+    ],
+  },
+  {
+    name: "odd case",
+    kind: "previous-concentrators",
+    cols: [
+      ["student id", "studentId", "header"],
+      ["GRADE", "grade", "header"],
+      ["iac", "iac", "header"],
+      ["CLUSTER", "cluster", "header"],
+      ["school year", "lastYear", "header", "schoolYear"],
+    ],
+  },
+  {
+    name: "SY column of end years",
+    kind: "previous-concentrators",
+    cols: [
+      ["Student ID", "studentId", "header"],
+      ["Grade", "grade", "header"],
+      ["IAC", "iac", "header"],
+      ["Cluster", "cluster", "header"],
+      ["SY", "endYear", "header", "schoolYear"],
+    ],
+  },
+  {
+    name: "School Year End spelled out",
+    kind: "previous-concentrators",
+    cols: [
+      ["Student ID", "studentId", "header"],
+      ["Grade", "grade", "header"],
+      ["IAC", "iac", "header"],
+      ["Cluster", "cluster", "header"],
+      ["School Year End", "endYear", "header", "schoolYear"],
+    ],
+  },
+  {
+    name: "near miss: this year and last year mixed stays this year's concentrators",
+    kind: "concentrators",
+    cols: [
+      ["Student ID", "studentId", "header"],
+      ["Grade", "grade", "header"],
+      ["IAC", "iac", "header"],
+      ["Cluster", "cluster", "header"],
+      ["School Year", "schoolYear", "header"],
     ],
   },
   // nothing to recognise

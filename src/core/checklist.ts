@@ -8,6 +8,8 @@ import { ReferenceLists } from "./referenceLists";
 import { EXPORT_KINDS, ExportKind, Finding, NotChecked, TOPICS, Topic, TopicSummary } from "./report";
 import { apIbOfTitle, baseTitle, titleMarksCollegeCredit } from "./courseTitle";
 import { graduatesWithDiploma } from "./graduates";
+import { PassingRule } from "./marks";
+import { analyzePathways } from "./pathways";
 import { programAreasOffered } from "./programAreas";
 import { idsAreUnique, studentIds } from "./studentIds";
 import { RULES, ruleById } from "./rules/registry";
@@ -33,6 +35,12 @@ const DO_NOT_EMAIL = "SENSITIVE INFORMATION: do not email";
 export const TOPIC_META: Readonly<Record<Topic, TopicMeta>> = {
   "cte-participants": { title: "CTE Participants", exports: "CTE Participant export", dashboard: PERKINS, kinds: ["participants"] },
   "cte-concentrators": { title: "CTE Concentrators", exports: CONCENTRATOR_EXPORT, dashboard: PERKINS, kinds: ["concentrators"] },
+  "possible-concentrators": {
+    title: "Possible Concentrators",
+    exports: "Pathway plan, coursework, last year's CTE Concentrator export",
+    dashboard: PERKINS,
+    kinds: ["pathway-plan", "coursework", "previous-concentrators"],
+  },
   "iac-codes": { title: "IAC Codes", exports: CONCENTRATOR_EXPORT, dashboard: PERKINS, kinds: ["concentrators"] },
   "career-clusters": { title: "Career Pathway / Cluster", exports: CONCENTRATOR_EXPORT, dashboard: PERKINS, kinds: ["concentrators"] },
   "program-areas": { title: "Program Areas", exports: OFFERING_EXPORT, dashboard: PERKINS, kinds: ["course-offerings", "concentrators"] },
@@ -100,6 +108,8 @@ function figureFor(
   reference: ReferenceLists,
   sheetsRecognised: number,
   sheetsOther: number,
+  schoolYear: string,
+  passingRule: PassingRule | undefined,
 ): { text: string; [k: string]: unknown } {
   switch (topic) {
     case "cte-participants": {
@@ -109,6 +119,18 @@ function figureFor(
     case "cte-concentrators": {
       const n = studentIds(tables("concentrators")).size;
       return { text: plural(n, "student"), students: n };
+    }
+    case "possible-concentrators": {
+      const analysis = analyzePathways(tables, schoolYear, passingRule);
+      if (!analysis) {
+        const missing = tables("pathway-plan").length === 0 ? "no pathway plan" : "no coursework";
+        return { text: `not checked (${missing})`, possible: 0, studentsChecked: 0 };
+      }
+      const n = analysis.possible.length;
+      const checked = analysis.students.size;
+      const against = analysis.comparedWithConcentrators ? "" : " (no concentrators export to compare)";
+      const text = `${plural(n, "possible concentrator")} found${against}; ${plural(checked, "student")} checked`;
+      return { text, possible: n, studentsChecked: checked };
     }
     case "iac-codes": {
       const counter = new DistinctCounter(idsAreUnique(tables("concentrators")));
@@ -267,6 +289,11 @@ function topicHasData(topic: Topic, tables: Tables): boolean {
       return any("irc-wbl", "certificatedStatus");
     case "single-parent":
       return any("demographics", "singleParent") || any("demographics", "homeless");
+    case "possible-concentrators":
+      return (
+        (any("pathway-plan") && any("coursework", "studentId")) ||
+        (any("previous-concentrators", "studentId") && any("concentrators", "studentId"))
+      );
     default:
       return TOPIC_META[topic].kinds.some((k) => any(k));
   }
@@ -290,6 +317,7 @@ export function buildChecklist(
   sheetsRecognised: number,
   sheetsOther: number,
   notChecked: readonly NotChecked[] = [],
+  finder: { readonly schoolYear: string; readonly passingRule?: PassingRule } = { schoolYear: "" },
 ): TopicSummary[] {
   const byTopic = new Map<Topic, Finding[]>(TOPICS.map((t) => [t, []]));
   for (const f of findings) byTopic.get(f.topic)!.push(f);
@@ -332,7 +360,7 @@ export function buildChecklist(
       errors: c.errors,
       warnings: c.warnings,
       infos: c.infos,
-      figure: figureFor(topic, tables, reference, sheetsRecognised, sheetsOther),
+      figure: figureFor(topic, tables, reference, sheetsRecognised, sheetsOther, finder.schoolYear, finder.passingRule),
       exports: meta.exports,
       dashboard: meta.dashboard,
       notes,

@@ -9,8 +9,9 @@ import { isChecklistSheet } from "./checklistSheet";
 import { defaultSchoolYear, normalizeSchoolYear } from "./normalize";
 import { Field, KIND_SPEC, Recognition, SENSITIVE_FIELDS, headerKey, isSensitiveHeader, looksLikeData, recognize } from "./recognize";
 import { notCheckedRules } from "./notChecked";
+import { DEFAULT_PASSING_RULE, PassingRule, PossibleConcentrator, analyzePathways } from "./pathways";
 import { ReferenceLists, loadCourseCatalog, loadIacList } from "./referenceLists";
-import { EXPORT_KINDS, ExportKind, Finding, Report, Severity, SheetReport, TOPICS, Topic } from "./report";
+import { EXPORT_KINDS, ExportKind, Finding, PossibleConcentratorEntry, Report, Severity, SheetReport, TOPICS, Topic } from "./report";
 import { COLUMN_DUPLICATE, COLUMN_INFERRED, COLUMN_MISSING, SHEET_UNRECOGNIZED, STRUCTURE } from "./rules/common";
 import { RuleDefinitionError, fillMessage } from "./rules/messages";
 import { CHECKS } from "./rules/registry";
@@ -35,6 +36,8 @@ export interface CheckOptions {
   readonly overrides?: Readonly<Record<string, SheetOverride>>;
   /** DPI lists from outside the workbook (--reference files, the pane's "Load file…") */
   readonly referenceSheets?: readonly SheetInput[];
+  /** what passes a course for the concentrator finder; default DEFAULT_PASSING_RULE (D-, 60%, credit earned) */
+  readonly passingRule?: PassingRule;
 }
 
 export interface CheckResult {
@@ -81,10 +84,14 @@ interface Recognised {
   readonly table: ExportTable | null;
 }
 
-function applyOverride(input: SheetInput, override: SheetOverride | undefined): Recognition & { userFields?: readonly Field[] } {
+function applyOverride(
+  input: SheetInput,
+  override: SheetOverride | undefined,
+  schoolYear?: string,
+): Recognition & { userFields?: readonly Field[] } {
   const forced = override?.kind && override.kind !== "ignore" ? override.kind : null;
   const headerIndex = override?.headerRow !== undefined ? override.headerRow - (input.firstRow ?? 1) : undefined;
-  const base = recognize(input.rows, forced, headerIndex, { name: input.name });
+  const base = recognize(input.rows, forced, headerIndex, { name: input.name, schoolYear });
   if (!override?.columns || base.kind === null || base.headerIndex === null) return base;
   const headers = headerTexts(input, base.headerIndex);
   const columns: Partial<Record<Field, number>> = { ...base.mapping.columns };
@@ -116,15 +123,30 @@ function applyOverride(input: SheetInput, override: SheetOverride | undefined): 
   return { ...base, mapping: { columns, duplicates }, missing, note, inferred, userFields };
 }
 
-function recogniseSheet(input: SheetInput, override: SheetOverride | undefined): Recognised {
-  const recognition = applyOverride(input, override);
+function recogniseSheet(input: SheetInput, override: SheetOverride | undefined, schoolYear?: string): Recognised {
+  const recognition = applyOverride(input, override, schoolYear);
   if (recognition.kind === null || recognition.headerIndex === null) return { input, recognition, table: null };
   const table = new ExportTable(input, recognition.kind, { ...recognition, headerIndex: recognition.headerIndex });
   return { input, recognition, table };
 }
 
+/** A possible concentrator as the JSON report lists it. */
+function possibleConcentratorEntry(p: PossibleConcentrator): PossibleConcentratorEntry {
+  const others = p.qualifications.slice(1).map((q) => q.pathway);
+  return {
+    studentId: p.studentId,
+    grade: p.grade,
+    pathway: p.pathway,
+    iac: p.iac,
+    cluster: p.cluster,
+    courses: p.courses.map((c) => ({ ...c })),
+    ...(others.length ? { otherPathways: others } : {}),
+  };
+}
+
 export function runChecklist(sheets: readonly SheetInput[], options: CheckOptions = {}): CheckResult {
   const schoolYear = resolveSchoolYear(options);
+  const passingRule = options.passingRule ?? DEFAULT_PASSING_RULE;
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const sheetReports: SheetReport[] = [];
@@ -197,7 +219,7 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
       sheetReports.push({ sheet: input.name, kind: null, headerRow: null, dataRows: 0, columns: {}, note: "left out by the user" });
       continue;
     }
-    const r = recogniseSheet(input, override);
+    const r = recogniseSheet(input, override, schoolYear);
     recognised.push(r);
   }
   for (const input of options.referenceSheets ?? []) {
@@ -270,7 +292,7 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
   const studentTables = (kind: ExportKind) => tablesByKind.get(kind) ?? [];
   for (const check of CHECKS) {
     if (!check.run) continue;
-    const ctx: RuleContext = { schoolYear, reference, tables: studentTables, report: (draft) => emit(check, draft) };
+    const ctx: RuleContext = { schoolYear, reference, tables: studentTables, report: (draft) => emit(check, draft), passingRule };
     check.run(ctx);
   }
 
@@ -286,12 +308,17 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
   );
 
   const notChecked = notCheckedRules(studentTables, reference);
-  const checklist = buildChecklist(findings, studentTables, reference, recognisedCount, otherCount, notChecked);
+  const checklist = buildChecklist(findings, studentTables, reference, recognisedCount, otherCount, notChecked, {
+    schoolYear,
+    passingRule,
+  });
   // Reference lists are not the district's data: when none of its own sheets was read, or the ones read have
   // no data rows (a header-only download), nothing was checked.
   const nothingChecked = ![...tablesByKind.entries()].some(
     ([kind, list]) => kind !== "dpi-courses" && kind !== "dpi-iac-clusters" && list.some((t) => t.rows.length > 0),
   );
   const report: Report = { schemaVersion: 1, schoolYear, sheets: sheetReports, findings, checklist, notChecked, nothingChecked };
+  const possible = analyzePathways(studentTables, schoolYear, passingRule)?.possible;
+  if (possible) report.possibleConcentrators = possible.map(possibleConcentratorEntry);
   return { report, tables: [...tablesByKind.values()].flat(), reference, fieldsOf: (finding) => fieldsByFinding.get(finding) };
 }

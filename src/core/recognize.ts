@@ -5,8 +5,20 @@
 import { clipForMatching } from "./boundedText";
 import { columnLetters } from "./address";
 import { CellValue, cellText } from "./cells";
-import { ColumnProfile, MOSTLY, MOSTLY_WITH_NAME, VALUE_CLASS_TEXT, ValueClass, isDataCell, profileColumns, shareOf } from "./columnValues";
+import {
+  ColumnProfile,
+  MOSTLY,
+  MOSTLY_WITH_NAME,
+  SAMPLE_ROWS,
+  VALUE_CLASS_TEXT,
+  ValueClass,
+  isDataCell,
+  profileColumns,
+  shareOf,
+} from "./columnValues";
+import { looksLikeMarks, markCounts } from "./marks";
 import { ExportKind } from "./report";
+import { previousSchoolYear, schoolYearOfCell } from "./schoolYears";
 
 export type Field =
   | "studentId"
@@ -40,7 +52,13 @@ export type Field =
   | "deprecated"
   | "courseDescription"
   | "iacTitle"
-  | "suggested";
+  | "suggested"
+  | "pathwayName"
+  | "schoolYear"
+  | "term"
+  | "passed"
+  | "creditsEarned"
+  | "mark";
 
 /** Words SIS reports abbreviate in headers (Skyward's "Stu ID", "Crs Title"), read as the whole word. */
 const HEADER_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
@@ -100,8 +118,8 @@ const FIELD_SYNONYMS: Record<Field, readonly string[]> = {
   iac: ["CTE Concentration IAC Code", "IAC", "IAC Code", "CIP Code", "CIP", "Instructional Area Code", "CTE Concentration IAC"],
   cluster: [...CLUSTER, "CTE Concentration Cluster", "CTE Concentration Program Area"],
   programArea: DEPARTMENT,
-  localCourseCode: ["Local Course Code", "Local Course ID", "Course Number", "Local Course Number"],
-  localCourseTitle: ["Local Course Title", "Course Title", "Local Course Name", "Course Name"],
+  localCourseCode: ["Local Course Code", "Local Course ID", "Course Number", "Local Course Number", "Course ID", "Course No"],
+  localCourseTitle: ["Local Course Title", "Course Title", "Local Course Name", "Course Name", "Course Desc"],
   rosterCode: ROSTER,
   cteCourse: ["CTE Course", "CTE Course Indicator", "Is CTE Course", "CTE"],
   careerPathway: ["Career Pathway", "CTE Career Pathway", "Career Pathway Type", "Cluster", "Career Cluster"],
@@ -136,6 +154,57 @@ const FIELD_SYNONYMS: Record<Field, readonly string[]> = {
   courseDescription: ["Course Description", "Description"],
   iacTitle: ["Title", "IAC Title", "CIP Title", "IAC Description"],
   suggested: ["Suggested", "Suggested IAC", "Is Suggested"],
+  // Issue 13's kinds: the district's pathway plan, students' coursework (SIS transcript / historical grades
+  // reports: Infinite Campus, Skyward, PowerSchool), last year's concentrators (a school-year column).
+  pathwayName: [
+    "Pathway",
+    "Pathway Name",
+    "Career Pathway Name",
+    "Local Pathway",
+    "Pathway Title",
+    "District Pathway",
+    "Local Pathway Name",
+  ],
+  schoolYear: ["School Year", "End Year", "Year", "School Year End", "Academic Year", "SY", "Calendar Year", "Year Taken", "Start Year"],
+  term: ["Term", "Term Name", "Semester", "Grading Period", "Term Code", "Store Code", "Storecode", "Term ID", "Termid"],
+  passed: [
+    "Passed",
+    "Pass",
+    "Pass/Fail",
+    "Passed Flag",
+    "Course Passed",
+    "Completed",
+    "Course Completed",
+    "Passed Indicator",
+    "Passed Course",
+  ],
+  creditsEarned: [
+    "Credits Earned",
+    "Earned Credit",
+    "Earned Credits",
+    "Credit Earned",
+    "Earned Cr Hrs",
+    "EarnedCrHrs",
+    "Credits",
+    "Credit",
+    "Credit Earned Amount",
+    "Earned",
+  ],
+  mark: [
+    "Mark",
+    "Grade/Mark",
+    "Final Grade",
+    "Final Mark",
+    "Letter Grade",
+    "Score",
+    "Percent",
+    "Course Grade",
+    "Grade Earned",
+    "Mark Earned",
+    "Final Score",
+    "Course Mark",
+    "Marks",
+  ],
 };
 
 export interface KindSpec {
@@ -155,7 +224,7 @@ export const KIND_SPECS: readonly KindSpec[] = [
   {
     kind: "concentrators",
     title: "Career (CTE) Concentrators export",
-    fields: ["studentId", "localStudentId", "studentName", "grade", "school", "iac", "cluster", "programArea"],
+    fields: ["studentId", "localStudentId", "studentName", "grade", "school", "iac", "cluster", "programArea", "schoolYear"],
     required: ["studentId", "grade", "iac", "cluster"],
   },
   {
@@ -209,6 +278,38 @@ export const KIND_SPECS: readonly KindSpec[] = [
     title: "DPI IAC to Cluster list",
     fields: ["iac", "cluster", "iacTitle", "suggested"],
     required: ["iac", "cluster"],
+  },
+  {
+    kind: "pathway-plan",
+    title: "Pathway plan (career pathways and their CTE courses)",
+    fields: ["pathwayName", "iac", "cluster", "rosterCode", "localCourseCode", "localCourseTitle", "programArea"],
+    required: ["pathwayName", "iac"],
+  },
+  {
+    kind: "coursework",
+    title: "Coursework (students' completed courses)",
+    fields: [
+      "studentId",
+      "localStudentId",
+      "studentName",
+      "grade",
+      "school",
+      "schoolYear",
+      "term",
+      "rosterCode",
+      "localCourseCode",
+      "localCourseTitle",
+      "passed",
+      "creditsEarned",
+      "mark",
+    ],
+    required: ["studentId"],
+  },
+  {
+    kind: "previous-concentrators",
+    title: "Last year's Career (CTE) Concentrators export",
+    fields: ["studentId", "localStudentId", "studentName", "grade", "school", "iac", "cluster", "programArea", "schoolYear"],
+    required: ["studentId", "grade", "iac"],
   },
 ];
 
@@ -276,7 +377,7 @@ export function mapColumns(kind: ExportKind, headers: readonly CellValue[]): Col
     const text = cellText(cell);
     if (!text) return;
     const key = headerKey(text);
-    if (kind === "concentrators" && key === "cteconcentrationprogramarea") {
+    if ((kind === "concentrators" || kind === "previous-concentrators") && key === "cteconcentrationprogramarea") {
       fallbackCluster.push(index);
       return;
     }
@@ -309,6 +410,7 @@ function pickField(kind: ExportKind, fields: readonly Field[]): Field | undefine
     "course-offerings": ["cteDepartment", "careerPathway", "program"],
     "dpi-courses": ["courseProgram", "cteDepartment", "careerPathway", "scedTitle"],
     concentrators: ["cluster", "programArea"],
+    "previous-concentrators": ["cluster", "programArea"],
   };
   for (const f of preference[kind] ?? []) if (fields.includes(f)) return f;
   return fields[0];
@@ -339,6 +441,11 @@ export function decideKind(row: readonly CellValue[]): ExportKind | null {
 function decideKindOf(f: ReadonlySet<Field>, row: readonly CellValue[]): ExportKind | null {
   const hasStudent = f.has("studentId") || f.has("localStudentId");
   const hasLocalCourse = f.has("localCourseTitle") || f.has("localCourseCode");
+  // A student's courses (a transcript, a coursework or historical grades report): a student and a course on each row.
+  // Only an IAC header rules it out: credits (0.5) and percents (88.5) read like CIP codes by value.
+  if (hasStudent && (hasLocalCourse || f.has("rosterCode")) && !fieldsInRow(row).has("iac")) return "coursework";
+  // The district's pathway plan: a pathway name and its courses or IAC, no students.
+  if (!hasStudent && f.has("pathwayName") && (hasLocalCourse || f.has("rosterCode") || f.has("iac"))) return "pathway-plan";
   if (hasStudent) {
     if (f.has("iac") || f.has("cluster")) return "concentrators";
     if (f.has("exitType")) return "hs-completion";
@@ -371,6 +478,67 @@ function decideKindOf(f: ReadonlySet<Field>, row: readonly CellValue[]): ExportK
 
 export const HEADER_SEARCH_ROWS = 20;
 
+/**
+ * The previous school year when every filled cell of a concentrators export's school-year column names it
+ * (then the sheet is last year's concentrators, not this year's); null otherwise.
+ */
+function lastYearOnly(
+  rows: readonly (readonly CellValue[])[],
+  headerIndex: number,
+  column: number | undefined,
+  checked: string | undefined,
+): string | null {
+  if (column === undefined || !checked || headerIndex < 0) return null;
+  const previous = previousSchoolYear(checked);
+  let seen = 0;
+  for (let i = headerIndex + 1; i < rows.length; i++) {
+    const cell = rows[i]?.[column];
+    if (cellText(cell) === "") continue;
+    if (schoolYearOfCell(cell) !== previous) return null;
+    seen++;
+  }
+  return seen > 0 ? previous : null;
+}
+
+/**
+ * In coursework, "Grade" is often the mark (PowerSchool's stored grades), while every other export uses it for
+ * the grade level: a grade column whose values read as letter marks, pass/fail words or percents is the mark.
+ */
+function marksOutOfGradeColumns(
+  mapping: ColumnMapping,
+  rows: readonly (readonly CellValue[])[],
+  headerIndex: number,
+  headers: readonly string[],
+): { mapping: ColumnMapping; moved: InferredColumn | null } {
+  const gradeColumns =
+    mapping.duplicates.find((d) => d.field === "grade")?.columns ?? (mapping.columns.grade !== undefined ? [mapping.columns.grade] : []);
+  if (gradeColumns.length === 0) return { mapping, moved: null };
+  const sample = (c: number) => {
+    const values: CellValue[] = [];
+    for (let i = headerIndex + 1; i < rows.length && values.length < SAMPLE_ROWS; i++) {
+      const v = rows[i]?.[c];
+      if (cellText(v) !== "") values.push(v);
+    }
+    return values;
+  };
+  const markColumns = gradeColumns.filter((c) => looksLikeMarks(sample(c)));
+  if (markColumns.length === 0) return { mapping, moved: null };
+  const columns: Partial<Record<Field, number>> = { ...mapping.columns };
+  const grades = gradeColumns.filter((c) => !markColumns.includes(c));
+  if (grades.length > 0) columns.grade = grades[0];
+  else delete columns.grade;
+  const duplicates = mapping.duplicates.filter((d) => d.field !== "grade");
+  if (grades.length > 1) duplicates.push({ field: "grade", columns: grades });
+  if (columns.mark !== undefined) return { mapping: { columns, duplicates }, moved: null };
+  const [column] = markColumns;
+  columns.mark = column;
+  const counts = markCounts(sample(column));
+  const why =
+    `${counts.marks} of ${counts.sampled} sampled values are letter marks, pass/fail words or percents ` +
+    "(in coursework a grade column of marks is the mark, not the grade level)";
+  return { mapping: { columns, duplicates }, moved: { field: "mark", column, header: headers[column] || `column ${column + 1}`, why } };
+}
+
 /** A header quoted in a note: a hostile megabyte header cell is cut, so the note stays one short line. */
 function shortQuote(text: string): string {
   const t = text.length > 60 ? `${text.slice(0, 57)}…` : text;
@@ -402,6 +570,8 @@ export interface Recognition {
 export interface RecognizeHints {
   /** the sheet's name, or a CSV file's base name: supporting evidence for the kind, never the only one */
   readonly name?: string;
+  /** the school year checked ("2025-26"): a concentrators export whose school-year column is all the year before is last year's */
+  readonly schoolYear?: string;
 }
 
 /** Fields a column's values can decide, and the value class that decides each. Sensitive fields never. */
@@ -439,7 +609,8 @@ export function kindNamedBy(name: string | undefined): ExportKind | null {
 
 /** Fields of the student exports: a header naming only other fields (a course's "Program") does not decide a student column. */
 const STUDENT_EXPORT_FIELDS: ReadonlySet<Field> = new Set(
-  KIND_SPECS.filter((s) => s.fields.includes("studentId")).flatMap((s) => s.fields),
+  // Coursework's own fields (a "Passed" flag, a "Mark") do not decide a column of another student export.
+  KIND_SPECS.filter((s) => s.fields.includes("studentId") && s.kind !== "coursework").flatMap((s) => s.fields),
 );
 
 /**
@@ -584,10 +755,22 @@ export function recognize(
   forcedHeaderIndex?: number,
   hints?: RecognizeHints,
 ): Recognition {
-  const build = (kind: ExportKind, index: number, evidence: ValueEvidence, how: string): Recognition => {
+  const build = (decided: ExportKind, index: number, evidence: ValueEvidence, decidedHow: string): Recognition => {
     const headers = textsOf(rows, index);
-    const base = index >= 0 ? mapColumns(kind, rows[index] ?? []) : { columns: {}, duplicates: [] };
-    const { mapping, inferred } = inferColumns(kind, base, evidence, headers);
+    let kind = decided;
+    let how = decidedHow;
+    let base = index >= 0 ? mapColumns(kind, rows[index] ?? []) : { columns: {}, duplicates: [] };
+    const lastYear = !forcedKind && kind === "concentrators" ? lastYearOnly(rows, index, base.columns.schoolYear, hints?.schoolYear) : null;
+    if (lastYear) {
+      kind = "previous-concentrators";
+      base = mapColumns(kind, rows[index] ?? []);
+      how = `${how} and its ${shortQuote(headers[base.columns.schoolYear as number] ?? "")} column (every row is ${lastYear})`;
+    }
+    const marks = kind === "coursework" ? marksOutOfGradeColumns(base, rows, index, headers) : null;
+    if (marks) base = marks.mapping;
+    const fromColumns = inferColumns(kind, base, evidence, headers);
+    const { mapping } = fromColumns;
+    const inferred = marks?.moved ? [marks.moved, ...fromColumns.inferred] : fromColumns.inferred;
     const missing = KIND_SPEC[kind].required.filter((r) => mapping.columns[r] === undefined);
     const fromValues = inferred.length ? ` and the values of ${inferred.map((i) => shortQuote(i.header)).join(", ")}` : "";
     const named = !forcedKind && evidence.namedKind === kind ? "; its name agrees" : "";

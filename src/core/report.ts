@@ -5,11 +5,19 @@
  * the task pane) do not carry zod.
  */
 import type { z } from "zod";
-import type { findingSchema, notCheckedSchema, reportSchema, sheetReportSchema, topicSummarySchema } from "./reportSchema";
+import type {
+  findingSchema,
+  notCheckedSchema,
+  possibleConcentratorSchema,
+  reportSchema,
+  sheetReportSchema,
+  topicSummarySchema,
+} from "./reportSchema";
 
 export const TOPICS = [
   "cte-participants",
   "cte-concentrators",
+  "possible-concentrators",
   "iac-codes",
   "career-clusters",
   "program-areas",
@@ -33,6 +41,9 @@ export const EXPORT_KINDS = [
   "demographics",
   "dpi-courses",
   "dpi-iac-clusters",
+  "pathway-plan",
+  "coursework",
+  "previous-concentrators",
 ] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
@@ -45,3 +56,5 @@ export type TopicSummary = z.infer<typeof topicSummarySchema>;
 /** A rule that did not run, and why (no DPI list loaded, no second export for a cross-export rule). */
 export type NotChecked = z.infer<typeof notCheckedSchema>;
 export type Report = z.infer<typeof reportSchema>;
+/** A grade 11-12 student whose coursework qualifies in a pathway, not in the concentrators export. */
+export type PossibleConcentratorEntry = z.infer<typeof possibleConcentratorSchema>;

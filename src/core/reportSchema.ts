@@ -61,6 +61,17 @@ export const notCheckedSchema = z.object({
   why: z.string(),
 });
 
+/** A possible concentrator: the first qualifying pathway and its passed courses, other qualifying pathways named. */
+export const possibleConcentratorSchema = z.object({
+  studentId: z.string(),
+  grade: z.number().int(),
+  pathway: z.string(),
+  iac: z.string(),
+  cluster: z.string(),
+  courses: z.array(z.object({ code: z.string(), title: z.string(), year: z.string() })),
+  otherPathways: z.array(z.string()).optional(),
+});
+
 export const reportSchema = z.object({
   schemaVersion: z.literal(1),
   schoolYear: z.string().regex(/^\d{4}-\d{2}$/),
@@ -71,4 +82,6 @@ export const reportSchema = z.object({
   notChecked: z.array(notCheckedSchema).optional(),
   /** true when no sheet of any input was recognised: nothing was checked (additive to schemaVersion 1) */
   nothingChecked: z.boolean().optional(),
+  /** students the concentrator finder found, when a pathway plan and coursework were checked (additive) */
+  possibleConcentrators: z.array(possibleConcentratorSchema).optional(),
 });

@@ -35,6 +35,12 @@ export const FIELD_LABELS: Readonly<Record<Field, string>> = {
   courseDescription: "Course description",
   iacTitle: "IAC title",
   suggested: "Suggested",
+  pathwayName: "Pathway name",
+  schoolYear: "School year",
+  term: "Term",
+  passed: "Passed",
+  creditsEarned: "Credits earned",
+  mark: "Mark (final grade)",
 };
 
 export const STATUS_LABELS: Readonly<Record<TopicSummary["status"], string>> = {

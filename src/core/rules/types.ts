@@ -4,6 +4,7 @@
  * rule catalogue is what they declare.
  */
 import { classifyCareerEdRow } from "../codes";
+import type { PassingRule } from "../marks";
 import { Field } from "../recognize";
 import { ReferenceLists } from "../referenceLists";
 import { ExportKind, Severity, Topic } from "../report";
@@ -61,6 +62,8 @@ export interface FindingDraft {
 
 export interface RuleContext {
   readonly schoolYear: string;
+  /** what passes a course for the concentrator finder (the engine's option, or the default) */
+  readonly passingRule?: PassingRule;
   readonly reference: ReferenceLists;
   /** Recognised exports of a kind (a workbook may hold several sheets of one kind). */
   tables(kind: ExportKind): readonly ExportTable[];
@@ -84,6 +87,9 @@ export const TOPIC_OF_KIND: Readonly<Record<ExportKind, Topic>> = {
   demographics: "single-parent",
   "dpi-courses": "structure",
   "dpi-iac-clusters": "structure",
+  "pathway-plan": "possible-concentrators",
+  coursework: "possible-concentrators",
+  "previous-concentrators": "possible-concentrators",
 };
 
 /**
