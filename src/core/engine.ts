@@ -9,7 +9,7 @@ import { isChecklistSheet } from "./checklistSheet";
 import { defaultSchoolYear, normalizeSchoolYear } from "./normalize";
 import { Field, KIND_SPEC, Recognition, SENSITIVE_FIELDS, headerKey, isSensitiveHeader, looksLikeData, recognize } from "./recognize";
 import { notCheckedRules } from "./notChecked";
-import { DEFAULT_PASSING_RULE, PassingRule, PossibleConcentrator, analyzePathways } from "./pathways";
+import { DEFAULT_PASSING_RULE, PassingRule, PathwayAnalysis, PossibleConcentrator, analyzePathways } from "./pathways";
 import { ReferenceLists, loadCourseCatalog, loadIacList } from "./referenceLists";
 import { EXPORT_KINDS, ExportKind, Finding, PossibleConcentratorEntry, Report, Severity, SheetReport, TOPICS, Topic } from "./report";
 import { COLUMN_DUPLICATE, COLUMN_INFERRED, COLUMN_MISSING, SHEET_UNRECOGNIZED, STRUCTURE } from "./rules/common";
@@ -130,9 +130,13 @@ function recogniseSheet(input: SheetInput, override: SheetOverride | undefined, 
   return { input, recognition, table };
 }
 
-/** A possible concentrator as the JSON report lists it. */
-function possibleConcentratorEntry(p: PossibleConcentrator): PossibleConcentratorEntry {
+/** A possible concentrator as the JSON report lists it, placed on the student's first coursework row. */
+function possibleConcentratorEntry(p: PossibleConcentrator, analysis: PathwayAnalysis): PossibleConcentratorEntry {
   const others = p.qualifications.slice(1).map((q) => q.pathway);
+  const origin = analysis.students.get(p.studentId)?.firstRow.origin;
+  const at = origin
+    ? { sheet: origin.table.sheet, row: origin.row.row, cell: origin.table.address(origin.row.row, origin.table.anchorColumn("studentId")) }
+    : {};
   return {
     studentId: p.studentId,
     grade: p.grade,
@@ -141,6 +145,7 @@ function possibleConcentratorEntry(p: PossibleConcentrator): PossibleConcentrato
     cluster: p.cluster,
     courses: p.courses.map((c) => ({ ...c })),
     ...(others.length ? { otherPathways: others } : {}),
+    ...at,
   };
 }
 
@@ -318,7 +323,7 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
     ([kind, list]) => kind !== "dpi-courses" && kind !== "dpi-iac-clusters" && list.some((t) => t.rows.length > 0),
   );
   const report: Report = { schemaVersion: 1, schoolYear, sheets: sheetReports, findings, checklist, notChecked, nothingChecked };
-  const possible = analyzePathways(studentTables, schoolYear, passingRule)?.possible;
-  if (possible) report.possibleConcentrators = possible.map(possibleConcentratorEntry);
+  const analysis = analyzePathways(studentTables, schoolYear, passingRule);
+  if (analysis) report.possibleConcentrators = analysis.possible.map((p) => possibleConcentratorEntry(p, analysis));
   return { report, tables: [...tablesByKind.values()].flat(), reference, fieldsOf: (finding) => fieldsByFinding.get(finding) };
 }
