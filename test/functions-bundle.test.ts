@@ -203,7 +203,8 @@ describe("dist/functions.js", () => {
   test("does not carry zod (the report schema is for tests; the bundle only needs the report's constants)", () => {
     expect(source).not.toMatch(/ZodError|zod\.dev/);
     // generous ceiling, a guard against pulling a big dependency back in; bench/ reports the exact size
-    expect(source.length).toBeLessThan(160 * 1024);
+    // (about 170 KB with the concentrator finder: its kinds, rules and pathways.ts are part of the engine CHECK runs)
+    expect(source.length).toBeLessThan(200 * 1024);
   });
 
   test("the sandbox really lacks the post-ES2016 built-ins before the bundle runs", () => {

@@ -478,10 +478,10 @@ interface FinderArgs {
 
 /** A range argument as rows of cell values, cut below its last filled row (a whole-column reference). */
 function filledRows(input: unknown): CellValue[][] {
-  const rows = asMatrix(input).map((r) => r.map(toCellValue));
-  let last = rows.length - 1;
-  while (last >= 0 && rows[last].every(isBlank)) last--;
-  return rows.slice(0, last + 1);
+  const raw = asMatrix(input);
+  let last = raw.length - 1;
+  while (last >= 0 && raw[last].every((v) => isBlank(toCellValue(v)))) last--;
+  return raw.slice(0, last + 1).map((r) => r.map(toCellValue));
 }
 
 /** Which of `fields` the range's header row maps, read as `kind`. */
