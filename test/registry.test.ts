@@ -13,10 +13,15 @@ IAC-STORED-AS-NUMBER IAC-UNKNOWN IB-CODE-MISMATCH IRC-PROGRAM-UNKNOWN IRC-STATUS
 PROGRAM-AREA-MISSING PROGRAM-AREA-UNKNOWN RECORD-FIELD-COUNT SENIOR-EXIT-MISSING SENIOR-EXIT-NOT-HSC SHEET-UNRECOGNIZED SINGLE-PARENT-GRADE SINGLE-PARENT-INVALID
 STUDENT-ID-MISSING VALUE-ERROR WBL-HOURS-BELOW-MINIMUM WBL-PROGRAM-RETIRED WBL-PROGRAM-UNKNOWN WBL-STATUS-MISSING`.split(/\s+/);
 
-test("the registry holds exactly the contract's rule ids, once each", () => {
+/** The concentrator finder's ids (issue 13: pathway plan, coursework, last year's concentrators), as stable as the spec's. */
+const FINDER_IDS = `POSSIBLE-CONCENTRATOR CONCENTRATOR-NOT-SUPPORTED CONCENTRATOR-QUALIFIES-MULTIPLE IAC-NOT-COURSEWORK-PATHWAY
+CONCENTRATOR-NOT-CONTINUED IAC-CHANGED-SINCE-LAST-YEAR`.split(/\s+/);
+
+test("the registry holds exactly the contract's rule ids and the finder's, once each", () => {
   const ids = RULES.map((r) => r.id);
   expect(new Set(ids).size).toBe(ids.length);
-  expect([...ids].sort()).toEqual([...SPEC_IDS].sort());
+  expect([...ids].sort()).toEqual([...SPEC_IDS, ...FINDER_IDS].sort());
+  for (const id of FINDER_IDS) expect(ruleById(id)?.topic).toBe("possible-concentrators");
 });
 
 test("rules carry a topic, a description and DPI numbers where the spec names one", () => {

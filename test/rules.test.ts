@@ -15,11 +15,14 @@ import {
   completion,
   concentrators,
   courses,
+  coursework,
   demographics,
   hits,
   iacList,
+  lastYearConcentrators,
   offerings,
   participants,
+  pathwayPlan,
 } from "./helpers/fixtures";
 
 interface Case {
@@ -41,7 +44,213 @@ const allSix = [
   ["C6", "Medical Terms", "1006", "Yes", "Health Science Education", "N"],
 ];
 
+/** Two pathways of two courses each (IAC and cluster on each pathway's first row only). */
+const plan = () =>
+  pathwayPlan([
+    ["Animal Science", "01.09", AFNR, "01001", "AGR101", "Intro to Animal Science"],
+    ["", "", "", "01002", "AGR201", "Veterinary Science"],
+    ["Software Development", "11.02", IT, "10011", "CS101", "Programming I"],
+    ["", "", "", "10012", "CS201", "Programming II"],
+  ]);
+const A = "9000000001";
+const B = "9000000002";
+
 const cases: Case[] = [
+  // possible concentrators (the finder: pathway plan + coursework)
+  {
+    rule: "POSSIBLE-CONCENTRATOR",
+    name: "grade 11, two passed courses of one pathway, not reported",
+    sheets: [
+      plan(),
+      coursework([
+        [A, 10, "2024-25", "AGR101", "Intro to Animal Science", "B"],
+        [A, 11, "2025-26", "AGR201A", "Veterinary Science A", "C-"],
+      ]),
+      concentrators([[B, 12, "11.02", IT, "Business"]]),
+    ],
+    expect: [["Coursework", 3]],
+  },
+  {
+    rule: "POSSIBLE-CONCENTRATOR",
+    name: "near miss: one course failed (F), a grade-10 student, a reported student, one course taken twice",
+    sheets: [
+      plan(),
+      coursework([
+        [A, 11, "2025-26", "AGR101", "Intro to Animal Science", "A"],
+        [A, 11, "2025-26", "AGR201", "Veterinary Science", "F"],
+        ["9000000003", 10, "2025-26", "AGR101", "Intro to Animal Science", "A"],
+        ["9000000003", 10, "2025-26", "AGR201", "Veterinary Science", "A"],
+        [B, 12, "2024-25", "CS101", "Programming I", "B"],
+        [B, 12, "2025-26", "CS201", "Programming II", "B"],
+        ["9000000004", 12, "2024-25", "CS101", "Programming I", "F"],
+        ["9000000004", 12, "2025-26", "CS101", "Programming I", "B"],
+      ]),
+      concentrators([[B, 12, "11.02", IT, "Business"]]),
+    ],
+    expect: [],
+  },
+  {
+    rule: "CONCENTRATOR-NOT-SUPPORTED",
+    name: "reported with 01.09, coursework shows one passed Animal Science course",
+    sheets: [
+      plan(),
+      coursework([
+        [A, 12, "2024-25", "AGR101", "Intro to Animal Science", "B"],
+        [A, 12, "2025-26", "AGR201", "Veterinary Science", "52"],
+      ]),
+      concentrators([[A, 12, "01.09", AFNR, "Ag"]]),
+    ],
+    expect: [["Concentrators", 2]],
+  },
+  {
+    rule: "CONCENTRATOR-NOT-SUPPORTED",
+    name: "near miss: two passed courses (percent 75, a retaken course); a concentrator without coursework",
+    sheets: [
+      plan(),
+      coursework([
+        [A, 12, "2024-25", "AGR101", "Intro to Animal Science", "F"],
+        [A, 12, "2025-26", "AGR101", "Intro to Animal Science", "D-"],
+        [A, 12, "2025-26", "AGR201", "Veterinary Science", "75"],
+      ]),
+      concentrators([
+        [A, 12, "01.09", AFNR, "Ag"],
+        [B, 11, "11.02", IT, "Business"],
+      ]),
+    ],
+    expect: [],
+  },
+  {
+    rule: "CONCENTRATOR-QUALIFIES-MULTIPLE",
+    name: "a concentrator and a possible concentrator who qualify in both pathways",
+    sheets: [
+      plan(),
+      coursework([
+        [A, 12, "2025-26", "AGR101", "Intro to Animal Science", "A"],
+        [A, 12, "2025-26", "AGR201", "Veterinary Science", "A"],
+        [A, 12, "2025-26", "CS101", "Programming I", "A"],
+        [A, 12, "2025-26", "CS201", "Programming II", "A"],
+        [B, 11, "2025-26", "AGR101", "Intro to Animal Science", "A"],
+        [B, 11, "2025-26", "AGR201", "Veterinary Science", "A"],
+        [B, 11, "2025-26", "CS101", "Programming I", "A"],
+        [B, 11, "2025-26", "CS201", "Programming II", "P"],
+      ]),
+      concentrators([[A, 12, "01.09", AFNR, "Ag"]]),
+    ],
+    expect: [
+      ["Coursework", 7],
+      ["Concentrators", 2],
+    ],
+    severity: "info",
+  },
+  {
+    rule: "CONCENTRATOR-QUALIFIES-MULTIPLE",
+    name: "near miss: two courses in one pathway and one in the other",
+    sheets: [
+      plan(),
+      coursework([
+        [A, 12, "2025-26", "AGR101", "Intro to Animal Science", "A"],
+        [A, 12, "2025-26", "AGR201", "Veterinary Science", "A"],
+        [A, 12, "2025-26", "CS101", "Programming I", "A"],
+      ]),
+      concentrators([[A, 12, "01.09", AFNR, "Ag"]]),
+    ],
+    expect: [],
+  },
+  {
+    rule: "IAC-NOT-COURSEWORK-PATHWAY",
+    name: "reported 01.09 but the coursework qualifies in Software Development only",
+    sheets: [
+      plan(),
+      coursework([
+        [A, 12, "2024-25", "CS101", "Programming I", "B+"],
+        [A, 12, "2025-26", "CS201", "Programming II", "A-"],
+      ]),
+      concentrators([[A, 12, "01.09", AFNR, "Ag"]]),
+    ],
+    expect: [["Concentrators", 2]],
+  },
+  {
+    rule: "IAC-NOT-COURSEWORK-PATHWAY",
+    name: "near miss: reported IAC is the coursework's pathway (matched by title when codes are blank)",
+    sheets: [
+      plan(),
+      coursework([
+        [A, 12, "2024-25", "", "PROGRAMMING I", "B+"],
+        [A, 12, "2025-26", "", "Programming II", "A-"],
+      ]),
+      concentrators([[A, 12, "11.02", IT, "Business"]]),
+    ],
+    expect: [],
+  },
+  {
+    rule: "CONCENTRATOR-NOT-CONTINUED",
+    name: "a grade-11 concentrator last year, grade 12 in this year's participants, not reported",
+    sheets: [
+      lastYearConcentrators([
+        [A, 11, "01.09", AFNR, "2024-25"],
+        [B, 11, "11.02", IT, "2024-25"],
+      ]),
+      concentrators([[B, 12, "11.02", IT, "Business"]]),
+      participants([
+        [A, 12],
+        [B, 12],
+      ]),
+    ],
+    expect: [["Last Year", 2]],
+  },
+  {
+    rule: "CONCENTRATOR-NOT-CONTINUED",
+    name: "near miss: last year's senior graduated; a grade-11 student not in this year's exports; one reported",
+    sheets: [
+      lastYearConcentrators([
+        [A, 12, "01.09", AFNR, "2024-25"],
+        ["9000000003", 11, "01.09", AFNR, "2024-25"],
+        [B, 11, "11.02", IT, "2024-25"],
+      ]),
+      concentrators([[B, 12, "11.02", IT, "Business"]]),
+      participants([[A, 12]]),
+    ],
+    expect: [],
+  },
+  {
+    rule: "IAC-CHANGED-SINCE-LAST-YEAR",
+    name: "01.09 last year, 11.02 this year",
+    sheets: [lastYearConcentrators([[A, 11, "01.09", AFNR, "2024-25"]]), concentrators([[A, 12, "11.02", IT, "Business"]])],
+    expect: [["Concentrators", 2]],
+    severity: "info",
+  },
+  {
+    rule: "IAC-CHANGED-SINCE-LAST-YEAR",
+    name: "near miss: the same IAC written 1.09 last year",
+    sheets: [lastYearConcentrators([[A, 11, "1.09", AFNR, "2024-25"]]), concentrators([[A, 12, "01.09", AFNR, "Ag"]])],
+    expect: [],
+  },
+  {
+    rule: "IAC-CLUSTER-MISMATCH",
+    name: "a pathway plan row: 11.02 with the AFNR cluster",
+    sheets: [pathwayPlan([["Software Development", "11.02", AFNR, "10011", "CS101", "Programming I"]])],
+    expect: [["Pathway Plan", 2]],
+  },
+  {
+    rule: "IAC-INVALID-FORMAT",
+    name: "a pathway plan row whose IAC is not a CIP code; the row below carries no new IAC",
+    sheets: [
+      pathwayPlan([
+        ["Animal Science", "Ag 9", AFNR, "01001", "AGR101", "Intro to Animal Science"],
+        ["", "", "", "01002", "AGR201", "Veterinary Science"],
+      ]),
+    ],
+    expect: [["Pathway Plan", 2]],
+  },
+  {
+    rule: "COURSE-CODE-UNKNOWN",
+    name: "a pathway plan's roster code not in the catalog",
+    sheets: [
+      pathwayPlan([["Animal Science", "01.09", AFNR, "01999", "AGR101", "Intro to Animal Science"]]),
+      catalog([["1001", "Animal Science", "", "Yes", "Ag", "No"]]),
+    ],
+    expect: [["Pathway Plan", 2]],
+  },
   // structure
   {
     rule: "SHEET-UNRECOGNIZED",

@@ -22,6 +22,18 @@ const CROSS_EXPORT: readonly CrossExportNeed[] = [
   { rule: "CONCENTRATOR-NOT-PARTICIPANT", on: "concentrators", with: "participants" },
   { rule: "SENIOR-EXIT-MISSING", on: "concentrators", with: "hs-completion" },
   { rule: "SENIOR-EXIT-NOT-HSC", on: "concentrators", with: "hs-completion" },
+  // The concentrator finder reads coursework against the pathway plan, and compares with the concentrators.
+  { rule: "POSSIBLE-CONCENTRATOR", on: "coursework", with: "pathway-plan" },
+  { rule: "POSSIBLE-CONCENTRATOR", on: "coursework", with: "concentrators" },
+  { rule: "POSSIBLE-CONCENTRATOR", on: "pathway-plan", with: "coursework" },
+  { rule: "CONCENTRATOR-NOT-SUPPORTED", on: "coursework", with: "pathway-plan" },
+  { rule: "CONCENTRATOR-NOT-SUPPORTED", on: "coursework", with: "concentrators" },
+  { rule: "IAC-NOT-COURSEWORK-PATHWAY", on: "coursework", with: "pathway-plan" },
+  { rule: "IAC-NOT-COURSEWORK-PATHWAY", on: "coursework", with: "concentrators" },
+  { rule: "CONCENTRATOR-QUALIFIES-MULTIPLE", on: "coursework", with: "pathway-plan" },
+  { rule: "CONCENTRATOR-QUALIFIES-MULTIPLE", on: "pathway-plan", with: "coursework" },
+  { rule: "CONCENTRATOR-NOT-CONTINUED", on: "previous-concentrators", with: "concentrators" },
+  { rule: "IAC-CHANGED-SINCE-LAST-YEAR", on: "previous-concentrators", with: "concentrators" },
 ];
 
 /** Rules that read an optional column of their export: without that column they cannot run. */
@@ -43,7 +55,7 @@ const COLUMN_NEEDS: readonly { readonly rule: string; readonly on: ExportKind; r
 /** Exports a reference-list rule checks: it is listed as not run only when one of them is present. */
 const LIST_CHECKS: Readonly<Record<"catalog" | "iacList", readonly ExportKind[]>> = {
   catalog: ["courses", "course-offerings"],
-  iacList: ["concentrators"],
+  iacList: ["concentrators", "pathway-plan"],
 };
 
 export function notCheckedRules(tables: (kind: ExportKind) => readonly ExportTable[], reference: ReferenceLists): NotChecked[] {
@@ -63,7 +75,7 @@ export function notCheckedRules(tables: (kind: ExportKind) => readonly ExportTab
     const title = KIND_SPEC[need.with].title;
     if (!present(need.with))
       out.push({ rule: rule.id, topic: rule.topic, why: `no ${title} in the input: it compares the ${KIND_SPEC[need.on].title} with it` });
-    else if (!tables(need.with).some((t) => t.has("studentId")))
+    else if (KIND_SPEC[need.with].fields.includes("studentId") && !tables(need.with).some((t) => t.has("studentId")))
       out.push({ rule: rule.id, topic: rule.topic, why: `the ${title} has no student id column to match students by` });
   }
   for (const need of COLUMN_NEEDS) {

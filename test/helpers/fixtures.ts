@@ -26,6 +26,12 @@ export const demographics = (rows: Row[]) => sheet("Demographics", ["WSN", "Grad
 export const catalog = (rows: Row[]) =>
   sheet("DPI Courses", ["Roster Code", "SCED Course Title", "Course Program", "CTE Course", "CTE Department", "Deprecated"], rows);
 export const iacList = (rows: Row[]) => sheet("IAC List", ["IAC code", "Cluster", "Suggested"], rows);
+export const pathwayPlan = (rows: Row[]) =>
+  sheet("Pathway Plan", ["Pathway Name", "IAC", "Cluster", "Roster Code", "Local Course Code", "Local Course Title"], rows);
+export const coursework = (rows: Row[]) =>
+  sheet("Coursework", ["Student ID", "Grade Level", "School Year", "Course Number", "Course Name", "Mark"], rows);
+export const lastYearConcentrators = (rows: Row[]) =>
+  sheet("Last Year", ["WSN", "Grade Level", "CTE Concentration IAC Code", "CTE Concentration Program Area", "School Year"], rows);
 
 export const AFNR = "Agriculture, Food & Natural Resources";
 export const IT = "Information Technology";

@@ -3,7 +3,8 @@ import { clusterKey, clusterOf, programAreaOf, splitMultiValue } from "../codes"
 import { normalizeIac } from "../normalize";
 import { CIP2020_SERIES, IAC_DEFAULT_CLUSTER } from "../reference";
 import { DataRow, ExportTable } from "../table";
-import { Check, RuleContext, eachConcentratorAbsentFrom, eachRow, reportBlank, rule } from "./types";
+import { Topic } from "../report";
+import { Check, FindingDraft, RuleContext, eachConcentratorAbsentFrom, eachRow, reportBlank, rule } from "./types";
 
 export const CONCENTRATOR_MULTIPLE_PATHWAYS = rule({
   id: "CONCENTRATOR-MULTIPLE-PATHWAYS",
@@ -183,55 +184,69 @@ export const IAC_CLUSTER_MISMATCH = rule({
   },
 });
 
-/** The IAC cell of a concentrator row: reports its rules and returns the IAC the cluster is checked with. */
-function checkIac(ctx: RuleContext, t: ExportTable, r: DataRow): string | null {
-  if (reportBlank(ctx, t, r, "iac", IAC_MISSING) || t.isError(r, "iac")) return null;
+/**
+ * How a pathway plan's rows are checked with the concentrators' IAC and cluster rules: under the plan's topic,
+ * without the rules about the portal's stored value (a number for text) or DPI's suggested list.
+ */
+export interface PlanRowChecks {
+  readonly topic: Topic;
+}
+
+/** Reports a draft, under the plan's topic for a plan row. */
+function reportAs(ctx: RuleContext, plan: PlanRowChecks | undefined, draft: FindingDraft): void {
+  ctx.report(plan ? { ...draft, topic: plan.topic } : draft);
+}
+
+/** The IAC cell of a concentrator (or plan) row: reports its rules and returns the IAC the cluster is checked with. */
+export function checkIac(ctx: RuleContext, t: ExportTable, r: DataRow, plan?: PlanRowChecks): string | null {
+  if (plan ? t.present(r, "iac") === null : reportBlank(ctx, t, r, "iac", IAC_MISSING) || t.isError(r, "iac")) return null;
   const list = ctx.reference.iacList;
   const raw = t.raw(r, "iac") ?? null;
   const text = t.text(r, "iac");
   const n = normalizeIac(raw, t.source);
   const iac = n.iac;
   if (iac === null) {
-    ctx.report({ table: t, at: r, field: "iac", rule: IAC_INVALID_FORMAT, fields: { value: text } });
+    reportAs(ctx, plan, { table: t, at: r, field: "iac", rule: IAC_INVALID_FORMAT, fields: { value: text } });
     return null;
   }
-  if (n.storedAsNumber) {
+  if (n.storedAsNumber && !plan) {
     const how =
       typeof raw === "number"
         ? "is stored as a number"
         : n.wholeNumberText
           ? "was saved as a whole number (Excel dropped its zeros)"
           : "lost a zero";
-    ctx.report({ table: t, at: r, field: "iac", rule: IAC_STORED_AS_NUMBER, fields: { value: text, how, iac } });
+    reportAs(ctx, plan, { table: t, at: r, field: "iac", rule: IAC_STORED_AS_NUMBER, fields: { value: text, how, iac } });
   }
   if (list) {
     const entry = list.entries.get(iac);
     if (!entry) {
       const fields = { iac, source: list.source };
-      ctx.report({ table: t, at: r, field: "iac", rule: IAC_UNKNOWN, severity: "error", says: "notOnList", fields });
-    } else if (list.marksSuggested && entry.suggested !== true) {
-      ctx.report({ table: t, at: r, field: "iac", rule: IAC_NOT_SUGGESTED, fields: { iac } });
+      reportAs(ctx, plan, { table: t, at: r, field: "iac", rule: IAC_UNKNOWN, severity: "error", says: "notOnList", fields });
+    } else if (list.marksSuggested && entry.suggested !== true && !plan) {
+      reportAs(ctx, plan, { table: t, at: r, field: "iac", rule: IAC_NOT_SUGGESTED, fields: { iac } });
     }
   } else if (!CIP2020_SERIES.has(iac)) {
-    ctx.report({ table: t, at: r, field: "iac", rule: IAC_UNKNOWN, says: "notCip", fields: { iac } });
+    reportAs(ctx, plan, { table: t, at: r, field: "iac", rule: IAC_UNKNOWN, says: "notCip", fields: { iac } });
     return null;
   }
   return iac;
 }
 
-/** The cluster cell of a concentrator row, with the row's IAC (null when it has none or it is not valid). */
-function checkCluster(
+/** The cluster cell of a concentrator (or plan) row, with the row's IAC (null when it has none or it is not valid). */
+export function checkCluster(
   ctx: RuleContext,
   t: ExportTable,
   r: DataRow,
   iac: string | null,
   clusterText: string,
   canonical: string | null,
+  plan?: PlanRowChecks,
 ): void {
   const list = ctx.reference.iacList;
   const onDpiList = list !== null && iac !== null && list.entries.get(iac)?.clusterKeys.has(clusterKey(clusterText)) === true;
   if (canonical === null && !onDpiList) {
-    ctx.report({ table: t, at: r, field: "cluster", rule: CLUSTER_UNKNOWN, fields: { value: clusterText } });
+    reportAs(ctx, plan, { table: t, at: r, field: "cluster", rule: CLUSTER_UNKNOWN, fields: { value: clusterText } });
     return;
   }
   if (iac === null) return;
@@ -239,17 +254,17 @@ function checkCluster(
     const entry = list.entries.get(iac);
     if (entry && !entry.clusterKeys.has(clusterKey(clusterText))) {
       const fields = { iac, value: clusterText, expected: entry.clusters };
-      ctx.report({ table: t, at: r, field: "cluster", rule: IAC_CLUSTER_MISMATCH, severity: "error", says: "notOnList", fields });
+      reportAs(ctx, plan, { table: t, at: r, field: "cluster", rule: IAC_CLUSTER_MISMATCH, severity: "error", says: "notOnList", fields });
     }
     return;
   }
   const expected = IAC_DEFAULT_CLUSTER.get(iac);
   if (expected === null) {
     const fields = { iac, series: CIP2020_SERIES.get(iac) ?? "CIP series" };
-    ctx.report({ table: t, at: r, field: "cluster", rule: IAC_CLUSTER_MISMATCH, says: "noCluster", fields });
+    reportAs(ctx, plan, { table: t, at: r, field: "cluster", rule: IAC_CLUSTER_MISMATCH, says: "noCluster", fields });
   } else if (expected !== undefined && expected !== canonical) {
     const fields = { iac, expected, value: clusterText };
-    ctx.report({ table: t, at: r, field: "cluster", rule: IAC_CLUSTER_MISMATCH, says: "usually", fields });
+    reportAs(ctx, plan, { table: t, at: r, field: "cluster", rule: IAC_CLUSTER_MISMATCH, says: "usually", fields });
   }
 }
 
@@ -289,8 +304,29 @@ const IACS_AND_CLUSTERS: Check = {
       const fields = { column: t.headerOf("cluster") ?? "cluster", areas, filled };
       ctx.report({ table: t, at: "header", field: "cluster", rule: CLUSTER_COLUMN_HOLDS_PROGRAM_AREAS, fields });
     }
+    checkPlanRows(ctx);
   },
 };
+
+const PLAN_ROWS: PlanRowChecks = { topic: "possible-concentrators" };
+
+/** A pathway plan's IAC and cluster pairs, as for concentrators; a blank IAC carries down its pathway's. */
+function checkPlanRows(ctx: RuleContext): void {
+  for (const t of ctx.tables("pathway-plan")) {
+    let pathway = "";
+    let iac: string | null = null;
+    for (const r of t.rows) {
+      const name = t.present(r, "pathwayName");
+      if (name !== null && name !== pathway) {
+        pathway = name;
+        iac = null;
+      }
+      if (t.present(r, "iac") !== null) iac = checkIac(ctx, t, r, PLAN_ROWS);
+      const clusterText = t.present(r, "cluster");
+      if (clusterText !== null) checkCluster(ctx, t, r, iac, clusterText, clusterOf(clusterText), PLAN_ROWS);
+    }
+  }
+}
 
 function holdsProgramAreas(text: string): boolean {
   const parts = splitMultiValue(text);

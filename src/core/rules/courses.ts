@@ -116,6 +116,20 @@ const ROSTER_CODES: Check = {
       }
       for (const f of catalogFindings(t.text(r, "localCourseTitle"), code, catalog)) ctx.report({ table: t, at: r, ...f });
     });
+    // A pathway plan's courses: a roster code the catalog does not know matches no student's course.
+    if (!catalog) return;
+    eachRow(ctx, ["pathway-plan"], ["rosterCode"], (t, r) => {
+      const text = t.present(r, "rosterCode");
+      if (text === null) return;
+      const code = normalizeRosterCode(t.raw(r, "rosterCode") ?? null);
+      const topic = "possible-concentrators";
+      if (code === null) {
+        ctx.report({ table: t, at: r, field: "rosterCode", rule: COURSE_CODE_UNKNOWN, says: "notDigits", fields: { value: text }, topic });
+      } else if (!catalog.courses.has(code)) {
+        const fields = { code, source: catalog.source };
+        ctx.report({ table: t, at: r, field: "rosterCode", rule: COURSE_CODE_UNKNOWN, says: "notInCatalog", fields, topic });
+      }
+    });
   },
 };
 

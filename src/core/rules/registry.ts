@@ -7,6 +7,7 @@ import * as common from "./common";
 import * as concentrators from "./concentrators";
 import * as courses from "./courses";
 import * as graduates from "./graduates";
+import * as pathways from "./pathways";
 import * as programAreas from "./programAreas";
 import * as singleParent from "./singleParent";
 import { Check, RuleDef } from "./types";
@@ -14,6 +15,7 @@ import { Check, RuleDef } from "./types";
 export const CHECKS: readonly Check[] = [
   ...common.CHECKS,
   ...concentrators.CHECKS,
+  ...pathways.CHECKS,
   ...programAreas.CHECKS,
   ...graduates.CHECKS,
   ...careerEd.CHECKS,
