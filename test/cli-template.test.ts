@@ -7,7 +7,7 @@ import { promises as fsp } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { PATHWAY_PLAN_COLUMNS, PATHWAY_PLAN_SHEET_NAME } from "../src/core/pathwayPlanTemplate";
-import { cli, expectUsageError, noteText, readXlsx, sha256 } from "./helpers/e2e";
+import { cli, expectUsageError, noteText, parseReport, readXlsx, sha256 } from "./helpers/e2e";
 
 let dir: string;
 beforeEach(async () => {
@@ -88,6 +88,25 @@ describe("cte-check --template pathway-plan", () => {
     );
     await expectUsageError(["--template"], "cte-check: --template needs a value.");
     expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  test("filled in and checked: recognised as a pathway plan, its codes read as typed, no finding on its rows", async () => {
+    const file = path.join(dir, "plan.xlsx");
+    expect((await cli(["--template", "pathway-plan", file])).code).toBe(0);
+    const wb = await readXlsx(file);
+    const ws = wb.worksheets[0];
+    const rows = [
+      ["Animal Systems", "01.09", "Agriculture, Food & Natural Resources", "01001", "AG101", "Intro to Agriculture"],
+      ["", "", "", "01011", "AG210", "Veterinary Science"],
+    ];
+    rows.forEach((row, r) => row.forEach((v, c) => v !== "" && (ws.getCell(r + 2, c + 1).value = v)));
+    await wb.xlsx.writeFile(file);
+    const r = await cli(["--json", "--school-year", "2025-26", file]);
+    const report = parseReport(r.stdout);
+    expect(r.code).toBe(0);
+    expect(report.sheets).toEqual([expect.objectContaining({ sheet: "Pathway Plan", kind: "pathway-plan", headerRow: 1, dataRows: 2 })]);
+    // 01.09 is text in a Text cell: no IAC-STORED-AS-NUMBER, and the plan's pair is valid.
+    expect(report.findings.filter((f) => f.sheet === "Pathway Plan").map((f) => f.rule)).toEqual([]);
   });
 
   test("--help lists --template and its exit statuses", async () => {
