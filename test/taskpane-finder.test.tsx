@@ -5,14 +5,7 @@
  * possible concentrators with their qualifying courses, and a student's id goes to their coursework row.
  * Also the Sheets panel's "Last year's concentrators" choice.
  */
-import { TextDecoder, TextEncoder } from "util";
-// jsdom lacks these; Fluent's MessageBar watches its size with a ResizeObserver.
-class ResizeObserverStub {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-Object.assign(globalThis, { TextDecoder, TextEncoder, ResizeObserver: ResizeObserverStub });
+import "./helpers/jsdomPane";
 
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";

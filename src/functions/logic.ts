@@ -484,11 +484,14 @@ function filledRows(input: unknown): CellValue[][] {
   return raw.slice(0, last + 1).map((r) => r.map(toCellValue));
 }
 
-/** Which of `fields` the range's header row maps, read as `kind`. */
-function mappedFields(rows: CellValue[][], kind: ExportKind, fields: readonly Field[]): Field[] {
+/** The fields the range's header row maps, read as `kind` (none without a header row). */
+function mappedFields(rows: CellValue[][], kind: ExportKind): Set<Field> {
   const r = recognize(rows, kind);
-  return r.headerIndex === null || r.headerIndex < 0 ? [] : fields.filter((f) => r.mapping.columns[f] !== undefined);
+  return new Set(r.headerIndex === null || r.headerIndex < 0 ? [] : (Object.keys(r.mapping.columns) as Field[]));
 }
+
+const COURSE_FIELDS: readonly Field[] = ["rosterCode", "localCourseCode", "localCourseTitle"];
+const PASS_FIELDS: readonly Field[] = ["passed", "creditsEarned", "mark"];
 
 /** The plan, coursework and passing-rule arguments, or the error every position of the result gets. */
 function loadFinderArgs(coursework: unknown, plan: unknown, passing: unknown): FinderArgs | { error: FunctionError } {
@@ -506,22 +509,14 @@ function loadFinderArgs(coursework: unknown, plan: unknown, passing: unknown): F
     rule = parsed;
   }
   const planRows = filledRows(plan);
-  const planFields = mappedFields(planRows, "pathway-plan", ["pathwayName", "rosterCode", "localCourseCode", "localCourseTitle"]);
-  if (!planFields.includes("pathwayName") || planFields.length < 2) {
+  const planFields = mappedFields(planRows, "pathway-plan");
+  if (!planFields.has("pathwayName") || !COURSE_FIELDS.some((f) => planFields.has(f))) {
     return { error: invalid(`The plan argument is not a pathway plan: give its range with the header row (${PLAN_HEADERS}).`) };
   }
   const courseworkRows = filledRows(coursework);
-  const courseworkFields = mappedFields(courseworkRows, "coursework", [
-    "studentId",
-    "rosterCode",
-    "localCourseCode",
-    "localCourseTitle",
-    "passed",
-    "creditsEarned",
-    "mark",
-  ]);
-  const has = (...fields: Field[]) => fields.some((f) => courseworkFields.includes(f));
-  if (!has("studentId") || !has("rosterCode", "localCourseCode", "localCourseTitle") || !has("passed", "creditsEarned", "mark")) {
+  const courseworkFields = mappedFields(courseworkRows, "coursework");
+  const has = (fields: readonly Field[]) => fields.some((f) => courseworkFields.has(f));
+  if (!courseworkFields.has("studentId") || !has(COURSE_FIELDS) || !has(PASS_FIELDS)) {
     return {
       error: invalid(`The coursework argument is not students' coursework: give its range with the header row (${COURSEWORK_HEADERS}).`),
     };
