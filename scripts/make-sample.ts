@@ -479,6 +479,117 @@ const counselorRows = [
 ];
 
 // ---------------------------------------------------------------------------------------------
+// The concentrator finder's inputs: the district's pathway plan (its Roster Work Plan), students' coursework
+// as an SIS historical-grades report exports it (PowerSchool-style: "Grade" holds the mark), and last year's
+// Career Concentrators export. No randomness here either: the rows above stay exactly as they were.
+// In no export this year: the first's grade comes from the coursework; the second is a near miss.
+const [spare11, failedHealth] = take(g11, 2);
+const planRows: DataRow[] = [];
+function planPathway(name: string, iac: string, cluster: string, courses: [number, string, string][], plant: Plant[] = []): void {
+  courses.forEach(([code, local, title], i) =>
+    planRows.push(row(i === 0 ? [name, iac, cluster, code, local, title] : [null, null, null, code, local, title], i === 0 ? plant : [])),
+  );
+}
+planPathway("Animal Science", "01.09", CL.afnr, [
+  [10201, "AG110", "AG ANIMAL SCIENCE"],
+  [10202, "AG120", "AG FOOD SCIENCE"],
+]);
+planPathway("Network Technology", "11.01", CL.it, [
+  [10302, "BUS220", "BUS COMPUTER SCIENCE PRINCIPLES"],
+  [10303, "BUS230", "BUS NETWORKING ESSENTIALS - TC"],
+]);
+planPathway("Construction", "46.99", CL.ac, [
+  [10601, "TE510", "TE CONSTRUCTION TRADES"],
+  [10604, "TE540", "TE ENGINEERING DESIGN"],
+]);
+planPathway("Welding and Manufacturing", "48.05", CL.mfg, [
+  [10603, "TE530", "TE WELDING AND FABRICATION - TC"],
+  [10604, "TE540", "TE ENGINEERING DESIGN"],
+]);
+planRows.push(row([null, null, null, 10605, "TE550", "TE MACHINING"], [P("COURSE-CODE-UNKNOWN", true)]));
+planPathway("Health Careers", "51.08", CL.health, [
+  [10701, "HS610", "HS MEDICAL TERMINOLOGY"],
+  [10702, "HS620", "HS CERTIFIED NURSING ASSISTANT - START COLLEGE NOW"],
+]);
+// The marketing pathway's cluster is Finance: 52.14 belongs to Marketing, Sales & Service.
+planPathway("Marketing", "52.14", CL.fin, [[10401, "MKT310", "MKT MARKETING I"]], [P("IAC-CLUSTER-MISMATCH")]);
+
+const TITLES: Record<string, string> = Object.fromEntries(planRows.map((r) => [String(r.cells[4]), String(r.cells[5])]));
+const courseworkRows: DataRow[] = [];
+/** One transcript line: a course (local code) in a school year with its letter mark; credit follows the mark. */
+function took(s: Student, grade: number, year: string, local: string, mark: string, plant: Plant[] = []): void {
+  const credit = mark === "F" ? 0 : 0.5;
+  courseworkRows.push(row([s.wsn, s.name, grade, year, local, TITLES[local] ?? local, mark, credit], plant, s.name));
+}
+const concentratorRowOf = (s: Student): DataRow => concRows.find((r) => r.cells[0] === s.wsn)!;
+const plantOn = (r: DataRow, p: Plant): void => {
+  (r.plant as Plant[]).push(p);
+};
+/** Each plan pathway's two courses by IAC (local codes), for concentrators whose coursework backs (or not) their IAC. */
+const PATHWAY_COURSES: Record<string, [string, string]> = {
+  "01.09": ["AG110", "AG120"],
+  "11.01": ["BUS220", "BUS230"],
+  "46.99": ["TE510", "TE540"],
+  "48.05": ["TE530", "TE540"],
+  "51.08": ["HS610", "HS620"],
+};
+const iacOf = (s: Student): string => String(concentratorRowOf(s).cells[4]);
+{
+  const clusterUnknown = conc12[2];
+  const clusterMissing = conc11[4];
+  // Clean concentrators whose IAC has a pathway in the plan (last year's sheet uses the first four clean seniors).
+  const cleanInPlan = [...conc12.slice(8), ...conc11.slice(10)].filter((s) => iacOf(s) in PATHWAY_COURSES);
+  const unsupported = cleanInPlan[0];
+  const otherPathway = cleanInPlan.find((s) => s !== unsupported && iacOf(s) !== "48.05")!;
+  // Possible concentrators: a senior participant who passed two construction courses and was never reported;
+  // a junior in no export this year whose coursework says grade 11.
+  took(extra12[0], 11, "2024-25", "TE510", "B");
+  took(extra12[0], 12, "2025-26", "TE540", "C+", [P("POSSIBLE-CONCENTRATOR")]);
+  took(spare11, 10, "2024-25", "AG110", "A-");
+  took(spare11, 11, "2025-26", "AG120", "B", [P("POSSIBLE-CONCENTRATOR")]);
+  // Near misses: a grade-10 student with both network courses; a junior who failed the second health course;
+  // a senior who retook one course (counted once).
+  took(extra10[5], 9, "2024-25", "BUS220", "A");
+  took(extra10[5], 10, "2025-26", "BUS230", "A");
+  took(failedHealth, 11, "2025-26", "HS610", "B-");
+  took(failedHealth, 11, "2025-26", "HS620", "F");
+  took(extra12[1], 11, "2024-25", "BUS220", "F");
+  took(extra12[1], 12, "2025-26", "BUS220", "C");
+  // Reported concentrators: one passed course of the reported pathway (the other failed) ...
+  const [first, second] = PATHWAY_COURSES[iacOf(unsupported)];
+  took(unsupported, unsupported.grade - 1, "2024-25", first, "B");
+  took(unsupported, unsupported.grade, "2025-26", second, "F");
+  plantOn(concentratorRowOf(unsupported), P("CONCENTRATOR-NOT-SUPPORTED"));
+  // ... coursework of welding and manufacturing (48.05) under another IAC ...
+  took(otherPathway, otherPathway.grade - 1, "2024-25", "TE530", "A");
+  took(otherPathway, otherPathway.grade, "2025-26", "TE540", "B+");
+  plantOn(concentratorRowOf(otherPathway), P("IAC-NOT-COURSEWORK-PATHWAY"));
+  // ... 48.05 reported and supported, but construction qualifies too (a note: ask the student to choose) ...
+  took(clusterMissing, 10, "2024-25", "TE510", "A");
+  took(clusterMissing, 10, "2024-25", "TE530", "A");
+  took(clusterMissing, 11, "2025-26", "TE540", "A-");
+  // ... and 48.05 supported by two passed courses (an A semester code; D- is the lowest pass).
+  took(clusterUnknown, 11, "2024-25", "TE530A", "B");
+  took(clusterUnknown, 12, "2025-26", "TE540", "D-");
+}
+
+// Last year's concentrators (2024-25): this year's seniors were juniors then.
+const lastYearRows: DataRow[] = [];
+const lastYear = (s: Student, iac: string, cluster: string, area: string, plant: Plant[] = []): number =>
+  lastYearRows.push(row([s.wsn, s.name, s.grade - 1, iac, cluster, area, "2024-25"], plant, s.name));
+{
+  const [, , clusterUnknown, , ...clean12] = conc12;
+  for (const s of clean12.slice(0, 4)) {
+    const [, , , , iac, cluster, area] = concentratorRowOf(s).cells;
+    lastYear(s, String(iac), String(cluster), String(area));
+  }
+  // 46.99 last year, 48.05 this year: a note.
+  lastYear(clusterUnknown, "46.99", CL.ac, PA.te);
+  // A junior concentrator last year, a senior in this year's exports, not reported this year.
+  lastYear(extra12[1], "11.01", CL.it, PA.bus, [P("CONCENTRATOR-NOT-CONTINUED")]);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Sheet layout
 interface SheetSpec {
   readonly name: string;
@@ -563,6 +674,33 @@ const SHEETS: readonly SheetSpec[] = [
     header: ["Student Number", "Student Name", "Grade Level Placement", "Concentration Code", "Pathway"],
     widths: [16, 16, 22, 20, 40],
     rows: () => sortRows(counselorRows),
+  },
+  {
+    name: "Pathway Plan",
+    above: ["Roster Work Plan: career pathways and their CTE courses (synthetic)"],
+    header: ["Pathway Name", "IAC", "Cluster", "Roster Code", "Local Course Code", "Local Course Title"],
+    widths: [28, 8, 40, 12, 18, 52],
+    rows: () => planRows,
+  },
+  {
+    name: "Coursework",
+    header: ["Student ID", "Student Name", "Grade Level", "School Year", "Course Number", "Course Name", "Grade", "Credits Earned"],
+    widths: [14, 16, 12, 12, 14, 52, 8, 14],
+    rows: () => sortRows(courseworkRows),
+  },
+  {
+    name: "Concentrators 2024-25",
+    header: [
+      "WSN",
+      "Student Name",
+      "Grade Level",
+      "CTE Concentration IAC Code",
+      "CTE Concentration Program Area",
+      "Program Area",
+      "School Year",
+    ],
+    widths: [14, 16, 12, 28, 42, 44, 12],
+    rows: () => sortRows(lastYearRows),
   },
 ];
 

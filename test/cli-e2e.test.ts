@@ -404,7 +404,7 @@ describe("--out: the annotated copy", () => {
     expect(ws.getCell("B2").value).toBe("A. Smith, B. Jones");
     expect(ws.getCell("A6").value).toBe("Topic");
     const n = report.checklist.length;
-    expect(n).toBe(12);
+    expect(n).toBe(13);
     const rows = Array.from({ length: n }, (_, i) => ws.getRow(7 + i));
     expect(rows.map((row) => row.getCell(1).value)).toEqual(report.checklist.map((t) => t.title));
     expect(rows.map((row) => row.getCell(4).value)).toEqual(report.checklist.map((t) => t.status.toUpperCase()));
@@ -628,5 +628,61 @@ describe("sheet names across inputs, the copy and reference files", () => {
     ]);
     const copy = await readXlsx(out);
     for (const f of report.findings) expect(noteText(copy.getWorksheet(f.sheet)!.getCell(f.cell).note)).toContain(f.rule);
+  });
+});
+
+describe("the concentrator finder on the sample district", () => {
+  const SAMPLE = path.join(__dirname, "..", "samples", "district-sample.xlsx");
+
+  it("the table output lists the possible concentrators after the checklist, with their courses", () => {
+    const r = bin(["--school-year", "2025-26", SAMPLE]);
+    expect(r.code).toBe(1);
+    const out = r.stdout;
+    expect(out).toMatch(/Possible Concentrators\s+WARN\s+0\s+6\s+2 possible concentrators found; 9 students checked/);
+    const at = out.indexOf("Possible concentrators (2)");
+    expect(at).toBeGreaterThan(out.indexOf("Possible Concentrators "));
+    expect(at).toBeLessThan(out.indexOf("Findings ("));
+    const list = out.slice(at, out.indexOf("Findings (")).replace(/\s+/g, " ");
+    expect(list).toMatch(/grade 11: Animal Science \(IAC 01\.09\): AG ANIMAL SCIENCE \(2024-25\); AG FOOD SCIENCE \(2025-26\)/);
+    expect(list).toMatch(/grade 12: Construction \(IAC 46\.99\): TE CONSTRUCTION TRADES \(2024-25\); TE ENGINEERING DESIGN/);
+  });
+
+  it("--json adds possibleConcentrators; --passing C changes who passed", async () => {
+    const base = parseReport((await cli(["--json", "--school-year", "2025-26", SAMPLE])).stdout);
+    expect(base.possibleConcentrators?.map((p) => p.pathway)).toEqual(["Animal Science", "Construction"]);
+    // With C as the lowest passing mark, the C+ construction course still passes and the D- welding course does not:
+    // the 48.05 concentrator with TE530 (B) and TE540 (D-) is no longer supported by coursework.
+    const strict = parseReport((await cli(["--json", "--school-year", "2025-26", "--passing", "C", SAMPLE])).stdout);
+    expect(strict.possibleConcentrators?.map((p) => p.pathway)).toEqual(["Animal Science", "Construction"]);
+    const supported = (r: Report) => only(r, "CONCENTRATOR-NOT-SUPPORTED").map((f) => `${f.sheet}!${f.row}`);
+    expect(supported(strict).length).toBe(supported(base).length + 1);
+  });
+
+  it("a --passing value that is no rule is refused with exit 2 before any file is read", async () => {
+    const r = await cli(["--passing", "excellent", file("does-not-exist.xlsx")]);
+    expectUnusable(r, /--passing "excellent" is not a passing rule/);
+  });
+
+  it("--kind SHEET=previous-concentrators reads a sheet without a school-year column as last year's", async () => {
+    await writeXlsx(file("last-year.xlsx"), [
+      {
+        name: "Concentrators",
+        rows: [
+          ["WSN", "Grade Level", "CTE Concentration IAC Code", "Cluster"],
+          ["9000000003", 12, "11.01", IT],
+        ],
+      },
+      {
+        name: "Old list",
+        rows: [
+          ["WSN", "Grade Level", "CTE Concentration IAC Code", "Cluster"],
+          ["9000000003", 11, "01.09", AFNR],
+        ],
+      },
+    ]);
+    const r = await cli(["--json", "--school-year", "2025-26", "--kind", "Old list=previous-concentrators", file("last-year.xlsx")]);
+    const report = parseReport(r.stdout);
+    expect(report.sheets.map((s) => s.kind)).toEqual(["concentrators", "previous-concentrators"]);
+    expect(only(report, "IAC-CHANGED-SINCE-LAST-YEAR").map((f) => [f.sheet, f.row])).toEqual([["Concentrators", 2]]);
   });
 });

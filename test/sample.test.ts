@@ -85,7 +85,7 @@ describe("samples/district-sample.xlsx", () => {
     for (const r of [withoutCatalog, withCatalog]) expect(problems(r)).toContain("Roster Course Offering!8 CTE-DEPARTMENT-MISMATCH");
   });
 
-  it("has as info findings only Notes, the counselor sheet's value-read columns and the continuing senior; a catalog note when none", () => {
+  it("has as info findings only Notes, the value-read columns, the continuing senior and the finder's notes; a catalog note when none", () => {
     const kinds = [
       "participants",
       "concentrators",
@@ -95,6 +95,9 @@ describe("samples/district-sample.xlsx", () => {
       "irc-wbl",
       "demographics",
       "concentrators",
+      "pathway-plan",
+      "coursework",
+      "previous-concentrators",
       null,
     ];
     for (const r of [withoutCatalog, withCatalog]) {
@@ -104,11 +107,26 @@ describe("samples/district-sample.xlsx", () => {
           .map(key)
           .sort(),
       ).toEqual([
+        "Career Concentrators!27 IAC-CHANGED-SINCE-LAST-YEAR",
         "Career Concentrators!35 SENIOR-EXIT-NOT-HSC",
+        "Career Concentrators!4 CONCENTRATOR-QUALIFIES-MULTIPLE",
         "Counselor Concentrators!1 COLUMN-INFERRED",
         "Counselor Concentrators!1 COLUMN-INFERRED",
+        "Coursework!1 COLUMN-INFERRED",
         "Notes!1 SHEET-UNRECOGNIZED",
       ]);
+      // The coursework's "Grade" column holds letter marks: read as the mark, and said so.
+      expect(r.sheets.find((s) => s.sheet === "Coursework")).toMatchObject({
+        kind: "coursework",
+        columns: { grade: "Grade Level", mark: "Grade", creditsEarned: "Credits Earned", schoolYear: "School Year" },
+        decidedBy: { mark: "values", grade: "header" },
+      });
+      // The finder's list: two possible concentrators, one graded by this year's exports, one by the coursework.
+      expect(r.possibleConcentrators?.map((p) => [p.grade, p.pathway, p.iac, p.courses.length])).toEqual([
+        [11, "Animal Science", "01.09", 2],
+        [12, "Construction", "46.99", 2],
+      ]);
+      expect(r.checklist.find((t) => t.topic === "possible-concentrators")?.figure).toMatchObject({ possible: 2, studentsChecked: 9 });
       // The fifth-year senior (exit type TC) is named with the type and is not counted as a CTE graduate.
       expect(r.findings.find((f) => f.rule === "SENIOR-EXIT-NOT-HSC")?.message).toMatch(/exit type TC .*not count as a CTE graduate/);
       // The Notes sheet is one text cell per row: a note, not a warning.

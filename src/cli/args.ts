@@ -21,6 +21,8 @@ export interface CliArgs {
   /** "SHEET=N" each */
   headerRows: string[];
   map: string | undefined;
+  /** the concentrator finder's passing rule, as --passing gives it ("C-", "65", "C-,65,no-credit") */
+  passing: string | undefined;
   /** --template NAME: write that empty template to the one file given, instead of checking */
   template: string | undefined;
 }
@@ -40,6 +42,7 @@ const OPTIONS = {
   column: { type: "string", multiple: true },
   "header-row": { type: "string", multiple: true },
   map: { type: "string" },
+  passing: { type: "string" },
   template: { type: "string" },
 } as const;
 
@@ -116,6 +119,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     columns: v.column ?? [],
     headerRows: v["header-row"] ?? [],
     map: v.map,
+    passing: v.passing,
     template: v.template,
   };
 }

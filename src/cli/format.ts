@@ -9,6 +9,8 @@ import { plural } from "../core/text";
 import { DEFAULT_WIDTH, escapeControls, wrap } from "./terminal";
 
 const FINDINGS_PER_TOPIC = 5;
+/** Possible concentrators listed in the table output (all of them are in --json). */
+const POSSIBLE_SHOWN = 20;
 
 function pad(text: string, width: number): string {
   return text.length >= width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
@@ -56,6 +58,18 @@ export function formatReport(report: Report, inputs: readonly string[], width: n
       say(`${t.title}: ${t.status.toUpperCase()}, ${plural(t.errors, "error")}, ${plural(t.warnings, "warning")}`, 0, 4);
       lines.push(...wrap(figure, width, { indent: 4, hanging: 6 }));
     }
+  }
+  const possible = report.possibleConcentrators;
+  if (possible) {
+    blank();
+    lines.push(`Possible concentrators (${possible.length})`);
+    if (possible.length === 0) say("none: no grade 11-12 student outside the concentrators export passed two courses of one pathway", 2, 4);
+    for (const p of possible.slice(0, POSSIBLE_SHOWN)) {
+      const courses = p.courses.map((c) => `${c.title || c.code}${c.year ? ` (${c.year})` : ""}`).join("; ");
+      const others = p.otherPathways?.length ? `; also qualifies in ${p.otherPathways.join(", ")}` : "";
+      say(`${p.studentId}, grade ${p.grade}: ${p.pathway} (IAC ${p.iac || "none"}): ${courses}${others}`, 2, 6);
+    }
+    if (possible.length > POSSIBLE_SHOWN) say(`… and ${possible.length - POSSIBLE_SHOWN} more (--json or --out for all)`, 4, 4);
   }
   const byTopic = new Map<string, Finding[]>();
   for (const f of report.findings) {

@@ -8,6 +8,7 @@
  */
 import * as path from "path";
 import { CheckOptionsError, resolveSchoolYear, runChecklist } from "../core/engine";
+import { parsePassingRule } from "../core/marks";
 import { recognize } from "../core/recognize";
 import type { SheetInput } from "../core/cells";
 import { EXPORT_KINDS } from "../core/report";
@@ -52,6 +53,9 @@ Options:
   --header-row <SHEET=N> the sheet's header is worksheet row N; repeatable
   --map <file.json>      corrections as the task pane keeps them: {"SHEET": {"kind": …, "columns":
                          {"FIELD": "HEADER"}, "headerRow": N}}; the flags above win over it
+  --passing <rule>       what passes a course for the concentrator finder: a lowest letter mark
+                         (C-), a lowest percent (65), or both (C-,65); add no-credit so earned
+                         credit alone does not pass (default: D-, 60, credit earned passes)
   --template pathway-plan <file.xlsx>
                          write an empty Pathway Plan workbook to fill in (the district's pathways
                          and their courses; each column explained in its header's note), then
@@ -132,8 +136,15 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
   // One line per message: a line feed in a file or sheet name is shown escaped, so it cannot start a fake line.
   const progress = (message: string) => io.stderr(`cte-check: ${escapeControls(message)}\n`);
   try {
-    // Fail fast on a bad year, before reading possibly large files.
+    // Fail fast on a bad year or passing rule, before reading possibly large files.
     resolveSchoolYear({ schoolYear: args.schoolYear, today: io.today });
+    const passingRule = args.passing === undefined ? undefined : parsePassingRule(args.passing);
+    if (passingRule === null) {
+      throw new CheckOptionsError(
+        `--passing "${args.passing}" is not a passing rule: give a lowest letter mark (D- to A+), a lowest percent (0-100), ` +
+          "or both separated by a comma (C-,65), optionally with no-credit.",
+      );
+    }
     const distinct = await distinctInputFiles(args.files);
     for (const note of distinct.notes) progress(note);
     args.files = distinct.files;
@@ -168,7 +179,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     // The report is the zod schema's type; tests validate real reports against the schema itself.
     const { report } = runChecklist(
       inputs.flatMap((i) => i.sheets),
-      { schoolYear: args.schoolYear, today: io.today, referenceSheets, overrides },
+      { schoolYear: args.schoolYear, today: io.today, referenceSheets, overrides, passingRule },
     );
     if (args.recognize) {
       io.stdout(`${formatRecognition(report)}\n`);
@@ -235,6 +246,7 @@ const CHECK_OPTIONS: readonly (keyof CliArgs)[] = [
   "columns",
   "headerRows",
   "map",
+  "passing",
 ];
 const FLAG_OF: Partial<Record<keyof CliArgs, string>> = {
   references: "--reference",

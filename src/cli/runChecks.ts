@@ -61,6 +61,10 @@ export function reportForJson(report: Report): Report {
       ...t,
       figure: { ...(neutralizeKeys(t.figure) as Report["checklist"][number]["figure"]), text: t.figure.text },
     })),
+    // Pathway names and course titles are the district's text.
+    ...(report.possibleConcentrators
+      ? { possibleConcentrators: neutralizeKeys(report.possibleConcentrators) as Report["possibleConcentrators"] }
+      : {}),
   };
 }
 

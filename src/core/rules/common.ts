@@ -191,6 +191,8 @@ const DUPLICATE_ROWS: Check = {
   emits: [DUPLICATE_ROW],
   run(ctx) {
     for (const t of districtTables(ctx)) {
+      // A pathway plan repeats a shared course under each pathway, with the pathway's name carried down (blank).
+      if (t.kind === "pathway-plan") continue;
       // Rows are grouped by a hash of their cells' text and compared only within a group: no key string
       // per row (on a 100,000-row export those keys were much of the run's garbage).
       const seen = new Map<number, DataRow | DataRow[]>();
