@@ -597,7 +597,19 @@ describe("one call for a range: shared lookups are built once", () => {
 
 describe("CTE.CHECK agrees with the CLI on the sample workbook", () => {
   /** Rules that compare two exports: CHECK sees one range, so these only fire in the CLI (workbook) run. */
-  const ACROSS_EXPORTS = ["CONCENTRATOR-NOT-PARTICIPANT", "SENIOR-EXIT-MISSING", "SENIOR-EXIT-NOT-HSC", "APIB-CODE-INCONSISTENT"];
+  const ACROSS_EXPORTS = [
+    "CONCENTRATOR-NOT-PARTICIPANT",
+    "SENIOR-EXIT-MISSING",
+    "SENIOR-EXIT-NOT-HSC",
+    "APIB-CODE-INCONSISTENT",
+    // the concentrator finder's: coursework against the pathway plan, the concentrators and last year's
+    "POSSIBLE-CONCENTRATOR",
+    "CONCENTRATOR-NOT-SUPPORTED",
+    "CONCENTRATOR-QUALIFIES-MULTIPLE",
+    "IAC-NOT-COURSEWORK-PATHWAY",
+    "CONCENTRATOR-NOT-CONTINUED",
+    "IAC-CHANGED-SINCE-LAST-YEAR",
+  ];
   let sheets: SheetInput[];
   let catalogSheet: SheetInput;
 

@@ -253,8 +253,9 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
         "Sheet-level findings (a missing or duplicated column) follow the kind on the header row. " +
         "Sensitive values (single parent, homeless) never appear.",
       'Rows below the last filled row give "", so a whole-column reference such as A:F works.',
-      "Rules that compare two exports (a concentrator missing from the participants export, a senior without a completion row) " +
-        "cannot fire: CHECK sees one range. " +
+      "Rules that compare two exports (a concentrator missing from the participants export, a senior without a completion row, " +
+        "the concentrator finder's) cannot fire: CHECK sees one range; CTE.PATHWAYCOURSES and CTE.SUGGESTPATHWAY read coursework " +
+        "against a plan. " +
         "Rules that compare rows (duplicates, one student with two IACs, department mismatches, AP/IB code use) " +
         "compare rows within the range only.",
       "Row numbers in messages count from the first row of the range.",
