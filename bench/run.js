@@ -53,6 +53,78 @@ function engineBench() {
   }
 }
 
+/**
+ * The concentrator finder's input: a pathway plan (20 pathways of 4 courses), a coursework export of `n` rows
+ * (4 courses a student, two of them from one pathway, letter marks, percents and P), and a concentrators export
+ * naming every other student, so possible concentrators and unsupported concentrators are both found.
+ */
+function finderSheets(n) {
+  const iacs = ["01.09", "11.01", "46.99", "48.05", "51.08"];
+  const clusters = [
+    "Agriculture, Food & Natural Resources",
+    "Information Technology",
+    "Architecture & Construction",
+    "Manufacturing",
+    "Health Science",
+  ];
+  const plan = [["Pathway Name", "IAC", "Cluster", "Roster Code", "Local Course Code", "Local Course Title"]];
+  for (let p = 0; p < 20; p++)
+    for (let c = 0; c < 4; c++) {
+      const k = p * 4 + c;
+      plan.push([
+        c === 0 ? `Pathway ${p}` : "",
+        c === 0 ? iacs[p % 5] : "",
+        c === 0 ? clusters[p % 5] : "",
+        String(10000 + k),
+        `CTE${k}`,
+        `CTE COURSE ${k}`,
+      ]);
+    }
+  const marks = ["A", "A-", "B+", "B", "C", "D-", "F", "87", "P"];
+  const rows = [["Student ID", "Student Name", "Grade Level", "School Year", "Course Number", "Course Name", "Grade", "Credits Earned"]];
+  for (let i = 0; i < n; i++) {
+    const s = Math.floor(i / 4);
+    const course = i % 4 < 2 ? (s % 20) * 4 + ((s + i) % 4) : 80 + ((s * 7 + i * 13) % 120);
+    const cte = course < 80;
+    const mark = marks[(i * 5 + s) % marks.length];
+    rows.push([
+      String(9000000000 + s),
+      `Student ${s}`,
+      9 + (i % 4),
+      `${2022 + (i % 4)}-${23 + (i % 4)}`,
+      cte ? `CTE${course}` : `GEN${course}`,
+      cte ? `CTE COURSE ${course}` : `GENERAL COURSE ${course}`,
+      mark,
+      mark === "F" ? 0 : 0.5,
+    ]);
+  }
+  const concentrators = [["WSN", "Grade Level", "CTE Concentration IAC Code", "Cluster"]];
+  for (let s = 0; s < n / 4; s += 2) concentrators.push([String(9000000000 + s), 12, iacs[(s % 20) % 5], clusters[(s % 20) % 5]]);
+  return [
+    { name: "Pathway Plan", rows: plan },
+    { name: "Coursework", rows },
+    { name: "Concentrators", rows: concentrators },
+  ];
+}
+
+/** The finder on a 100,000-row coursework export: the whole run (recognition, every rule, the list) against reading its cells. */
+function finderBench() {
+  const input = finderSheets(100000);
+  const runs = 3;
+  floor(input);
+  const warm = runChecklist(input, { schoolYear: "2025-26" });
+  const found = warm.report.possibleConcentrators.length;
+  const tFloor = median(() => floor(input), runs);
+  const tFinder = median(() => runChecklist(input, { schoolYear: "2025-26" }), runs);
+  add(
+    "finder: plan + 100,000-row coursework",
+    `${tFinder.toFixed(0)} ms`,
+    `floor ${tFloor.toFixed(0)} ms`,
+    "≤ 3",
+    `${ratio(tFinder, tFloor)}, ${found.toLocaleString("en-US")} possible concentrators`,
+  );
+}
+
 function ratio(a, b) {
   return `×${(a / b).toFixed(2)}`;
 }
@@ -224,6 +296,7 @@ function print() {
 (async () => {
   const sections = require(path.join(ROOT, "dist-bench", "bench", "sections.js"));
   engineBench();
+  finderBench();
   await cliBench();
   const peerDir = fs.mkdtempSync(path.join(os.tmpdir(), "cte-bench-peer-"));
   peerBench(add, peerDir);

@@ -83,7 +83,10 @@ export function foldTitle(title: string): string {
 }
 
 function textOf(value: CellValue): string {
-  return cellText(value).replace(/\s+/g, " ").trim();
+  if (value === null || value === undefined || value === "") return "";
+  const t = cellText(value);
+  // Most cells have no run of whitespace to fold: only those pay for the pattern.
+  return /\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, " ").trim() : t.trim();
 }
 
 /** The identity of a plan course within its pathway: A/B semesters of one course are one course. */
@@ -176,6 +179,7 @@ interface PlanIndex {
   readonly byTitle: Map<string, PlanCourseRef[]>;
   /** folded titles and codes of the coursework, computed once per distinct text */
   readonly foldedTitles: Map<string, string>;
+  readonly foldedCodes: Map<string, string>;
 }
 
 const INDEXES = new WeakMap<PathwayPlan, PlanIndex>();
@@ -184,7 +188,7 @@ const FOLD_CACHE_LIMIT = 20000;
 function indexOf(plan: PathwayPlan): PlanIndex {
   let index = INDEXES.get(plan);
   if (index) return index;
-  index = { byRoster: new Map(), byLocal: new Map(), byTitle: new Map(), foldedTitles: new Map() };
+  index = { byRoster: new Map(), byLocal: new Map(), byTitle: new Map(), foldedTitles: new Map(), foldedCodes: new Map() };
   const add = (map: Map<string, PlanCourseRef[]>, key: string, ref: PlanCourseRef) => {
     if (key === "") return;
     const list = map.get(key) ?? [];
@@ -204,11 +208,20 @@ function indexOf(plan: PathwayPlan): PlanIndex {
 }
 
 function foldedTitle(index: PlanIndex, title: string): string {
-  let f = index.foldedTitles.get(title);
+  return folded(index.foldedTitles, title, foldTitle);
+}
+
+function foldedCode(index: PlanIndex, code: string): string {
+  return folded(index.foldedCodes, code, foldLocalCode);
+}
+
+/** A coursework export repeats a few hundred course codes and titles: each is folded once. */
+function folded(cache: Map<string, string>, text: string, fold: (text: string) => string): string {
+  let f = cache.get(text);
   if (f === undefined) {
-    f = foldTitle(title);
-    if (index.foldedTitles.size >= FOLD_CACHE_LIMIT) index.foldedTitles.clear();
-    index.foldedTitles.set(title, f);
+    f = fold(text);
+    if (cache.size >= FOLD_CACHE_LIMIT) cache.clear();
+    cache.set(text, f);
   }
   return f;
 }
@@ -226,16 +239,14 @@ export interface CourseIdentity {
  */
 export function matchPlanCourses(plan: PathwayPlan, taken: CourseIdentity): PlanCourseRef[] {
   const index = indexOf(plan);
-  const rosterText = textOf(taken.rosterCode);
   const roster = normalizeRosterCode(taken.rosterCode ?? null);
+  let candidates: PlanCourseRef[] | undefined = roster === null ? undefined : index.byRoster.get(roster);
   // A "Course Code" column of local codes (letters) is read as the local code.
-  const localText = textOf(taken.localCourseCode) || (roster === null ? rosterText : "");
-  const local = localText ? foldLocalCode(localText) : "";
-  const titleText = textOf(taken.localCourseTitle);
-  const title = titleText ? foldedTitle(index, titleText) : "";
-  let candidates: PlanCourseRef[] | undefined;
-  if (roster !== null) candidates = index.byRoster.get(roster);
+  const localText = textOf(taken.localCourseCode) || (roster === null ? textOf(taken.rosterCode) : "");
+  const local = localText ? foldedCode(index, localText) : "";
   if (!candidates && local) candidates = index.byLocal.get(local);
+  const titleText = !candidates || candidates.length > 1 ? textOf(taken.localCourseTitle) : "";
+  const title = titleText ? foldedTitle(index, titleText) : "";
   if (!candidates && title) candidates = index.byTitle.get(title);
   if (!candidates) return [];
   if (candidates.length === 1) return candidates;
@@ -301,7 +312,21 @@ export function courseworkFromRows(rows: readonly (readonly CellValue[])[]): Cou
 
 /** The school year of a coursework row ("2024-25"), from its school-year column or its term; null when neither says. */
 export function courseworkYear(row: Pick<CourseworkRow, "schoolYear" | "term">): string | null {
-  return schoolYearOfCell(row.schoolYear ?? null) ?? schoolYearOfCell(row.term ?? null);
+  return yearOfCell(row.schoolYear) ?? yearOfCell(row.term);
+}
+
+/** A coursework export repeats a handful of years and terms: each text is read once. */
+const YEAR_CACHE = new Map<string, string | null>();
+
+function yearOfCell(value: CellValue): string | null {
+  if (typeof value !== "string" || value.length > 64) return schoolYearOfCell(value ?? null);
+  let year = YEAR_CACHE.get(value);
+  if (year === undefined) {
+    year = schoolYearOfCell(value);
+    if (YEAR_CACHE.size >= FOLD_CACHE_LIMIT) YEAR_CACHE.clear();
+    YEAR_CACHE.set(value, year);
+  }
+  return year;
 }
 
 function yearLabel(row: CourseworkRow): string {
