@@ -602,7 +602,7 @@ describe("CTE.CHECK agrees with the CLI on the sample workbook", () => {
     "SENIOR-EXIT-MISSING",
     "SENIOR-EXIT-NOT-HSC",
     "APIB-CODE-INCONSISTENT",
-    // the concentrator finder's: coursework against the pathway plan, the concentrators and last year's
+    // The concentrator finder reads a pathway plan and coursework (and last year's concentrators) together.
     "POSSIBLE-CONCENTRATOR",
     "CONCENTRATOR-NOT-SUPPORTED",
     "CONCENTRATOR-QUALIFIES-MULTIPLE",

@@ -32,6 +32,9 @@ import {
 import { fieldsForHeader, headerKey, isSensitiveHeader, recognize } from "../src/core/recognize";
 import { apIbOfTitle, baseTitle, titleMarksCollegeCredit } from "../src/core/courseTitle";
 import { q } from "../src/core/text";
+import { isPassed, parsePassingRule } from "../src/core/marks";
+import { foldLocalCode, foldTitle } from "../src/core/pathways";
+import { schoolYearOfCell } from "../src/core/schoolYears";
 import { neutralizeFormulaText, uniqueSheetName } from "../src/core/text";
 import * as logic from "../src/functions/logic";
 import { shortReason } from "../src/cli/readInput";
@@ -99,6 +102,11 @@ const NORMALISERS: Record<string, (s: string) => unknown> = {
   neutralizeFormulaText,
   uniqueSheetName: (s) => uniqueSheetName(s, new Set()),
   shortReason: (s) => shortReason(new Error(s)),
+  schoolYearOfCell,
+  foldLocalCode,
+  foldTitle,
+  isPassed: (s) => isPassed({ passed: s, mark: s, creditsEarned: s }),
+  parsePassingRule,
   "CTE.GRADE": logic.grade,
   "CTE.IAC": logic.iac,
   "CTE.PROGRAMAREA": logic.programArea,
@@ -131,6 +139,37 @@ describe.each(Object.entries(PATHOLOGICAL))("1 MB pathological string: %s", (sha
     // Messages quote values shortened: a megabyte never reaches a finding.
     for (const f of report.findings) expect(f.message.length).toBeLessThan(2000);
     timed(`recognize(${shape})`, () => recognize([[text, text, text]]));
+  });
+  test("the concentrator finder on a plan and coursework of such cells finishes, its messages short", () => {
+    const plan = [
+      ["Pathway Name", "IAC", "Cluster", "Roster Code", "Local Course Code", "Local Course Title"],
+      [text, "01.09", text, text, text, text],
+      ["", "", "", "1002", "AG2", `${text}2`],
+    ];
+    const coursework = [
+      ["Student ID", "Grade Level", "School Year", "Course Number", "Course Name", "Mark", "Credits Earned"],
+      ["1", "12", text, text, text, "A", text],
+      ["1", text, "2025-26", "AG2", text, text, "1"],
+      ["1", "12", text, "", `${text}2`, "B", text],
+    ];
+    const { report } = timed(`finder(${shape})`, () =>
+      runChecklist(
+        [
+          { name: "Plan", rows: plan },
+          { name: "Coursework", rows: coursework },
+          {
+            name: "Concentrators",
+            rows: [
+              ["WSN", "Grade", "IAC", "Cluster"],
+              ["2", 12, "01.09", text],
+            ],
+          },
+        ],
+        { schoolYear: "2025-26" },
+      ),
+    );
+    for (const f of report.findings) expect(f.message.length).toBeLessThan(2000);
+    for (const p of report.possibleConcentrators ?? []) expect(JSON.stringify(p).length).toBeLessThan(10000);
   });
 });
 

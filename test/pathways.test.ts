@@ -277,3 +277,83 @@ describe("a student's grade when exports disagree", () => {
     ]);
   });
 });
+
+describe("what the finder could not check", () => {
+  const today = new Date("2026-11-28T12:00:00Z");
+  const plan = pathwayPlan([["Animal Science", "01.09", AFNR, "01001", "AGR101", "Intro to Animal Science"]]);
+  const work = coursework([["1", 11, "2025-26", "AGR101", "Intro to Animal Science", "A"]]);
+
+  test("coursework without a plan: the finder's rules are listed as not run, the topic has no data", () => {
+    const { report } = runChecklist([work, concentrators([["2", 12, "01.09", AFNR, "Ag"]])], { today });
+    const why = report.notChecked?.filter((n) => n.rule === "POSSIBLE-CONCENTRATOR").map((n) => n.why);
+    expect(why).toEqual([expect.stringMatching(/no Pathway plan .* in the input/)]);
+    const topic = report.checklist.find((t) => t.topic === "possible-concentrators")!;
+    expect(topic.status).toBe("no-data");
+    expect(topic.figure.text).toBe("not checked (no pathway plan)");
+    expect(report.possibleConcentrators).toBeUndefined();
+  });
+
+  test("a plan and coursework without a concentrators export: listed, but POSSIBLE-CONCENTRATOR does not fire", () => {
+    const { report } = runChecklist([plan, work, participants([["1", 11]])], { today });
+    expect(report.notChecked?.map((n) => n.rule)).toContain("POSSIBLE-CONCENTRATOR");
+    expect(report.findings.filter((f) => f.rule === "POSSIBLE-CONCENTRATOR")).toEqual([]);
+    expect(report.checklist.find((t) => t.topic === "possible-concentrators")?.figure.text).toBe(
+      "0 possible concentrators found (no concentrators export to compare); 1 student checked",
+    );
+  });
+
+  test("last year's concentrators without this year's: the year-over-year rules are listed as not run", () => {
+    const lastYear = {
+      name: "Last",
+      rows: [
+        ["WSN", "Grade", "IAC", "Cluster", "School Year"],
+        ["1", 11, "01.09", AFNR, "2024-25"],
+      ],
+    };
+    const { report } = runChecklist([lastYear, participants([["1", 12]])], { today });
+    expect(report.sheets[0].kind).toBe("previous-concentrators");
+    expect(report.notChecked?.filter((n) => n.topic === "possible-concentrators").map((n) => n.rule)).toEqual([
+      "CONCENTRATOR-NOT-CONTINUED",
+      "IAC-CHANGED-SINCE-LAST-YEAR",
+    ]);
+  });
+});
+
+describe("students told by the district's local number", () => {
+  const today = new Date("2026-11-28T12:00:00Z");
+  const plan = pathwayPlan([
+    ["Animal Science", "01.09", AFNR, "01001", "AGR101", "Intro to Animal Science"],
+    ["", "", "", "01002", "AGR201", "Veterinary Science"],
+  ]);
+  const localCoursework = {
+    name: "Transcript",
+    rows: [
+      ["Student Number", "Grade Level", "School Year", "Course Number", "Course Name", "Mark"],
+      ["240017", 12, "2025-26", "AGR101", "Intro to Animal Science", "A"],
+      ["240017", 12, "2025-26", "AGR201", "Veterinary Science", "A"],
+      ["240024", 12, "2025-26", "AGR101", "Intro to Animal Science", "A"],
+      ["240024", 12, "2025-26", "AGR201", "Veterinary Science", "B"],
+    ] as CellValue[][],
+  };
+
+  test("a concentrators export with both WSN and local id columns matches a coursework of local numbers", () => {
+    const conc = {
+      name: "Concentrators",
+      rows: [
+        ["WSN", "Local Student ID", "Grade Level", "IAC", "Cluster"],
+        ["9000000001", "240017", 12, "01.09", AFNR],
+      ] as CellValue[][],
+    };
+    const { report } = runChecklist([plan, localCoursework, conc], { today });
+    expect(report.possibleConcentrators?.map((p) => p.studentId)).toEqual(["240024"]);
+  });
+
+  test("coursework whose ids match no student of this year's exports lists nobody, and says why", () => {
+    const { report } = runChecklist([plan, localCoursework, concentrators([["9000000001", 12, "01.09", AFNR, "Ag"]])], { today });
+    expect(report.possibleConcentrators).toEqual([]);
+    expect(report.findings.filter((f) => f.rule === "POSSIBLE-CONCENTRATOR")).toEqual([]);
+    expect(report.checklist.find((t) => t.topic === "possible-concentrators")?.figure.text).toMatch(
+      /student ids match no student of this year's exports/,
+    );
+  });
+});

@@ -128,7 +128,11 @@ function figureFor(
       }
       const n = analysis.possible.length;
       const checked = analysis.students.size;
-      const against = analysis.comparedWithConcentrators ? "" : " (no concentrators export to compare)";
+      const against = analysis.idsUnmatched
+        ? " (the coursework's student ids match no student of this year's exports: give it the exports' WSNs)"
+        : analysis.comparedWithConcentrators
+          ? ""
+          : " (no concentrators export to compare)";
       const text = `${plural(n, "possible concentrator")} found${against}; ${plural(checked, "student")} checked`;
       return { text, possible: n, studentsChecked: checked };
     }

@@ -17,8 +17,9 @@
  *   in 2025-26).
  * Pure: no Office, DOM or Node APIs.
  */
+import { clipForMatching } from "./boundedText";
 import { CellValue, SheetInput, cellText } from "./cells";
-import { clusterOf } from "./codes";
+import { clusterOf, memoByText } from "./codes";
 import { baseTitle } from "./courseTitle";
 import { DEFAULT_PASSING_RULE, PassingRule, isPassed } from "./marks";
 import { foldKey, normalizeGrade, normalizeIac, normalizeRosterCode } from "./normalize";
@@ -84,7 +85,8 @@ export function foldTitle(title: string): string {
 
 function textOf(value: CellValue): string {
   if (value === null || value === undefined || value === "") return "";
-  const t = cellText(value);
+  // Bounded first: a plan's names and titles reach messages and the JSON list.
+  const t = clipForMatching(cellText(value));
   // Most cells have no run of whitespace to fold: only those pay for the pattern.
   return /\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, " ").trim() : t.trim();
 }
@@ -177,9 +179,6 @@ interface PlanIndex {
   readonly byRoster: Map<string, PlanCourseRef[]>;
   readonly byLocal: Map<string, PlanCourseRef[]>;
   readonly byTitle: Map<string, PlanCourseRef[]>;
-  /** folded titles and codes of the coursework, computed once per distinct text */
-  readonly foldedTitles: Map<string, string>;
-  readonly foldedCodes: Map<string, string>;
 }
 
 const INDEXES = new WeakMap<PathwayPlan, PlanIndex>();
@@ -188,7 +187,7 @@ const FOLD_CACHE_LIMIT = 20000;
 function indexOf(plan: PathwayPlan): PlanIndex {
   let index = INDEXES.get(plan);
   if (index) return index;
-  index = { byRoster: new Map(), byLocal: new Map(), byTitle: new Map(), foldedTitles: new Map(), foldedCodes: new Map() };
+  index = { byRoster: new Map(), byLocal: new Map(), byTitle: new Map() };
   const add = (map: Map<string, PlanCourseRef[]>, key: string, ref: PlanCourseRef) => {
     if (key === "") return;
     const list = map.get(key) ?? [];
@@ -207,24 +206,9 @@ function indexOf(plan: PathwayPlan): PlanIndex {
   return index;
 }
 
-function foldedTitle(index: PlanIndex, title: string): string {
-  return folded(index.foldedTitles, title, foldTitle);
-}
-
-function foldedCode(index: PlanIndex, code: string): string {
-  return folded(index.foldedCodes, code, foldLocalCode);
-}
-
 /** A coursework export repeats a few hundred course codes and titles: each is folded once. */
-function folded(cache: Map<string, string>, text: string, fold: (text: string) => string): string {
-  let f = cache.get(text);
-  if (f === undefined) {
-    f = fold(text);
-    if (cache.size >= FOLD_CACHE_LIMIT) cache.clear();
-    cache.set(text, f);
-  }
-  return f;
-}
+const foldedTitle = memoByText(foldTitle, FOLD_CACHE_LIMIT);
+const foldedCode = memoByText(foldLocalCode, FOLD_CACHE_LIMIT);
 
 /** A course a student took, as the plan matching reads it. */
 export interface CourseIdentity {
@@ -243,10 +227,10 @@ export function matchPlanCourses(plan: PathwayPlan, taken: CourseIdentity): Plan
   let candidates: PlanCourseRef[] | undefined = roster === null ? undefined : index.byRoster.get(roster);
   // A "Course Code" column of local codes (letters) is read as the local code.
   const localText = textOf(taken.localCourseCode) || (roster === null ? textOf(taken.rosterCode) : "");
-  const local = localText ? foldedCode(index, localText) : "";
+  const local = localText ? foldedCode(localText) : "";
   if (!candidates && local) candidates = index.byLocal.get(local);
   const titleText = !candidates || candidates.length > 1 ? textOf(taken.localCourseTitle) : "";
-  const title = titleText ? foldedTitle(index, titleText) : "";
+  const title = titleText ? foldedTitle(titleText) : "";
   if (!candidates && title) candidates = index.byTitle.get(title);
   if (!candidates) return [];
   if (candidates.length === 1) return candidates;
@@ -316,17 +300,10 @@ export function courseworkYear(row: Pick<CourseworkRow, "schoolYear" | "term">):
 }
 
 /** A coursework export repeats a handful of years and terms: each text is read once. */
-const YEAR_CACHE = new Map<string, string | null>();
+const schoolYearOfText = memoByText(schoolYearOfCell, FOLD_CACHE_LIMIT);
 
 function yearOfCell(value: CellValue): string | null {
-  if (typeof value !== "string" || value.length > 64) return schoolYearOfCell(value ?? null);
-  let year = YEAR_CACHE.get(value);
-  if (year === undefined) {
-    year = schoolYearOfCell(value);
-    if (YEAR_CACHE.size >= FOLD_CACHE_LIMIT) YEAR_CACHE.clear();
-    YEAR_CACHE.set(value, year);
-  }
-  return year;
+  return typeof value === "string" && value.length <= 64 ? schoolYearOfText(value) : schoolYearOfCell(value ?? null);
 }
 
 function yearLabel(row: CourseworkRow): string {
@@ -491,22 +468,36 @@ export function passedPathwayCourses(
 /** Exports that carry this year's grade level, in the order their grade is read. */
 export const CURRENT_GRADE_KINDS: readonly ExportKind[] = ["concentrators", "participants", "demographics", "hs-completion", "irc-wbl"];
 
-/** Each student's grade this year from the year's exports: the highest when they disagree. */
+/**
+ * Each student's grade this year from the year's exports: the highest when they disagree. Keyed by the
+ * student id and, where an export also has one, the local student id (an SIS coursework report may carry
+ * only the district's number).
+ */
 export function currentGrades(tables: (kind: ExportKind) => readonly ExportTable[]): Map<string, number> {
   const grades = new Map<string, number>();
   for (const kind of CURRENT_GRADE_KINDS)
     for (const t of tables(kind)) {
-      if (!t.has("studentId") || !t.has("grade")) continue;
-      for (const r of t.rows) {
-        const id = t.present(r, "studentId");
-        if (id === null) continue;
+      if (!t.has("grade")) continue;
+      eachIdOf(t, (r, id) => {
         const g = normalizeGrade(t.raw(r, "grade") ?? null);
-        if (g === null) continue;
+        if (g === null) return;
         const had = grades.get(id);
         if (had === undefined || g > had) grades.set(id, g);
-      }
+      });
     }
   return grades;
+}
+
+/** Each row's student id and local student id (when the export has both columns). */
+function eachIdOf(t: ExportTable, visit: (r: DataRow, id: string) => void): void {
+  const hasLocal = t.has("localStudentId");
+  if (!t.has("studentId") && !hasLocal) return;
+  for (const r of t.rows) {
+    const id = t.present(r, "studentId");
+    if (id !== null) visit(r, id);
+    const local = hasLocal ? t.present(r, "localStudentId") : null;
+    if (local !== null && local !== id) visit(r, local);
+  }
 }
 
 // ---------------------------------------------------------------- the engine's analysis
@@ -535,6 +526,8 @@ export interface PathwayAnalysis {
   readonly possible: readonly PossibleConcentrator[];
   /** whether a concentrators export with student ids was there to compare with */
   readonly comparedWithConcentrators: boolean;
+  /** the coursework has local numbers, this year's exports WSNs, and none matches (then nobody is listed) */
+  readonly idsUnmatched: boolean;
   readonly rule: PassingRule;
 }
 
@@ -571,13 +564,16 @@ function analyze(tables: (kind: ExportKind) => readonly ExportTable[], schoolYea
   };
   const concentratorTables = tables("concentrators").filter((t) => t.has("studentId"));
   const reported = new Set<string>();
-  for (const t of concentratorTables)
-    for (const r of t.rows) {
-      const id = t.present(r, "studentId");
-      if (id !== null) reported.add(id);
-    }
+  for (const t of concentratorTables) eachIdOf(t, (_r, id) => reported.add(id));
+  // Coursework of local numbers where this year's exports have WSNs (10 digits), matching none of them:
+  // every student would look unreported, so none is listed.
+  const known = new Set<string>();
+  for (const kind of CURRENT_GRADE_KINDS) for (const t of tables(kind)) eachIdOf(t, (_r, id) => known.add(id));
+  const wsnLike = (id: string) => /^\d{10}$/.test(id);
+  const ids = [...students.keys()];
+  const idsUnmatched = !ids.some((id) => known.has(id) || wsnLike(id)) && [...known].some(wsnLike);
   const possible: PossibleConcentrator[] = [];
-  for (const [id, student] of students) {
+  for (const [id, student] of idsUnmatched ? [] : students) {
     if (reported.has(id)) continue;
     const g = gradeOf(id);
     if (g === null || g.grade < 11 || g.grade > 12) continue;
@@ -595,5 +591,5 @@ function analyze(tables: (kind: ExportKind) => readonly ExportTable[], schoolYea
       qualifications: q,
     });
   }
-  return { plan, students, gradeOf, possible, comparedWithConcentrators: concentratorTables.length > 0, rule };
+  return { plan, students, gradeOf, possible, comparedWithConcentrators: concentratorTables.length > 0, idsUnmatched, rule };
 }

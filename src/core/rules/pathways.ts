@@ -101,8 +101,13 @@ export const IAC_CHANGED_SINCE_LAST_YEAR = rule({
 /** "Welding I (13201, 2024-25); Welding II (13202, 2025-26)". */
 function coursesText(q: Pick<Qualification, "courses">): string {
   return q.courses
-    .map((c) => `${c.title || c.code}${c.code || c.year ? ` (${[c.code, c.year].filter(Boolean).join(", ")})` : ""}`)
+    .map((c) => `${short(c.title || c.code)}${c.code || c.year ? ` (${[short(c.code), short(c.year)].filter(Boolean).join(", ")})` : ""}`)
     .join("; ");
+}
+
+/** A plan's text in a message: a pathway name or course title is a line, not a megabyte. */
+function short(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
 function analysisOf(ctx: RuleContext): PathwayAnalysis | null {
@@ -138,8 +143,8 @@ function reportPossible(ctx: RuleContext): void {
         grade: p.grade,
         count: p.courses.length,
         pathway: p.pathway,
-        iac: p.iac || "(none in the plan)",
-        clusterText: p.cluster ? `, ${p.cluster}` : "",
+        iac: short(p.iac) || "(none in the plan)",
+        clusterText: p.cluster ? `, ${short(p.cluster)}` : "",
         courses: coursesText(p),
       };
       ctx.report({ table: at.table, at: at.row, field: "studentId", rule: POSSIBLE_CONCENTRATOR, fields });
@@ -149,7 +154,7 @@ function reportPossible(ctx: RuleContext): void {
 }
 
 function reportMultiple(ctx: RuleContext, table: ExportTable, row: DataRow, studentId: string, qualifications: readonly Qualification[]) {
-  const pathways = qualifications.map((q) => `${q.pathway} (IAC ${q.iac || "none"}: ${coursesText(q)})`).join("; ");
+  const pathways = qualifications.map((q) => `${short(q.pathway)} (IAC ${short(q.iac) || "none"}: ${coursesText(q)})`).join("; ");
   const fields = { studentId, count: qualifications.length, pathways };
   ctx.report({ table, at: row, field: "studentId", rule: CONCENTRATOR_QUALIFIES_MULTIPLE, fields });
 }
@@ -167,7 +172,9 @@ const FINDER: Check = {
       if (!t.has("studentId") || !t.has("iac")) continue;
       for (const r of t.rows) {
         const id = t.present(r, "studentId");
-        const student = id === null ? undefined : analysis.students.get(id);
+        const local = t.present(r, "localStudentId");
+        const student =
+          (id === null ? undefined : analysis.students.get(id)) ?? (local === null ? undefined : analysis.students.get(local));
         if (id === null || !student) continue;
         const iac = normalizeIac(t.raw(r, "iac") ?? null).iac;
         if (iac === null) continue;
@@ -182,13 +189,13 @@ const FINDER: Check = {
         if (qualifications.length === 1) {
           const [q] = qualifications;
           const canonical = clusterOf(t.text(r, "cluster"));
-          const clusterSuggestion = q.cluster && q.cluster !== canonical ? ` and cluster ${q.cluster}` : "";
+          const clusterSuggestion = q.cluster && q.cluster !== canonical ? ` and cluster ${short(q.cluster)}` : "";
           const fields = {
             studentId: id,
             reported: iac,
             pathway: q.pathway,
             courses: coursesText(q),
-            iac: q.iac || "(none in the plan)",
+            iac: short(q.iac) || "(none in the plan)",
             clusterSuggestion,
           };
           ctx.report({ table: t, at: r, field: "iac", rule: IAC_NOT_COURSEWORK_PATHWAY, fields });
