@@ -933,6 +933,16 @@ const CASES: Case[] = [
       ["CLUSTER", "cluster", "header"],
     ],
   },
+  {
+    name: "near miss for coursework: a participants export listing courses keeps its kind by its course count",
+    kind: "participants",
+    cols: [
+      ["Student ID", "studentId", "header"],
+      ["Grade", "grade", "header"],
+      ["Local Course Title", "localCourseTitle", null],
+      ["CTE Course Count", "cteCourseCount", "header"],
+    ],
+  },
   // pathway plan (the district's Roster Work Plan)
   {
     name: "the template's headers",

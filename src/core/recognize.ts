@@ -167,17 +167,7 @@ const FIELD_SYNONYMS: Record<Field, readonly string[]> = {
   ],
   schoolYear: ["School Year", "End Year", "Year", "School Year End", "Academic Year", "SY", "Calendar Year", "Year Taken", "Start Year"],
   term: ["Term", "Term Name", "Semester", "Grading Period", "Term Code", "Store Code", "Storecode", "Term ID", "Termid"],
-  passed: [
-    "Passed",
-    "Pass",
-    "Pass/Fail",
-    "Passed Flag",
-    "Course Passed",
-    "Completed",
-    "Course Completed",
-    "Passed Indicator",
-    "Passed Course",
-  ],
+  passed: ["Passed", "Pass", "Pass/Fail", "Passed Flag", "Course Passed", "Completed", "Course Completed", "Passed Course"],
   creditsEarned: [
     "Credits Earned",
     "Earned Credit",
@@ -443,7 +433,9 @@ function decideKindOf(f: ReadonlySet<Field>, row: readonly CellValue[]): ExportK
   const hasLocalCourse = f.has("localCourseTitle") || f.has("localCourseCode");
   // A student's courses (a transcript, a coursework or historical grades report): a student and a course on each row.
   // Only an IAC header rules it out: credits (0.5) and percents (88.5) read like CIP codes by value.
-  if (hasStudent && (hasLocalCourse || f.has("rosterCode")) && !fieldsInRow(row).has("iac")) return "coursework";
+  // A participants export that lists courses keeps its kind: its CTE course count / passed indicator says so.
+  if (hasStudent && (hasLocalCourse || f.has("rosterCode")) && !f.has("cteCourseCount") && !fieldsInRow(row).has("iac"))
+    return "coursework";
   // The district's pathway plan: a pathway name and its courses or IAC, no students.
   if (!hasStudent && f.has("pathwayName") && (hasLocalCourse || f.has("rosterCode") || f.has("iac"))) return "pathway-plan";
   if (hasStudent) {
