@@ -64,6 +64,8 @@ const ISSUE_FUNCTIONS = [
   "GRADUATE",
   "CHECK",
   "RULE",
+  "PATHWAYCOURSES",
+  "SUGGESTPATHWAY",
 ];
 
 describe("functions.json", () => {
@@ -116,6 +118,8 @@ describe("functions.json", () => {
       "CHECK.catalog",
       "CHECK.iacList",
       "CHECK.schoolYear",
+      "PATHWAYCOURSES.passing",
+      "SUGGESTPATHWAY.passing",
     ]);
   });
 

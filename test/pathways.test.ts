@@ -269,6 +269,10 @@ describe("a student's grade when exports disagree", () => {
           { code: "1001", title: "Intro to Animal Science", year: "2024-25" },
           { code: "1002", title: "Veterinary Science", year: "2024-25" },
         ],
+        // the student's first coursework row, at the student id (the pane selects it)
+        sheet: "Coursework",
+        row: 2,
+        cell: "A2",
       },
     ]);
   });

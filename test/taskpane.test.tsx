@@ -3,14 +3,7 @@
  * The task pane with a fake gateway (React Testing Library): run, click-to-select, override a kind, clear,
  * write the summary sheet, load a reference list; the real engine does the checking.
  */
-import { TextDecoder, TextEncoder } from "util";
-// jsdom lacks these; Fluent's MessageBar watches its size with a ResizeObserver.
-class ResizeObserverStub {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-Object.assign(globalThis, { TextDecoder, TextEncoder, ResizeObserver: ResizeObserverStub });
+import "./helpers/jsdomPane";
 
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
@@ -70,6 +63,7 @@ class FakeGateway implements ExcelGateway {
     missing: [],
     refused: [],
   }));
+  insertPathwayPlanTemplate = jest.fn(async () => ({ sheet: "Pathway Plan", explanations: "notes" as const }));
   loadSettings = jest.fn(async (): Promise<WorkbookSettings> => this.settings);
   saveSettings = jest.fn(
     async (patch: Partial<WorkbookSettings>): Promise<WorkbookSettings> => (this.settings = mergeSettings(this.settings, patch)),

@@ -27,6 +27,8 @@ export interface CliArgs {
   previous: string | undefined;
   /** the snapshot date (--snapshot-date), checked to be a real yyyy-mm-dd date */
   snapshotDate: string | undefined;
+  /** --template NAME: write that empty template to the one file given, instead of checking */
+  template: string | undefined;
 }
 
 export class UsageError extends Error {}
@@ -47,6 +49,7 @@ const OPTIONS = {
   passing: { type: "string" },
   previous: { type: "string" },
   "snapshot-date": { type: "string" },
+  template: { type: "string" },
 } as const;
 
 export const KNOWN_FLAGS: readonly string[] = Object.keys(OPTIONS).map((o) => `--${o}`);
@@ -125,6 +128,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     passing: v.passing,
     previous: v.previous,
     snapshotDate: v["snapshot-date"] === undefined ? undefined : checkSnapshotDate(v["snapshot-date"]),
+    template: v.template,
   };
 }
 

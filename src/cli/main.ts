@@ -7,6 +7,7 @@ counted apart and never raise the exit status; errors cannot be acknowledged.
 Exit status: 0 no errors found, 1 errors found, 2 unusable arguments or unreadable input,
  * 3 nothing was checked (no sheet of any input was recognised),
  * 4 the report could not be written to standard output (closed pipe, full disk).
+ * With --template: 0 the template was written, 2 it was not (stderr says why; an existing file is never replaced).
  */
 import * as path from "path";
 import { CheckOptionsError, resolveSchoolYear, runChecklist } from "../core/engine";
@@ -72,6 +73,10 @@ Options:
                          the date of DPI's December snapshot (DPI publishes it each year): the
                          days left are printed and written to the copy (default: the date kept
                          in the workbook's log; otherwise a suggested date is shown, unconfirmed)
+  --template pathway-plan <file.xlsx>
+                         write an empty Pathway Plan workbook to fill in (the district's pathways
+                         and their courses; each column explained in its header's note), then
+                         stop; an existing file is never replaced (exit status 2)
   --version              print the version
   -h, --help             show this help
 
@@ -84,7 +89,9 @@ Exit status: 0 no errors found, 1 errors found, 2 unusable arguments or unreadab
              3 nothing was checked (no sheet of any input was recognised as an export, or
                the exports recognised have no data rows),
              4 the report could not be written to standard output (the reading program closed
-             the pipe, as \`| head\` does, or the disk is full); one line on stderr says which.`;
+             the pipe, as \`| head\` does, or the disk is full); one line on stderr says which.
+With --template: 0 the file was written, 2 it was not (unknown template, other options given, the
+             file exists, or it could not be written); stderr says why.`;
 
 export { UsageError, parseArgs } from "./args";
 export type { CliArgs } from "./args";
@@ -141,6 +148,7 @@ export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<num
     io.stdout(`cte-check ${packageVersion()}\n`);
     return 0;
   }
+  if (args.template !== undefined) return runTemplate(args, io);
   if (args.files.length === 0) {
     io.stderr(`cte-check: no input file given.\n\n${USAGE}\n`);
     return 2;
@@ -276,6 +284,67 @@ function worklistText(
     snapshot: tracking.snapshot,
     suggestedSnapshotDate: tracking.suggestedSnapshotDate,
   };
+}
+
+/** Options that check files: none of them goes with --template, which only writes one. */
+const CHECK_OPTIONS: readonly (keyof CliArgs)[] = [
+  "json",
+  "out",
+  "references",
+  "schoolYear",
+  "team",
+  "recognize",
+  "kinds",
+  "columns",
+  "headerRows",
+  "map",
+  "passing",
+  "previous",
+  "snapshotDate",
+];
+const FLAG_OF: Partial<Record<keyof CliArgs, string>> = {
+  references: "--reference",
+  schoolYear: "--school-year",
+  kinds: "--kind",
+  columns: "--column",
+  headerRows: "--header-row",
+  snapshotDate: "--snapshot-date",
+};
+
+/** `--template NAME FILE`: writes the template (exit 0), or says why not (exit 2). */
+async function runTemplate(args: CliArgs, io: CliIo): Promise<number> {
+  const usage = (message: string) => {
+    io.stderr(`cte-check: ${escapeControls(message)}\n\n${USAGE}\n`);
+    return 2;
+  };
+  // exceljs loads only when a workbook is written.
+  const { TEMPLATES, isTemplateName, writeTemplate } = await import("./template");
+  const name = args.template ?? "";
+  if (!isTemplateName(name)) return usage(`--template ${name}: unknown template; the one there is: ${TEMPLATES.join(", ")}.`);
+  const extra = CHECK_OPTIONS.filter((o) => {
+    const v = args[o];
+    return Array.isArray(v) ? v.length > 0 : v !== undefined && v !== null && v !== false;
+  });
+  if (extra.length > 0) {
+    const flags = extra.map((o) => FLAG_OF[o] ?? `--${o}`).join(", ");
+    return usage(`--template writes a new workbook and checks nothing: leave out ${flags}.`);
+  }
+  if (args.files.length !== 1) {
+    return usage(
+      args.files.length === 0
+        ? `--template ${name} needs the name of the .xlsx file to write.`
+        : `--template ${name} writes one file; ${args.files.length} were given.`,
+    );
+  }
+  const [file] = args.files;
+  try {
+    const sheet = await writeTemplate(name, file);
+    io.stdout(`Wrote ${file}: sheet ‘${sheet}’, an empty ${name} template (each column's header note says what goes in it).\n`);
+    return 0;
+  } catch (err) {
+    io.stderr(`cte-check: ${escapeControls(err instanceof Error ? err.message : String(err))}\n`);
+    return 2;
+  }
 }
 
 /** Exit status when no sheet of any input was recognised. */

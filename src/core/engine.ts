@@ -12,7 +12,7 @@ import { isFindingsSheet, parseFindingsSheet } from "./findingsSheet";
 import { defaultSchoolYear, normalizeSchoolYear } from "./normalize";
 import { Field, KIND_SPEC, Recognition, SENSITIVE_FIELDS, headerKey, isSensitiveHeader, looksLikeData, recognize } from "./recognize";
 import { notCheckedRules } from "./notChecked";
-import { DEFAULT_PASSING_RULE, PassingRule, PossibleConcentrator, analyzePathways } from "./pathways";
+import { DEFAULT_PASSING_RULE, PassingRule, PathwayAnalysis, PossibleConcentrator, analyzePathways } from "./pathways";
 import { ReferenceLists, loadCourseCatalog, loadIacList } from "./referenceLists";
 import {
   type Acknowledgement,
@@ -171,9 +171,13 @@ function recogniseSheet(input: SheetInput, override: SheetOverride | undefined, 
   return { input, recognition, table };
 }
 
-/** A possible concentrator as the JSON report lists it. */
-function possibleConcentratorEntry(p: PossibleConcentrator): PossibleConcentratorEntry {
+/** A possible concentrator as the JSON report lists it, placed on the student's first coursework row. */
+function possibleConcentratorEntry(p: PossibleConcentrator, analysis: PathwayAnalysis): PossibleConcentratorEntry {
   const others = p.qualifications.slice(1).map((q) => q.pathway);
+  const origin = analysis.students.get(p.studentId)?.firstRow.origin;
+  const at = origin
+    ? { sheet: origin.table.sheet, row: origin.row.row, cell: origin.table.address(origin.row.row, origin.table.anchorColumn("studentId")) }
+    : {};
   return {
     studentId: p.studentId,
     grade: p.grade,
@@ -182,6 +186,7 @@ function possibleConcentratorEntry(p: PossibleConcentrator): PossibleConcentrato
     cluster: p.cluster,
     courses: p.courses.map((c) => ({ ...c })),
     ...(others.length ? { otherPathways: others } : {}),
+    ...at,
   };
 }
 
@@ -416,8 +421,8 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
       ? { snapshot: { date: snapshot.date, daysLeft: snapshot.daysLeft, ...(snapshot.advice ? { advice: snapshot.advice } : {}) } }
       : {}),
   };
-  const possible = analyzePathways(studentTables, schoolYear, passingRule)?.possible;
-  if (possible) report.possibleConcentrators = possible.map(possibleConcentratorEntry);
+  const analysis = analyzePathways(studentTables, schoolYear, passingRule);
+  if (analysis) report.possibleConcentrators = analysis.possible.map((p) => possibleConcentratorEntry(p, analysis));
   return {
     report,
     tables: [...tablesByKind.values()].flat(),

@@ -119,6 +119,13 @@ export const possibleConcentratorSchema = z.object({
   cluster: z.string(),
   courses: z.array(z.object({ code: z.string(), title: z.string(), year: z.string() })),
   otherPathways: z.array(z.string()).optional(),
+  /** the student's first coursework row (sheet, worksheet row, the student id's cell): the pane selects it */
+  sheet: z.string().optional(),
+  row: z.number().int().positive().optional(),
+  cell: z
+    .string()
+    .regex(/^[A-Z]{1,3}[0-9]+$/)
+    .optional(),
 });
 
 export const reportSchema = z.object({

@@ -10,8 +10,10 @@ import type { WorklistStatus } from "../core/report";
 import type { WorklistRow } from "../core/tracking";
 import type { WorkbookLog } from "../core/workbookLog";
 import type { WorkbookSettings } from "./settings";
+import type { TemplateSheetResult } from "./templateWriter";
 
 export type { WorkbookSettings, StoredReference } from "./settings";
+export type { TemplateSheetResult } from "./templateWriter";
 
 /** How far "Run checklist" has read (one call per sheet after each round trip that read some of it). */
 export interface ReadProgress {
@@ -120,6 +122,8 @@ export interface ExcelGateway {
    * trip however many; errors to acknowledge are refused and listed, the others still change.
    */
   setFindingStatuses(changes: readonly FindingStatusChange[]): Promise<FindingStatusesResult>;
+  /** Adds an empty, formatted "Pathway Plan" sheet (each column explained) and activates it. */
+  insertPathwayPlanTemplate(): Promise<TemplateSheetResult>;
   loadSettings(): Promise<WorkbookSettings>;
   /** Merges `patch` into the stored settings and returns what is stored now. */
   saveSettings(patch: Partial<WorkbookSettings>): Promise<WorkbookSettings>;

@@ -18,7 +18,8 @@
  *   text-heavy. If Excel on the web still refuses a response as too large, that round trip is retried with
  *   smaller blocks.
  * - highlight after a read: 2 or 3; clear: 3, or 4 in a new pane (see highlights.ts).
- * - select a cell: 1; write the Snapshot Checklist sheet: 2; load settings: 1; save settings: 2.
+ * - select a cell: 1; write the Snapshot Checklist sheet: 2; insert the Pathway Plan template: 2; load settings: 1;
+ *   save settings: 2. The template's header notes use Worksheet.notes (ExcelApi 1.18) where the host has it.
  * - write the Findings sheet: 2 reads + one write per ~4 MB of request; write the log: 2 or 3; set one or
  *   many findings' status: 1 read + 1 write (see worklistWriter.ts).
  */
@@ -30,6 +31,7 @@ import type { WorklistStatus } from "../core/report";
 import type { WorklistRow } from "../core/tracking";
 import { type WorkbookLog, logSheetLayout } from "../core/workbookLog";
 import { queueChecklistSheet } from "./checklistWriter";
+import { type TemplateSheetResult, queuePathwayPlanSheet } from "./templateWriter";
 import { hasErrorCode, toGatewayError } from "./errors";
 import {
   type ApplyResult,
@@ -73,6 +75,8 @@ export interface OfficeGatewayOptions {
   readonly responseBudgetBytes?: number;
   /** estimated request bytes per write round trip (default 4,000,000) */
   readonly requestBudgetBytes?: number;
+  /** default: Office.context.requirements.isSetSupported (false outside Office) */
+  readonly isSetSupported?: (name: string, version: string) => boolean;
 }
 
 export const DEFAULT_BLOCK_ROWS = 20_000;
@@ -84,6 +88,11 @@ const BUDGET_BYTES = 4_000_000;
 const INITIAL_BYTES_PER_CELL = 16;
 /** passes Clear makes at most when Excel reports rule counts it did not expect (rules changed meanwhile) */
 const CLEAR_PASSES = 3;
+
+function officeSupports(name: string, version: string): boolean {
+  if (typeof Office === "undefined") return false;
+  return Office.context?.requirements?.isSetSupported?.(name, version) === true;
+}
 
 function defaultRun<T>(batch: ExcelBatch<T>): Promise<T> {
   if (typeof Excel === "undefined" || typeof Excel.run !== "function") {
@@ -98,6 +107,7 @@ export class OfficeExcelGateway implements ExcelGateway {
   private readonly maxCellsPerRead: number;
   private readonly responseBudget: number;
   private readonly requestBudget: number;
+  private readonly isSetSupported: (name: string, version: string) => boolean;
   /** the sheet names last seen, in order: finding our rules loads them with the sheet list when unchanged */
   private knownSheets: string[] | null = null;
   /** our Findings table's name as last written (it differs from the default when a user's table had that name) */
@@ -109,6 +119,7 @@ export class OfficeExcelGateway implements ExcelGateway {
     this.maxCellsPerRead = options.maxCellsPerRead ?? MAX_CELLS_PER_READ;
     this.responseBudget = options.responseBudgetBytes ?? BUDGET_BYTES;
     this.requestBudget = options.requestBudgetBytes ?? BUDGET_BYTES;
+    this.isSetSupported = options.isSetSupported ?? officeSupports;
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -330,6 +341,21 @@ export class OfficeExcelGateway implements ExcelGateway {
       );
     } catch (err) {
       throw toGatewayError(err, "set the findings' status on the Findings sheet");
+    }
+  }
+
+  async insertPathwayPlanTemplate(): Promise<TemplateSheetResult> {
+    try {
+      return await this.run(async (context) => {
+        const worksheets = context.workbook.worksheets;
+        worksheets.load("items/name");
+        await context.sync();
+        const result = queuePathwayPlanSheet(worksheets, this.isSetSupported("ExcelApi", "1.18"));
+        await context.sync();
+        return result;
+      });
+    } catch (err) {
+      throw toGatewayError(err, "insert the Pathway Plan template");
     }
   }
 

@@ -33,7 +33,9 @@ export interface FunctionDoc {
     | "wblHours"
     | "graduate"
     | "check"
-    | "rule";
+    | "rule"
+    | "pathwayCourses"
+    | "suggestPathway";
   /** extra notes for the help page (plain text) */
   readonly notes?: readonly string[];
   readonly examples: readonly FunctionExample[];
@@ -61,6 +63,33 @@ const CONCENTRATORS: unknown[][] = [
   [null, null, null, null],
   ["9000000003", 12, "11.01", "Health Science"],
 ];
+
+const PLAN: unknown[][] = [
+  ["Pathway Name", "IAC", "Cluster", "Roster Code", "Local Course Code", "Local Course Title"],
+  ["Animal Systems", "01.09", "Agriculture, Food & Natural Resources", "01001", "AG101", "Intro to Agriculture"],
+  [null, null, null, "01011", "AG210", "Veterinary Science"],
+  [null, null, null, "01012", "AG220", "Animal Science"],
+  ["Programming", "11.02", "Information Technology", "10152", "CS110", "Intro to Programming"],
+  [null, null, null, "10153", "CS210", "AP Computer Science A"],
+];
+
+const COURSEWORK: unknown[][] = [
+  ["Student ID", "School Year", "Course Number", "Course Name", "Mark", "Credits Earned"],
+  ["9000000001", "2023-24", "AG101", "Intro to Agriculture", "B", 0.5],
+  ["9000000001", "2024-25", "AG210A", "Veterinary Science", "C-", 0.5],
+  ["9000000001", "2024-25", "AG210B", "Veterinary Science", "F", 0],
+  ["9000000002", "2024-25", "CS110", "Intro to Programming", "A", 0.5],
+  ["9000000002", "2025-26", "CS210", "AP Computer Science A", "B+", 1],
+  ["9000000003", "2024-25", "AG101", "Intro to Agriculture", "D", 0.5],
+  ["9000000003", "2024-25", "AG220", "Animal Science", "F", 0],
+  ["9000000004", "2024-25", "AG101", "Intro to Agriculture", "A", 0.5],
+  ["9000000004", "2024-25", "AG220", "Animal Science", "B", 0.5],
+  ["9000000004", "2024-25", "CS110", "Intro to Programming", "A-", 0.5],
+  ["9000000004", "2025-26", "CS210", "AP Computer Science A", "B", 1],
+];
+
+const FINDER_CELLS = "Coursework!A1:F12 = students' courses with marks; Plan!A1:F6 = two pathways and their courses";
+const STUDENTS: unknown[][] = [["9000000001"], ["9000000002"], ["9000000003"], ["9000000004"]];
 
 export const FUNCTION_DOCS: readonly FunctionDoc[] = [
   {
@@ -224,8 +253,9 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
         "Sheet-level findings (a missing or duplicated column) follow the kind on the header row. " +
         "Sensitive values (single parent, homeless) never appear.",
       'Rows below the last filled row give "", so a whole-column reference such as A:F works.',
-      "Rules that compare two exports (a concentrator missing from the participants export, a senior without a completion row) " +
-        "cannot fire: CHECK sees one range. " +
+      "Rules that compare two exports (a concentrator missing from the participants export, a senior without a completion row, " +
+        "the concentrator finder's) cannot fire: CHECK sees one range; CTE.PATHWAYCOURSES and CTE.SUGGESTPATHWAY read coursework " +
+        "against a plan. " +
         "Rules that compare rows (duplicates, one student with two IACs, department mismatches, AP/IB code use) " +
         "compare rows within the range only.",
       "Row numbers in messages count from the first row of the range.",
@@ -260,6 +290,68 @@ export const FUNCTION_DOCS: readonly FunctionDoc[] = [
         formula: '=CTE.RULE("GRADE-INVALID")',
         args: ["GRADE-INVALID"],
         result: [["A grade that is not recognisable (9, 09, Grade 9, 9th, K12-09 are)."]],
+      },
+    ],
+  },
+  {
+    id: "PATHWAYCOURSES",
+    logic: "pathwayCourses",
+    notes: [
+      "A course counts when the plan lists it in the pathway: matched by roster code first, then local course code " +
+        "(case and an A/B semester suffix ignored: AG210A and AG210B are AG210), then title. A course retaken counts once.",
+      "Passed: a passed flag decides when there is one; else the mark (D- or better, or 60% or better, unless the passing " +
+        "argument says otherwise); else earned credit above zero. A blank or incomplete mark is not a pass.",
+      "A student id the coursework does not have gives 0. A pathway may be given by its IAC: the pathway of the plan with that IAC " +
+        "(the most courses when several share it).",
+      "A blank pathway name in the plan continues the pathway above it, so the IAC and cluster may be given on its first row only.",
+    ],
+    examples: [
+      {
+        formula: '=CTE.PATHWAYCOURSES(A2:A4, "Animal Systems", Coursework!A1:F12, Plan!A1:F6)',
+        cells: `A2:A4 = 9000000001, 9000000002, 9000000003; ${FINDER_CELLS}`,
+        args: [STUDENTS.slice(0, 3), "Animal Systems", COURSEWORK, PLAN],
+        result: [["2"], ["0"], ["1"]],
+      },
+      {
+        formula: '=CTE.PATHWAYCOURSES("9000000002", "11.02", Coursework!A1:F12, Plan!A1:F6)',
+        cells: FINDER_CELLS,
+        args: ["9000000002", "11.02", COURSEWORK, PLAN],
+        result: [["2"]],
+      },
+      {
+        formula: '=CTE.PATHWAYCOURSES("9000000001", "Animal Systems", Coursework!A1:F12, Plan!A1:F6, "C")',
+        cells: `${FINDER_CELLS}; with C as the lowest passing mark, C- fails`,
+        args: ["9000000001", "Animal Systems", COURSEWORK, PLAN, "C"],
+        result: [["1"]],
+      },
+      {
+        formula: '=CTE.PATHWAYCOURSES("9000000001", "Welding", Coursework!A1:F12, Plan!A1:F6)',
+        cells: FINDER_CELLS,
+        args: ["9000000001", "Welding", COURSEWORK, PLAN],
+        result: [["#N/A"]],
+      },
+    ],
+  },
+  {
+    id: "SUGGESTPATHWAY",
+    logic: "suggestPathway",
+    notes: [
+      "A student qualifies in a pathway with two or more distinct passed courses of it (DPI's concentrator definition); " +
+        "courses and passing are read as for CTE.PATHWAYCOURSES.",
+      "When the coursework qualifies the student in several pathways, all are listed, most passed courses first: " +
+        "DPI reports one IAC per concentrator, so ask the student which pathway to report.",
+    ],
+    examples: [
+      {
+        formula: "=CTE.SUGGESTPATHWAY(A2:A5, Coursework!A1:F12, Plan!A1:F6)",
+        cells: `A2:A5 = 9000000001 to 9000000004; ${FINDER_CELLS}`,
+        args: [STUDENTS, COURSEWORK, PLAN],
+        result: [
+          ["Animal Systems — 01.09 Agriculture, Food & Natural Resources"],
+          ["Programming — 11.02 Information Technology"],
+          [""],
+          ["2 pathways: Animal Systems — 01.09 Agriculture, Food & Natural Resources; Programming — 11.02 Information Technology"],
+        ],
       },
     ],
   },

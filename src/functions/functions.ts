@@ -187,3 +187,32 @@ export function check(tableWithHeaders: any[][], catalog?: any[][], iacList?: an
 export function rule(ruleId: any[][]): any[][] {
   return run("RULE", () => logic.rule(ruleId));
 }
+
+/**
+ * How many distinct courses of a career pathway a student passed, from the district's pathway plan and the students' coursework.
+ * @customfunction PATHWAYCOURSES
+ * @param student A student id (WSN or local id, as the coursework has it), or a range of them.
+ * @param pathway The pathway's name or IAC as the plan has it (one value, or a range the same size as the students).
+ * @param coursework The students' coursework range with its header row (student id, course code or title, passed flag, credit or mark).
+ * @param plan The pathway plan range with its header row (Pathway Name, IAC, Cluster, Roster Code, Local Course Code, Local Course Title).
+ * @param [passing] Optional: the lowest passing mark, e.g. "C-", "65" or "C-,65"; "no-credit" stops earned credit from counting.
+ * @returns The number of passed pathway courses (a course retaken counts once); #N/A for a pathway not in the plan.
+ * @helpurl https://localhost:3000/help.html#PATHWAYCOURSES
+ */
+export function pathwayCourses(student: any[][], pathway: any[][], coursework: any[][], plan: any[][], passing?: any[][]): any[][] {
+  return run("PATHWAYCOURSES", () => logic.pathwayCourses(student, pathway, coursework, plan, passing));
+}
+
+/**
+ * The career pathway a student's coursework qualifies for (two or more passed courses), with its IAC and cluster.
+ * @customfunction SUGGESTPATHWAY
+ * @param student A student id (WSN or local id, as the coursework has it), or a range of them.
+ * @param coursework The students' coursework range with its header row (student id, course code or title, passed flag, credit or mark).
+ * @param plan The pathway plan range with its header row (Pathway Name, IAC, Cluster, Roster Code, Local Course Code, Local Course Title).
+ * @param [passing] Optional: the lowest passing mark, e.g. "C-", "65" or "C-,65"; "no-credit" stops earned credit from counting.
+ * @returns "Pathway — IAC cluster"; "" when none qualifies; "2 pathways: …" when several do (the student should choose one).
+ * @helpurl https://localhost:3000/help.html#SUGGESTPATHWAY
+ */
+export function suggestPathway(student: any[][], coursework: any[][], plan: any[][], passing?: any[][]): any[][] {
+  return run("SUGGESTPATHWAY", () => logic.suggestPathway(student, coursework, plan, passing));
+}

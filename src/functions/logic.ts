@@ -14,7 +14,20 @@ import { CheckOptionsError, resolveSchoolYear } from "../core/engine";
 import { GRADE_BAND_LIST, gradeBandOf, inGradeBand } from "../core/eligibility";
 import { CatalogRange, IacListRange, buildCourseCatalog, buildIacList, clustersOfIac, isListProblem } from "../core/lists";
 import { cleanText, normalizeGrade, normalizeIac } from "../core/normalize";
-import { Field, KIND_SPEC } from "../core/recognize";
+import { Field, KIND_SPEC, recognize } from "../core/recognize";
+import {
+  DEFAULT_PASSING_RULE,
+  PassingRule,
+  PathwayPlan,
+  Qualification,
+  StudentCoursework,
+  courseworkByStudent,
+  courseworkFromRows,
+  parsePassingRule,
+  pathwaysNamed,
+  planFromRows,
+  qualificationsOf,
+} from "../core/pathways";
 import { ExportKind, Finding } from "../core/report";
 import { checkColumns, findingsByRow, tableFromColumns } from "../core/rowFindings";
 import { apIbOfTitle } from "../core/courseTitle";
@@ -451,3 +464,110 @@ export function check(tableWithHeaders: unknown, catalog?: unknown, iacList?: un
 
 /** The export kinds CTE.CHECK recognises, for the help page. */
 export const CHECK_KINDS: readonly string[] = Object.keys(KIND_SPEC);
+
+// ------------------------------------------------------------------ the concentrator finder
+
+const PLAN_HEADERS = "Pathway Name, IAC, Cluster, Roster Code, Local Course Code, Local Course Title";
+const COURSEWORK_HEADERS = "a student id, a course code or title, and a passed flag, earned credit or mark";
+
+/** The finder's shared arguments (plan, coursework, passing rule), built once per call. */
+interface FinderArgs {
+  readonly plan: PathwayPlan;
+  readonly students: Map<string, StudentCoursework>;
+}
+
+/** A range argument as rows of cell values, cut below its last filled row (a whole-column reference). */
+function filledRows(input: unknown): CellValue[][] {
+  const raw = asMatrix(input);
+  let last = raw.length - 1;
+  while (last >= 0 && raw[last].every((v) => isBlank(toCellValue(v)))) last--;
+  return raw.slice(0, last + 1).map((r) => r.map(toCellValue));
+}
+
+/** The fields the range's header row maps, read as `kind` (none without a header row). */
+function mappedFields(rows: CellValue[][], kind: ExportKind): Set<Field> {
+  const r = recognize(rows, kind);
+  return new Set(r.headerIndex === null || r.headerIndex < 0 ? [] : (Object.keys(r.mapping.columns) as Field[]));
+}
+
+const COURSE_FIELDS: readonly Field[] = ["rosterCode", "localCourseCode", "localCourseTitle"];
+const PASS_FIELDS: readonly Field[] = ["passed", "creditsEarned", "mark"];
+
+/** The plan, coursework and passing-rule arguments, or the error every position of the result gets. */
+function loadFinderArgs(coursework: unknown, plan: unknown, passing: unknown): FinderArgs | { error: FunctionError } {
+  let rule: PassingRule = DEFAULT_PASSING_RULE;
+  if (!isOmitted(passing)) {
+    const text = cellText(toCellValue(asMatrix(passing)[0][0]));
+    const parsed = parsePassingRule(text);
+    if (!parsed) {
+      return {
+        error: invalid(
+          `The passing rule ${q(text)} is not one: give a lowest passing letter (C-), a percent (65), both (C-,65), or no-credit.`,
+        ),
+      };
+    }
+    rule = parsed;
+  }
+  const planRows = filledRows(plan);
+  const planFields = mappedFields(planRows, "pathway-plan");
+  if (!planFields.has("pathwayName") || !COURSE_FIELDS.some((f) => planFields.has(f))) {
+    return { error: invalid(`The plan argument is not a pathway plan: give its range with the header row (${PLAN_HEADERS}).`) };
+  }
+  const courseworkRows = filledRows(coursework);
+  const courseworkFields = mappedFields(courseworkRows, "coursework");
+  const has = (fields: readonly Field[]) => fields.some((f) => courseworkFields.has(f));
+  if (!courseworkFields.has("studentId") || !has(COURSE_FIELDS) || !has(PASS_FIELDS)) {
+    return {
+      error: invalid(`The coursework argument is not students' coursework: give its range with the header row (${COURSEWORK_HEADERS}).`),
+    };
+  }
+  const built = planFromRows(planRows);
+  return { plan: built, students: courseworkByStudent(built, courseworkFromRows(courseworkRows), rule) };
+}
+
+/**
+ * =CTE.PATHWAYCOURSES(student, pathway, coursework, plan, [passing]): how many distinct courses of the
+ * pathway (its name or IAC in the plan) the student passed; a course retaken counts once.
+ */
+export function pathwayCourses(student: unknown, pathway: unknown, coursework: unknown, plan: unknown, passing?: unknown): Out[][] {
+  const args = loadFinderArgs(coursework, plan, passing);
+  if ("error" in args) return filled(...shapeOf([student, pathway]), args.error);
+  return batch([student, pathway], { blank: "first" }, ([ids, pathways]) => {
+    const named = new Map<string, number[]>();
+    return ids.map((id, i) => {
+      const name = cellText(pathways[i]).trim();
+      if (name === "") return invalid("The pathway is blank: give a pathway's name or IAC as the plan has it.");
+      let found = named.get(name);
+      if (found === undefined) {
+        found = pathwaysNamed(args.plan, name);
+        if (named.size < MEMO_LIMIT) named.set(name, found);
+      }
+      if (found.length === 0) return notAvailable(`${q(name)} is not a pathway of the plan: give its name or its IAC as the plan has it.`);
+      const passed = args.students.get(cellText(id).trim())?.passed;
+      return found.reduce((most, p) => Math.max(most, passed?.get(p)?.size ?? 0), 0);
+    });
+  });
+}
+
+/** "Animal Systems — 01.09 Agriculture, Food & Natural Resources" */
+function qualificationText(q: Qualification): string {
+  const code = [q.iac, q.cluster].filter((s) => s !== "").join(" ");
+  return code === "" ? q.pathway : `${q.pathway} — ${code}`;
+}
+
+/**
+ * =CTE.SUGGESTPATHWAY(student, coursework, plan, [passing]): the pathway the student's coursework qualifies
+ * for (two or more passed courses) with its IAC and cluster; "" when none; "2 pathways: …" when several.
+ */
+export function suggestPathway(student: unknown, coursework: unknown, plan: unknown, passing?: unknown): Out[][] {
+  const args = loadFinderArgs(coursework, plan, passing);
+  if ("error" in args) return filled(...shapeOf([student]), args.error);
+  return batch([student], { blank: "first" }, ([ids]) =>
+    ids.map((id) => {
+      const found = args.students.get(cellText(id).trim());
+      const qualifies = found ? qualificationsOf(args.plan, found) : [];
+      if (qualifies.length <= 1) return qualifies.length === 1 ? qualificationText(qualifies[0]) : "";
+      return `${qualifies.length} pathways: ${qualifies.map(qualificationText).join("; ")}`;
+    }),
+  );
+}

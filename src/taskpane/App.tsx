@@ -1,7 +1,8 @@
 /**
  * The task pane. It never calls Excel: everything goes through the `ExcelGateway` it is given, and every
  * check is the engine's (`runCheck` makes the same call the CLI makes). Shown: statuses, counts, figures,
- * rule messages and header texts; never a cell value (the engine's messages hold no sensitive values).
+ * rule messages, header texts and the concentrator finder's list (student ids, pathways, courses); never a
+ * single-parent or homeless value (the engine's messages and the finder hold none).
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
 import {
@@ -22,6 +23,7 @@ import type { Finding } from "../core/report";
 import { type ExcelGateway, GatewayError, type ReadProgress, type StoredReference, type WorkbookSettings } from "../excel/gateway";
 import { EMPTY_SETTINGS } from "../excel/settings";
 import { ChecklistSheetPanel } from "./components/ChecklistSheetPanel";
+import { PossibleConcentratorsPanel } from "./components/PossibleConcentratorsPanel";
 import { type LoadedReference, ReferencesPanel } from "./components/ReferencesPanel";
 import { SheetsPanel } from "./components/SheetsPanel";
 import { TopicList } from "./components/TopicList";
@@ -50,7 +52,7 @@ const useStyles = makeStyles({
   panelBody: { paddingTop: "8px" },
 });
 
-type Busy = null | "run" | "clear" | "write" | "settings";
+type Busy = null | "run" | "clear" | "write" | "settings" | "template";
 
 interface Message {
   readonly intent: "success" | "error" | "warning" | "info";
@@ -193,9 +195,10 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
     }
   };
 
-  const onSelect = (f: Finding) => {
-    gateway.selectCell(f.sheet, f.cell).catch((err) => setMessage({ intent: "error", text: messageOf(err) }));
+  const onSelectCell = (sheet: string, cell: string) => {
+    gateway.selectCell(sheet, cell).catch((err) => setMessage({ intent: "error", text: messageOf(err) }));
   };
+  const onSelect = (f: Finding) => onSelectCell(f.sheet, f.cell);
 
   const save = async (patch: Partial<WorkbookSettings>, done: string) => {
     setBusy("settings");
@@ -275,6 +278,27 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
     }
   };
 
+  // The concentrator finder: the template action; the list is the run's report.possibleConcentrators.
+  const onInsertTemplate = async () => {
+    setBusy("template");
+    setMessage(null);
+    try {
+      const { sheet, explanations } = await gateway.insertPathwayPlanTemplate();
+      const where =
+        explanations === "notes"
+          ? "Each column's header has a note saying what goes in it"
+          : "The row above the header says what goes in each column";
+      setMessage({
+        intent: "success",
+        text: `Added the sheet ‘${sheet}’. ${where}: one row per course of each pathway. Then run the checklist again.`,
+      });
+    } catch (err) {
+      setMessage({ intent: "error", text: messageOf(err) });
+    } finally {
+      setBusy(null);
+    }
+  };
+
   const report = run?.result.report ?? null;
   const totals = report ? severityCounts(report.findings) : null;
 
@@ -338,6 +362,19 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
           <TopicList report={report} sheets={workbookSheets} onSelect={onSelect} />
         </section>
       )}
+
+      <details className={styles.panel}>
+        <summary className={styles.panelSummary}>Possible concentrators</summary>
+        <div className={styles.panelBody}>
+          <PossibleConcentratorsPanel
+            report={report}
+            sheets={workbookSheets}
+            busy={busy !== null || !!notice}
+            onInsertTemplate={() => void onInsertTemplate()}
+            onSelect={(sheet, cell) => onSelectCell(sheet, cell)}
+          />
+        </div>
+      </details>
 
       <details className={styles.panel}>
         <summary className={styles.panelSummary}>Sheets</summary>

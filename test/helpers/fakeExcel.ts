@@ -27,6 +27,9 @@
  *   cell reference, not C/R; at most 255 characters) and is unique, case-insensitively, among the workbook's
  *   tables and defined names. `Table.delete()` removes the table and clears its cells (as VBA's
  *   ListObject.Delete does); deleting a sheet removes its tables; a copied sheet's tables get new names.
+ * - Cell notes (`Worksheet.notes.add(cellAddress, content)`) exist from ExcelApi 1.18: on a host without it
+ *   (`excelApi` below "1.18") the command fails with ApiNotFound; an address that is not a single cell fails
+ *   with InvalidCellAddress, as documented.
  * It measures what matters for Excel on
  * the web: round trips, proxy objects, request and response bytes (estimated as JSON), address lengths and
  * cells per load. Like Excel it rejects `getRange(s)` addresses over 8,192 characters and requests or
@@ -115,6 +118,8 @@ interface Sheet {
   orientation: string | null;
   printTitleRows: string | null;
   visibility: SheetVisibility;
+  /** cell notes (ExcelApi 1.18) by "r,c" */
+  notes: Map<string, string>;
 }
 
 export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
@@ -305,6 +310,8 @@ export class FakeWorkbook {
   enableEvents = true;
   activeSheetId: string | null = null;
   selection: { sheet: string; address: string } | null = null;
+  /** the newest ExcelApi requirement set the host supports ("1.9" is the add-in's minimum) */
+  excelApi = "1.18";
   stats: FakeStats = FakeWorkbook.emptyStats();
   private nextSheet = 1;
   private nextCf = 1;
@@ -335,6 +342,24 @@ export class FakeWorkbook {
 
   resetStats(): void {
     this.stats = FakeWorkbook.emptyStats();
+  }
+
+  /** `Office.context.requirements.isSetSupported` for this host (ExcelApi only). */
+  isSetSupported = (name: string, version = "1.1"): boolean => {
+    if (name !== "ExcelApi") return false;
+    const minor = (v: string) => Number(v.split(".")[1] ?? 0);
+    return minor(version) <= minor(this.excelApi);
+  };
+
+  /** A sheet's cell notes, in row then column order. */
+  notes(name: string): { address: string; content: string }[] {
+    return [...this.sheet(name).notes.entries()]
+      .map(([key, content]) => {
+        const [r, c] = key.split(",").map(Number);
+        return { r, c, address: cellName(r, c), content };
+      })
+      .sort((a, b) => a.r - b.r || a.c - b.c)
+      .map(({ address, content }) => ({ address, content }));
   }
 
   /** Adds a sheet whose rows start at `firstRow`/`firstColumn` (1-based). */
@@ -511,6 +536,7 @@ export class FakeWorkbook {
     copy.fills = new Map(source.fills);
     copy.numberFormats = new Map(source.numberFormats);
     copy.formulas = new Map(source.formulas);
+    copy.notes = new Map(source.notes);
     copy.cfs = source.cfs.map((cf) => ({ ...cf, key: this.newCfKey(), areas: cf.areas.map((a) => ({ ...a })) }));
     // Excel keeps table names unique: the copy's tables get the first free name with a number appended.
     for (const t of this.tables.filter((x) => x.sheet === source)) {
@@ -578,6 +604,7 @@ export class FakeWorkbook {
       orientation: null,
       printTitleRows: null,
       visibility: "Visible",
+      notes: new Map(),
     };
     this.sheets.push(sheet);
     return sheet;
@@ -1259,6 +1286,7 @@ class WorksheetProxy extends ProxyBase {
   readonly freezePanes: { freezeRows: (n: number) => void };
   readonly pageLayout: PageLayoutProxy;
   private tableCollection: TableCollectionProxy | null = null;
+  readonly notes: NoteCollectionProxy;
 
   constructor(
     ctx: FakeContext,
@@ -1273,6 +1301,7 @@ class WorksheetProxy extends ProxyBase {
         }),
     };
     this.pageLayout = new PageLayoutProxy(ctx, () => this.target());
+    this.notes = new NoteCollectionProxy(ctx, () => this.target());
   }
 
   target(): Sheet {
@@ -1402,6 +1431,44 @@ function checkAddress(ctx: FakeContext, address: string, where: string): void {
       `The argument is invalid or missing or has an incorrect format (address of ${address.length} characters).`,
       where,
     );
+  }
+}
+
+/** Worksheet.notes (ExcelApi 1.18). */
+class NoteCollectionProxy extends ProxyBase {
+  constructor(
+    ctx: FakeContext,
+    private readonly sheet: () => Sheet,
+  ) {
+    super(ctx);
+  }
+
+  /** "Adds a new note with the given content on the given cell"; the cell is an address or a Range of one cell. */
+  add(cellAddress: string | RangeProxy, content: string): void {
+    this.write(content.length + 20, () => {
+      if (!this.ctx.wb.isSetSupported("ExcelApi", "1.18")) {
+        throw new FakeExcelError(
+          "ApiNotFound",
+          "The method or property notes is part of the ExcelApi 1.18 requirement set, which is not available in your version of Excel.",
+          "NoteCollection.add",
+        );
+      }
+      const sheet = this.sheet();
+      let rect: Rect | null;
+      if (typeof cellAddress === "string") rect = parseArea(cellAddress);
+      else {
+        const target = cellAddress.target();
+        if (target.sheet !== sheet) throw new Error("fake: a note's range on another sheet is not modelled");
+        rect = target.rect;
+      }
+      if (!rect || rect.r0 !== rect.r1 || rect.c0 !== rect.c1) {
+        throw new FakeExcelError("InvalidCellAddress", "The cell address is invalid or is not a single cell.", "NoteCollection.add");
+      }
+      const key = `${rect.r0},${rect.c0}`;
+      if (sheet.notes.has(key)) throw new Error("fake: adding a note to a cell that has one is not modelled");
+      this.ctx.wb.noteWrite();
+      sheet.notes.set(key, String(content));
+    });
   }
 }
 

@@ -7,8 +7,9 @@ import type { SheetInput } from "../../core/cells";
 import { headerTexts } from "../../core/table";
 import type { SheetOverride } from "../../core/engine";
 import { isOwnSheet } from "../../core/engine";
-import { type Field as EngineField, KIND_SPEC, KIND_SPECS } from "../../core/recognize";
+import { type Field as EngineField, KIND_SPEC } from "../../core/recognize";
 import type { ExportKind, Report, SheetReport } from "../../core/report";
+import { KIND_CHOICES } from "../kindChoices";
 import { FIELD_LABELS } from "../labels";
 
 const useStyles = makeStyles({
@@ -128,9 +129,9 @@ function SheetRow({
           onChange={(_, d) => setKind(d.value)}
         >
           <option value="">Recognise from its headers</option>
-          {KIND_SPECS.map((k) => (
+          {KIND_CHOICES.map((k) => (
             <option key={k.kind} value={k.kind}>
-              {k.title}
+              {k.label}
             </option>
           ))}
           <option value="ignore">Leave out (not checked)</option>
