@@ -25,7 +25,7 @@ describe("finding keys on the sample district", () => {
     expect(keys.length).toBeGreaterThan(40);
     expect(new Set(keys).size).toBe(keys.length);
     for (const f of first.report.findings) {
-      expect(f.key).toMatch(/^[A-Z0-9-]+\|[a-z-]+\|(student|course|catalog|iac|row|sheet):[^|]*\|[A-Za-z-]+(#\d+)?$/);
+      expect(f.key).toMatch(/^[A-Z0-9-]+\|[a-z-]+\|(student|course|catalog|iac|plan|row|sheet):[^|]*\|[A-Za-z-]+(#\d+)?$/);
       expect(f.key.startsWith(`${f.rule}|`)).toBe(true);
     }
   });
@@ -41,6 +41,7 @@ describe("finding keys on the sample district", () => {
     expect(inferred.map((f) => f.key).sort()).toEqual([
       "COLUMN-INFERRED|concentrators|sheet:concentrators|cluster",
       "COLUMN-INFERRED|concentrators|sheet:concentrators|iac",
+      "COLUMN-INFERRED|coursework|sheet:coursework|mark",
     ]);
     for (const f of inferred) expect(f.subject).toBeUndefined();
     // A row without an id is told by a fingerprint of its content.

@@ -44,6 +44,9 @@ export function redownload(sheets: readonly SheetInput[], result: CheckResult): 
   const out = sheets.map((sheet) => {
     const report = result.report.sheets.find((s) => s.sheet === sheet.name);
     if (!report || report.kind === null || report.headerRow === null) return sheet;
+    // The pathway plan is the district's own sheet, not a download, and its blank cells carry the pathway down:
+    // a re-download leaves it as it is.
+    if (report.kind === "pathway-plan") return sheet;
     const headerIndex = report.headerRow - (sheet.firstRow ?? 1);
     const rows = [...sheet.rows.slice(0, headerIndex + 1), ...shuffle(sheet.rows.slice(headerIndex + 1))];
     return { ...sheet, name: `${sheet.name} (2)`, rows };
