@@ -11,7 +11,7 @@ import * as fs from "fs";
 import type * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, type Page, chromium } from "playwright-core";
 import { TOPIC_META } from "../src/core/checklist";
 import { TOPICS } from "../src/core/report";
 import { AXE_PATH, CHROMIUM, CHROMIUM_ARGS, DIST, OFFICE_JS, ROOT, serve, stubOfficeJs } from "./helpers/paneHost";
@@ -26,6 +26,29 @@ const describeIfChromium = hasChromium ? describe : describe.skip;
 
 interface AxeResult {
   violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+}
+
+/** axe-core's serious and critical violations on the page as it is (moderate and minor ones are logged). */
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  // Fluent's keyboard navigation (tabster) puts two <i data-tabster-dummy aria-hidden tabindex=0> around a TabList's
+  // tabs: they only pass focus on, and are aria-hidden so screen readers skip them. axe's aria-hidden-focus flags them;
+  // Fluent closed that report as by design (microsoft/fluentui#27517), so only those elements are left out.
+  const axe: AxeResult = await page.evaluate(async () =>
+    (window as unknown as { axe: { run: (c: object, o: object) => Promise<AxeResult> } }).axe.run(
+      { include: [["html"]], exclude: [["[data-tabster-dummy]"]] },
+      { resultTypes: ["violations"] },
+    ),
+  );
+  if (axe.violations.length > 0) console.log(`axe (all): ${axe.violations.map((v) => `${v.impact} ${v.id}`).join(", ")}`);
+  return axe.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join("; ")})`,
+    );
 }
 
 describeIfChromium("task pane in headless Chromium (built dist/)", () => {
@@ -50,7 +73,7 @@ describeIfChromium("task pane in headless Chromium (built dist/)", () => {
 
   it("runs the checklist, selects a finding, passes axe, makes no outside request", async () => {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const page = await browser.newPage({ viewport: { width: 380, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
     const requests: string[] = [];
     const blocked: string[] = [];
     const problems: string[] = [];
@@ -70,9 +93,9 @@ describeIfChromium("task pane in headless Chromium (built dist/)", () => {
 
     await page.goto(`${base}/taskpane.html`);
     await page.getByRole("button", { name: "Run checklist" }).click();
-    const topics = page.getByRole("list", { name: "Checklist topics" });
-    await topics.waitFor({ timeout: 30_000 });
-    const titles = await topics.locator(":scope > li > details > summary > span:first-child").allTextContents();
+    const topics = page.locator("[data-topic]");
+    await topics.first().waitFor({ timeout: 30_000 });
+    const titles = await page.locator("[data-topic] h3 button > span > span:first-child").allTextContents();
     expect(titles).toEqual(TOPICS.map((t) => TOPIC_META[t].title));
     await page.getByText(/cells highlighted/).waitFor();
     const rules = await page.evaluate(
@@ -83,7 +106,8 @@ describeIfChromium("task pane in headless Chromium (built dist/)", () => {
     );
     expect(rules).toBeGreaterThan(0);
 
-    await topics.locator('li[data-topic="cte-participants"] summary').click();
+    // CTE Participants fails, so it is open: open its first rule's cells.
+    await page.locator('[data-topic="cte-participants"] [data-rule] > button').first().click();
     const go = page.getByRole("button", { name: /^Go to CTE Participants!/ }).first();
     const label = (await go.getAttribute("aria-label"))!;
     await go.click();
@@ -97,27 +121,18 @@ describeIfChromium("task pane in headless Chromium (built dist/)", () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(OUT, "taskpane.png") });
 
-    // Every panel open for the accessibility check (and a full-page screenshot).
-    await page.evaluate(() => document.querySelectorAll("main > details").forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    // Every view, every topic open, checked by axe (and a full-page screenshot of the results).
     await page.addScriptTag({ url: `${base}${AXE_PATH}` });
-    const axe: AxeResult = await page.evaluate(async () =>
-      (window as unknown as { axe: { run: (c: Document, o: object) => Promise<AxeResult> } }).axe.run(document, {
-        resultTypes: ["violations"],
-      }),
-    );
-    const serious = axe.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map(
-        (v) =>
-          `${v.impact} ${v.id}: ${v.help} (${v.nodes
-            .map((n) => n.target.join(" "))
-            .slice(0, 3)
-            .join("; ")})`,
-      );
-    expect(serious).toEqual([]);
-    if (axe.violations.length > 0) console.log(`axe (moderate/minor): ${axe.violations.map((v) => `${v.impact} ${v.id}`).join(", ")}`);
-
+    for (const header of await page.locator("[data-topic] h3 button").all()) {
+      if ((await header.getAttribute("aria-expanded")) === "false") await header.click();
+    }
     await page.screenshot({ path: path.join(OUT, "taskpane-full.png"), fullPage: true });
+    const serious: string[] = [];
+    for (const view of ["Results", "Progress", "Sheets", "DPI lists"]) {
+      await page.getByRole("tab", { name: view }).click();
+      serious.push(...(await seriousAxeViolations(page)).map((v) => `${view}: ${v}`));
+    }
+    expect(serious).toEqual([]);
 
     expect(blocked).toEqual([]);
     const outside = requests.filter((u) => {

@@ -23,7 +23,9 @@ import { GatewayError } from "../src/excel/gateway";
 import { EMPTY_SETTINGS, type WorkbookSettings, mergeSettings } from "../src/excel/settings";
 import type { ChecklistSheetInput } from "../src/core/checklistSheet";
 import { App } from "../src/taskpane/App";
-import { concentratorsSheet, demographicsSheet, notesSheet, participantsSheet } from "./helpers/district";
+import { runChecklist as runEngine } from "../src/core/engine";
+import { ruleById } from "../src/core/rules/registry";
+import { concentratorsSheet, demographicsSheet, district, notesSheet, participantsSheet } from "./helpers/district";
 
 const TODAY = new Date("2026-11-28T12:00:00");
 
@@ -73,13 +75,33 @@ async function runChecklist() {
   await screen.findByRole("heading", { name: /Checklist 2025-26/ });
 }
 
+/** The accordion item of a topic (its header button's text starts with the title). */
 function topicItem(title: string): HTMLElement {
-  const list = screen.getByRole("list", { name: "Checklist topics" });
-  const item = within(list)
-    .getAllByRole("listitem")
-    .find((li) => li.querySelector("summary")?.textContent?.startsWith(title));
+  const item = [...document.querySelectorAll<HTMLElement>("[data-topic]")].find((el) =>
+    el.querySelector("h3 button")?.textContent?.startsWith(title),
+  );
   if (!item) throw new Error(`no topic ${title}`);
   return item;
+}
+
+function topicHeader(title: string): HTMLButtonElement {
+  return topicItem(title).querySelector("h3 button") as HTMLButtonElement;
+}
+
+function openTab(name: string) {
+  fireEvent.click(screen.getByRole("tab", { name }));
+}
+
+/** Opens every closed topic, rule line and details element, and presses every "Show … more". */
+function expandEverything() {
+  for (const header of document.querySelectorAll<HTMLButtonElement>("[data-topic] h3 button[aria-expanded='false']"))
+    fireEvent.click(header);
+  for (const rule of document.querySelectorAll<HTMLButtonElement>("[data-rule] > button[aria-expanded='false']")) fireEvent.click(rule);
+  for (const details of document.querySelectorAll("details")) details.open = true;
+  for (let more = screen.queryAllByRole("button", { name: /^Show \d+ more/ }); more.length > 0;) {
+    more.forEach((b) => fireEvent.click(b));
+    more = screen.queryAllByRole("button", { name: /^Show \d+ more/ });
+  }
 }
 
 describe("task pane", () => {
@@ -93,9 +115,8 @@ describe("task pane", () => {
     const plan = gateway.applyHighlights.mock.calls[0][0];
     expect(plan.cells).toBeGreaterThan(0);
 
-    const list = screen.getByRole("list", { name: "Checklist topics" });
-    const summaries = [...list.querySelectorAll(":scope > li > details > summary")];
-    expect(summaries.map((s) => s.querySelector("span")!.textContent)).toEqual(TOPICS.map((t) => TOPIC_META[t].title));
+    const headers = [...document.querySelectorAll("[data-topic] h3 button")];
+    expect(headers.map((h) => h.querySelector("span > span")!.textContent)).toEqual(TOPICS.map((t) => TOPIC_META[t].title));
     const participants = topicItem("CTE Participants");
     expect(participants.textContent).toMatch(/Fail/);
     expect(participants.textContent).toMatch(/119 students/); // 120 rows, one without an id
@@ -136,21 +157,77 @@ describe("task pane", () => {
     expect(topicItem("IAC Codes").textContent).not.toMatch(/Pass/);
   });
 
-  it("selects a finding's cell when it is clicked, and shows more findings on request", async () => {
+  it("selects a finding's cell when it is clicked, and shows more cells on request", async () => {
     const gateway = new FakeGateway();
     gateway.sheets = [participantsSheet(3000)].map(toInput);
     renderPane(gateway);
     await runChecklist();
     const item = topicItem("CTE Participants");
-    fireEvent.click(item.querySelector("summary")!);
-    const findings = within(item).getByRole("list", { name: "CTE Participants findings" });
-    expect(within(findings).getAllByRole("listitem")).toHaveLength(25);
-    const first = within(findings).getAllByRole("button")[0];
+    const rules = within(item).getByRole("list", { name: "CTE Participants rules" });
+    fireEvent.click(within(rules).getByRole("button", { name: /GRADE-OUT-OF-RANGE · 60 cells/ }));
+    const cells = within(item).getByRole("list", { name: "GRADE-OUT-OF-RANGE cells" });
+    expect(within(cells).getAllByRole("listitem")).toHaveLength(25);
+    const first = within(cells).getAllByRole("button")[0];
     expect(first.getAttribute("aria-label")).toMatch(/^Go to CTE Participants!/);
     fireEvent.click(first);
     expect(gateway.selectCell).toHaveBeenCalledWith("CTE Participants", first.textContent!.replace("CTE Participants!", ""));
-    fireEvent.click(within(item).getByRole("button", { name: /^Show 50 more/ }));
-    expect(within(findings).getAllByRole("listitem")).toHaveLength(75);
+    fireEvent.click(within(item).getByRole("button", { name: /^Show 35 more/ }));
+    expect(within(cells).getAllByRole("listitem")).toHaveLength(60);
+  });
+
+  it("at 400 findings, lists one line per rule with its count, message and fix said once, expanding to cells that select", async () => {
+    const gateway = new FakeGateway();
+    gateway.sheets = district(400).map(toInput);
+    renderPane(gateway);
+    await runChecklist();
+    expect(screen.getByText(/^\d+ errors, 410 warnings in 3 recognised sheets/)).toBeTruthy();
+    // No cell is listed until its rule is opened: the pane is not one long scroll.
+    expect(screen.queryAllByRole("button", { name: /^Go to / })).toHaveLength(0);
+
+    const item = topicItem("CTE Concentrators");
+    const lines = within(within(item).getByRole("list", { name: "CTE Concentrators rules" })).getAllByRole("listitem");
+    expect(lines.map((li) => li.querySelector("button")!.textContent)).toEqual([
+      "▸Error GRADE-OUT-OF-RANGE · 4 cells",
+      "▸Warning CONCENTRATOR-NOT-PARTICIPANT · 400 cells",
+    ]);
+    const rule = ruleById("CONCENTRATOR-NOT-PARTICIPANT")!;
+    const occurrences = (text: string) => item.textContent!.split(text).length - 1;
+    expect(occurrences(`Fix: ${rule.fix}`)).toBe(1);
+    // Each message names its student: the line says the rule's description once instead.
+    expect(occurrences(rule.description)).toBe(1);
+
+    const toggle = within(lines[1]).getByRole("button", { name: /CONCENTRATOR-NOT-PARTICIPANT · 400 cells/ });
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+    const cells = within(lines[1]).getByRole("list", { name: "CONCENTRATOR-NOT-PARTICIPANT cells" });
+    expect(within(cells).getAllByRole("listitem")).toHaveLength(25);
+    const third = within(cells).getAllByRole("button", { name: /^Go to / })[2];
+    expect(third.textContent).toBe("Career Concentrators!A4");
+    fireEvent.click(third);
+    expect(gateway.selectCell).toHaveBeenLastCalledWith("Career Concentrators", "A4");
+    expect(occurrences(`Fix: ${rule.fix}`)).toBe(1);
+    fireEvent.click(toggle);
+    expect(within(lines[1]).queryByRole("list", { name: "CONCENTRATOR-NOT-PARTICIPANT cells" })).toBeNull();
+  });
+
+  it("opens only the failing topics at first; a topic opens and closes from its header", async () => {
+    const gateway = new FakeGateway();
+    renderPane(gateway);
+    await runChecklist();
+    const expected = runEngine(gateway.sheets, { today: TODAY }).report.checklist;
+    expect(expected.some((t) => t.status === "fail")).toBe(true);
+    expect(expected.some((t) => t.status !== "fail")).toBe(true);
+    for (const t of expected) {
+      expect([t.title, topicHeader(t.title).getAttribute("aria-expanded")]).toEqual([t.title, t.status === "fail" ? "true" : "false"]);
+    }
+    const passing = expected.find((t) => t.status === "pass")!;
+    fireEvent.click(topicHeader(passing.title));
+    expect(topicHeader(passing.title).getAttribute("aria-expanded")).toBe("true");
+    expect(within(topicItem(passing.title)).getByText("Nothing to fix.")).toBeTruthy();
+    fireEvent.click(topicHeader("CTE Participants"));
+    expect(topicHeader("CTE Participants").getAttribute("aria-expanded")).toBe("false");
+    expect(within(topicItem("CTE Participants")).queryByRole("list", { name: "CTE Participants rules" })).toBeNull();
   });
 
   it("overrides a sheet's kind, keeps it in the workbook and uses it on the next run", async () => {
@@ -158,13 +235,16 @@ describe("task pane", () => {
     renderPane(gateway);
     await runChecklist();
     expect(topicItem("CTE Participants").textContent).toMatch(/Fail/);
+    openTab("Sheets");
     const kind = screen.getByLabelText("Kind of ‘CTE Participants’") as HTMLSelectElement;
     expect(kind.value).toBe("");
     fireEvent.change(kind, { target: { value: "ignore" } });
     await waitFor(() => expect(gateway.saveSettings).toHaveBeenCalledWith({ overrides: { "CTE Participants": { kind: "ignore" } } }));
     await screen.findByText(/Saved your choice for ‘CTE Participants’ in this workbook\. Run the checklist again to use it\./);
     await runChecklist();
+    openTab("Results");
     await waitFor(() => expect(topicItem("CTE Participants").textContent).toMatch(/No data/));
+    openTab("Sheets");
     expect((screen.getByLabelText("Kind of ‘CTE Participants’") as HTMLSelectElement).value).toBe("ignore");
   });
 
@@ -172,6 +252,7 @@ describe("task pane", () => {
     const gateway = new FakeGateway();
     renderPane(gateway);
     await runChecklist();
+    openTab("Sheets");
     const columns = screen.getByRole("group", { name: "Columns of ‘CTE Participants’" });
     const column = within(columns).getByLabelText("Grade (required)", { selector: "select" }) as HTMLSelectElement;
     expect(column.options[0].textContent).toBe("Automatic: Grade Level");
@@ -193,9 +274,13 @@ describe("task pane", () => {
   it("writes the Snapshot Checklist sheet with team members and date", async () => {
     const gateway = new FakeGateway();
     renderPane(gateway);
-    const write = screen.getByRole("button", { name: "Write Snapshot Checklist sheet" }) as HTMLButtonElement;
-    expect(write.disabled).toBe(true);
+    openTab("Progress");
+    const button = () => screen.getByRole("button", { name: "Write Snapshot Checklist sheet" }) as HTMLButtonElement;
+    expect(button().disabled).toBe(true);
     await runChecklist();
+    openTab("Progress");
+    const write = button();
+    expect(write.disabled).toBe(false);
     fireEvent.change(screen.getByLabelText("Team members"), { target: { value: "Ana Diaz, Ben Olsen" } });
     const date = screen.getByLabelText("Date of data check") as HTMLInputElement;
     expect(date.value).toBe("2026-11-28");
@@ -223,7 +308,7 @@ describe("task pane", () => {
     ];
     const { container } = renderPane(gateway);
     await runChecklist();
-    for (const details of container.querySelectorAll("details")) details.open = true;
+    expandEverything();
     expect(topicItem("Single Parent & Homeless").textContent).toMatch(/Fail/);
     expect(container.textContent).not.toMatch(/SECRET-VALUE/);
   });
@@ -231,6 +316,7 @@ describe("task pane", () => {
   it("loads a DPI list from a CSV file and keeps it in the workbook; refuses a damaged workbook with a plain sentence", async () => {
     const gateway = new FakeGateway();
     renderPane(gateway);
+    openTab("DPI lists");
     const input = screen.getByLabelText("DPI reference list file (CSV or Excel workbook)") as HTMLInputElement;
     const csv = new File(['IAC code,Cluster\n01.09,"Agriculture, Food & Natural Resources"\n'], "iac-list.csv", { type: "text/csv" });
     await act(async () => {
@@ -245,9 +331,10 @@ describe("task pane", () => {
     // With a loaded IAC list, DPI 6800 mismatches are errors and the "not loaded" note is gone.
     expect(topicItem("IAC Codes").textContent).not.toMatch(/No DPI IAC to Cluster list loaded/);
 
+    openTab("DPI lists");
     const xlsx = new File([new Uint8Array([0x50, 0x4b, 3, 4])], "catalog.xlsx");
     await act(async () => {
-      fireEvent.change(input, { target: { files: [xlsx] } });
+      fireEvent.change(screen.getByLabelText("DPI reference list file (CSV or Excel workbook)"), { target: { files: [xlsx] } });
     });
     await screen.findByText(/Could not read ‘catalog.xlsx’ as an Excel workbook: the file is damaged or truncated/);
   });
@@ -304,13 +391,17 @@ describe("privacy in the pane", () => {
     ];
     renderPane(gateway);
     await runChecklist();
-    // Open every topic and press every "show more", then every panel's details.
-    for (const summary of Array.from(document.querySelectorAll("summary"))) fireEvent.click(summary);
-    for (const more of screen.queryAllByRole("button", { name: /more/i })) fireEvent.click(more);
-    const text = document.body.textContent ?? "";
+    // Every tab, every topic and rule open, every "show more" pressed.
+    let text = "";
+    for (const tab of ["Results", "Progress", "Sheets", "DPI lists"]) {
+      openTab(tab);
+      expandEverything();
+      text += document.body.textContent ?? "";
+    }
     expect(text).toContain("SINGLE-PARENT-INVALID");
     expect(text).not.toContain(SP);
     expect(text).not.toContain(HL);
+    openTab("Progress");
     fireEvent.click(screen.getByRole("button", { name: /Write Snapshot Checklist sheet/ }));
     await waitFor(() => expect(gateway.writeChecklistSheet).toHaveBeenCalled());
     const { checklistLayout } = await import("../src/core/checklistSheet");

@@ -12,6 +12,8 @@ import {
   MessageBarTitle,
   ProgressBar,
   Select,
+  Tab,
+  TabList,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -39,16 +41,13 @@ const useStyles = makeStyles({
   status: { minHeight: "1.2em", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   section: { display: "flex", flexDirection: "column", rowGap: "8px" },
   summaryLine: { margin: 0, fontSize: tokens.fontSizeBase200 },
-  panel: { borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: "8px" },
-  panelSummary: {
-    cursor: "pointer",
-    fontSize: tokens.fontSizeBase400,
-    fontWeight: tokens.fontWeightSemibold,
-    padding: "4px 0",
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
-  },
-  panelBody: { paddingTop: "8px" },
+  tabs: { flexWrap: "wrap", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, marginLeft: "-8px" },
 });
+
+/** The pane's views: the panels that are not the results never push them out of sight. */
+export const PANE_TABS = ["results", "progress", "sheets", "lists"] as const;
+export type PaneTab = (typeof PANE_TABS)[number];
+const TAB_TITLES: Readonly<Record<PaneTab, string>> = { results: "Results", progress: "Progress", sheets: "Sheets", lists: "DPI lists" };
 
 type Busy = null | "run" | "clear" | "write" | "settings";
 
@@ -88,6 +87,7 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
   const [message, setMessage] = useState<Message | null>(notice ? { intent: "warning", text: notice } : null);
   const [teamMembers, setTeamMembers] = useState("");
   const [checkedOn, setCheckedOn] = useState(() => localDate(today()));
+  const [tab, setTab] = useState<PaneTab>("results");
 
   useEffect(() => {
     if (notice) return;
@@ -121,6 +121,7 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
 
   const onRun = useCallback(async () => {
     setBusy("run");
+    setTab("results");
     setMessage(null);
     setProgress({ text: PHASE_TEXT.reading });
     try {
@@ -325,24 +326,55 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
         </MessageBar>
       )}
 
-      {report && totals && (
-        <section className={styles.section} aria-labelledby="checklist-heading">
-          <h2 id="checklist-heading" className={styles.h2}>
-            Checklist {report.schoolYear}
-          </h2>
-          <p className={styles.summaryLine}>
-            {plural(totals.errors, "error")}, {plural(totals.warnings, "warning")} in{" "}
-            {plural(report.sheets.filter((s) => s.kind !== null).length, "recognised sheet")}. Open a topic for its findings; select one to
-            go to its cell.
-          </p>
-          <TopicList report={report} sheets={workbookSheets} onSelect={onSelect} />
-        </section>
-      )}
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_, d) => setTab(d.value as PaneTab)}
+        size="small"
+        className={styles.tabs}
+        aria-label="Views"
+      >
+        {PANE_TABS.map((t) => (
+          <Tab key={t} value={t} id={`tab-${t}`} aria-controls={`panel-${t}`}>
+            {TAB_TITLES[t]}
+          </Tab>
+        ))}
+      </TabList>
 
-      <details className={styles.panel}>
-        <summary className={styles.panelSummary}>Sheets</summary>
-        <div className={styles.panelBody}>
-          {run && report ? (
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className={styles.section}>
+        {tab === "results" &&
+          (report && totals ? (
+            <>
+              <h2 id="checklist-heading" className={styles.h2}>
+                Checklist {report.schoolYear}
+              </h2>
+              <p className={styles.summaryLine}>
+                {plural(totals.errors, "error")}, {plural(totals.warnings, "warning")} in{" "}
+                {plural(report.sheets.filter((s) => s.kind !== null).length, "recognised sheet")}. Open a topic and a rule for its cells;
+                select one to go to it.
+              </p>
+              <TopicList report={report} sheets={workbookSheets} onSelect={onSelect} busy={busy !== null} />
+            </>
+          ) : (
+            <p className={styles.intro}>Run the checklist to see each topic&apos;s findings.</p>
+          ))}
+
+        {tab === "progress" && (
+          <>
+            <h2 className={styles.h2}>Snapshot Checklist sheet</h2>
+            <ChecklistSheetPanel
+              teamMembers={teamMembers}
+              checkedOn={checkedOn}
+              canWrite={report !== null}
+              busy={busy !== null}
+              onTeamMembers={setTeamMembers}
+              onCheckedOn={setCheckedOn}
+              onWrite={() => void onWrite()}
+            />
+          </>
+        )}
+
+        {tab === "sheets" &&
+          (run && report ? (
             <SheetsPanel
               sheets={run.sheets}
               report={report}
@@ -352,38 +384,22 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
             />
           ) : (
             <p className={styles.intro}>Run the checklist to see how each sheet was recognised and to correct it.</p>
-          )}
-        </div>
-      </details>
+          ))}
 
-      <details className={styles.panel}>
-        <summary className={styles.panelSummary}>Reference lists</summary>
-        <div className={styles.panelBody}>
-          <ReferencesPanel
-            report={report}
-            workbookSheets={workbookSheets}
-            loaded={loadedRefs}
-            disabled={busy !== null || !!notice}
-            onLoad={(f) => void onLoadReference(f)}
-            onRemove={onRemoveReference}
-          />
-        </div>
-      </details>
-
-      <details className={styles.panel}>
-        <summary className={styles.panelSummary}>Snapshot Checklist sheet</summary>
-        <div className={styles.panelBody}>
-          <ChecklistSheetPanel
-            teamMembers={teamMembers}
-            checkedOn={checkedOn}
-            canWrite={report !== null}
-            busy={busy !== null}
-            onTeamMembers={setTeamMembers}
-            onCheckedOn={setCheckedOn}
-            onWrite={() => void onWrite()}
-          />
-        </div>
-      </details>
+        {tab === "lists" && (
+          <>
+            <h2 className={styles.h2}>DPI reference lists</h2>
+            <ReferencesPanel
+              report={report}
+              workbookSheets={workbookSheets}
+              loaded={loadedRefs}
+              disabled={busy !== null || !!notice}
+              onLoad={(f) => void onLoadReference(f)}
+              onRemove={onRemoveReference}
+            />
+          </>
+        )}
+      </div>
     </main>
   );
 }
