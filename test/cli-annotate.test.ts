@@ -55,7 +55,8 @@ const sha = async (p: string) =>
 
 function finding(partial: Partial<Finding> & Pick<Finding, "sheet" | "cell" | "severity" | "rule">): Finding {
   const row = Number(partial.cell.replace(/^[A-Z]+/, ""));
-  return { topic: "iac-codes", row, message: `${partial.rule} message`, ...partial };
+  const key = `${partial.rule}|concentrators|${partial.sheet}!${partial.cell}|-`;
+  return { topic: "iac-codes", row, message: `${partial.rule} message`, key, status: "new", ...partial };
 }
 
 function topic(partial: Partial<TopicSummary> & Pick<TopicSummary, "topic" | "status">): TopicSummary {
@@ -64,6 +65,7 @@ function topic(partial: Partial<TopicSummary> & Pick<TopicSummary, "topic" | "st
     errors: 0,
     warnings: 0,
     infos: 0,
+    acknowledged: 0,
     figure: { text: "" },
     exports: "CTE Concentrator export",
     dashboard: "Perkins dashboard",
@@ -74,7 +76,7 @@ function topic(partial: Partial<TopicSummary> & Pick<TopicSummary, "topic" | "st
 
 function makeReport(findings: Finding[]): Report {
   return reportSchema.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     schoolYear: "2025-26",
     sheets: [
       { sheet: "Concentrators", kind: "concentrators", headerRow: 2, dataRows: 3, columns: { studentId: "Student ID" } },
@@ -108,6 +110,9 @@ function makeReport(findings: Finding[]): Report {
         dashboard: "",
       }),
     ],
+    fixed: [],
+    since: { new: findings.length, open: 0, fixed: 0, acknowledged: 0, hadPrevious: false },
+    acknowledged: [],
   });
 }
 

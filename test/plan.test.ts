@@ -5,7 +5,18 @@ import { CellRect, HighlightPlan, MAX_CHUNK_CHARS, buildHighlightPlan, chunkAddr
 import type { Finding } from "../src/core/report";
 
 function finding(sheet: string, row: number, column: number, severity: Finding["severity"]): Finding {
-  return { rule: "TEST-RULE", severity, topic: "structure", sheet, row, cell: `${columnLetters(column)}${row}`, message: "m" };
+  const cell = `${columnLetters(column)}${row}`;
+  return {
+    rule: "TEST-RULE",
+    severity,
+    topic: "structure",
+    sheet,
+    row,
+    cell,
+    message: "m",
+    key: `TEST-RULE|-|${sheet}!${cell}|-`,
+    status: "new",
+  };
 }
 
 const cellArb = fc.record({ row: fc.integer({ min: 1, max: 60 }), column: fc.integer({ min: 1, max: 12 }) });

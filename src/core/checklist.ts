@@ -272,11 +272,12 @@ function topicHasData(topic: Topic, tables: Tables): boolean {
   }
 }
 
-/** Findings counted by severity: the totals every adapter shows. */
-export function severityCounts(findings: readonly Finding[]): { errors: number; warnings: number; infos: number } {
-  const c = { errors: 0, warnings: 0, infos: 0 };
+/** Findings counted by severity: the totals every adapter shows. Acknowledged findings are counted apart. */
+export function severityCounts(findings: readonly Finding[]): { errors: number; warnings: number; infos: number; acknowledged: number } {
+  const c = { errors: 0, warnings: 0, infos: 0, acknowledged: 0 };
   for (const f of findings) {
-    if (f.severity === "error") c.errors++;
+    if (f.status === "acknowledged") c.acknowledged++;
+    else if (f.severity === "error") c.errors++;
     else if (f.severity === "warning") c.warnings++;
     else c.infos++;
   }
@@ -332,6 +333,7 @@ export function buildChecklist(
       errors: c.errors,
       warnings: c.warnings,
       infos: c.infos,
+      acknowledged: c.acknowledged,
       figure: figureFor(topic, tables, reference, sheetsRecognised, sheetsOther),
       exports: meta.exports,
       dashboard: meta.dashboard,

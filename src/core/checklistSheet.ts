@@ -5,8 +5,10 @@
  * Every text is neutralised against formula injection.
  */
 import { type CellValue, cellText } from "./cells";
+import type { Countdown } from "./countdown";
 import type { Report, TopicSummary } from "./report";
-import { neutralizeFormulaText } from "./text";
+import { neutralizeFormulaText, plural } from "./text";
+import type { HistoryEntry } from "./workbookLog";
 
 export const CHECKLIST_SHEET_BASE_NAME = "Snapshot Checklist";
 export const CHECKLIST_COLUMNS = [
@@ -29,6 +31,11 @@ export type ChecklistCell = string | number;
 const TITLE_PREFIX = "CTE and Career Education Data Check — school year";
 const TEAM_LABEL = "Team Members:";
 const DATE_LABEL = "Date of Data Check:";
+const SNAPSHOT_LABEL = "Snapshot date:";
+export const CHECKLIST_HISTORY_TITLE = "Run history";
+export const CHECKLIST_HISTORY_COLUMNS = ["Run at", "Errors", "Warnings", "Notes", "Acknowledged", "New", "Open", "Fixed"] as const;
+/** the newest runs shown on the sheet (the log keeps more) */
+export const CHECKLIST_HISTORY_LINES = 60;
 
 /**
  * Whether a sheet is a Snapshot Checklist the add-in or cte-check wrote, judged by its content (the title,
@@ -55,6 +62,11 @@ export interface ChecklistLayout {
   readonly notesRow: number | null;
   /** whether "Team Members:" has names (otherwise a line to write them on) */
   readonly hasTeam: boolean;
+  /** 1-based row of the snapshot date line, or null when no date is set */
+  readonly snapshotRow: number | null;
+  /** 1-based row of the history table's header, or null without history; its lines follow to historyLastRow */
+  readonly historyHeaderRow: number | null;
+  readonly historyLastRow: number | null;
 }
 
 export interface ChecklistSheetInput {
@@ -62,9 +74,24 @@ export interface ChecklistSheetInput {
   readonly teamMembers?: string;
   /** "Date of Data Check:" as the user entered it (yyyy-mm-dd) */
   readonly checkedOn: string;
+  /** the snapshot date and days left (tracking.snapshot) */
+  readonly snapshot?: Countdown | null;
+  /** run history, oldest first, this run included (tracking.nextLog.history) */
+  readonly history?: readonly HistoryEntry[];
 }
 
-export function checklistLayout({ report, teamMembers, checkedOn }: ChecklistSheetInput): ChecklistLayout {
+/** "2026-12-01 — 12 days left", "— today", "— passed 3 days ago", with DPI's advice inside the last two weeks. */
+export function snapshotLine(snapshot: Countdown): string {
+  const left =
+    snapshot.daysLeft === 0
+      ? "today"
+      : snapshot.passed
+        ? `passed ${plural(-snapshot.daysLeft, "day")} ago`
+        : `${plural(snapshot.daysLeft, "day")} left`;
+  return `${snapshot.date} — ${left}${snapshot.advice ? `. ${snapshot.advice}` : ""}`;
+}
+
+export function checklistLayout({ report, teamMembers, checkedOn, snapshot, history }: ChecklistSheetInput): ChecklistLayout {
   const width = CHECKLIST_COLUMNS.length;
   const text = (s: string) => neutralizeFormulaText(s);
   const row = (...cells: ChecklistCell[]): ChecklistCell[] => [...cells, ...new Array<ChecklistCell>(width - cells.length).fill("")];
@@ -75,7 +102,7 @@ export function checklistLayout({ report, teamMembers, checkedOn }: ChecklistShe
     row(text(TEAM_LABEL), text(team)),
     row(text(DATE_LABEL), text(checkedOn.trim())),
     row(text("Current View is used to check data before the December Snapshot.")),
-    row(),
+    snapshot ? row(text(SNAPSHOT_LABEL), text(snapshotLine(snapshot))) : row(),
     row(...CHECKLIST_COLUMNS.map(text)),
   ];
   const firstTopicRow = values.length + 1;
@@ -104,5 +131,25 @@ export function checklistLayout({ report, teamMembers, checkedOn }: ChecklistShe
     notesRow = values.length;
     for (const { title, note } of notes) values.push(row(text(title), text(note)));
   }
-  return { values, headerRow: CHECKLIST_HEADER_ROW, firstTopicRow, lastTopicRow, statuses, notesRow, hasTeam: team !== "" };
+  let historyHeaderRow: number | null = null;
+  let historyLastRow: number | null = null;
+  const lines = (history ?? []).slice(-CHECKLIST_HISTORY_LINES);
+  if (lines.length > 0) {
+    values.push(row(), row(text(CHECKLIST_HISTORY_TITLE)), row(...CHECKLIST_HISTORY_COLUMNS.map(text)));
+    historyHeaderRow = values.length;
+    for (const h of lines) values.push(row(text(h.runAt), h.errors, h.warnings, h.notes, h.acknowledged, h.new, h.open, h.fixed));
+    historyLastRow = values.length;
+  }
+  return {
+    values,
+    headerRow: CHECKLIST_HEADER_ROW,
+    firstTopicRow,
+    lastTopicRow,
+    statuses,
+    notesRow,
+    hasTeam: team !== "",
+    snapshotRow: snapshot ? 5 : null,
+    historyHeaderRow,
+    historyLastRow,
+  };
 }

@@ -6,17 +6,34 @@ import { a1 } from "./address";
 import { SheetInput } from "./cells";
 import { buildChecklist } from "./checklist";
 import { isChecklistSheet } from "./checklistSheet";
+import { parseIsoDate } from "./countdown";
+import { FindingSubject, assignKeys, baseFindingKey, rowSubject, sheetSubject } from "./findingKeys";
+import { isFindingsSheet, parseFindingsSheet } from "./findingsSheet";
 import { defaultSchoolYear, normalizeSchoolYear } from "./normalize";
 import { Field, KIND_SPEC, Recognition, SENSITIVE_FIELDS, headerKey, isSensitiveHeader, looksLikeData, recognize } from "./recognize";
 import { notCheckedRules } from "./notChecked";
 import { ReferenceLists, loadCourseCatalog, loadIacList } from "./referenceLists";
-import { EXPORT_KINDS, ExportKind, Finding, Report, Severity, SheetReport, TOPICS, Topic } from "./report";
+import {
+  type Acknowledgement,
+  EXPORT_KINDS,
+  ExportKind,
+  Finding,
+  type PreviousFinding,
+  REPORT_SCHEMA_VERSION,
+  Report,
+  Severity,
+  SheetReport,
+  TOPICS,
+  Topic,
+} from "./report";
 import { COLUMN_DUPLICATE, COLUMN_INFERRED, COLUMN_MISSING, SHEET_UNRECOGNIZED, STRUCTURE } from "./rules/common";
 import { RuleDefinitionError, fillMessage } from "./rules/messages";
 import { CHECKS } from "./rules/registry";
 import { Check, FindingDraft, MessageFields, RuleContext, RuleDef } from "./rules/types";
 import { q } from "./text";
 import { ExportTable, headerTexts } from "./table";
+import { Tracking, trackFindings } from "./tracking";
+import { WorkbookLog, isLogSheet, parseLogSheet } from "./workbookLog";
 
 /** The user's corrections for one sheet (kept in the workbook by the task pane). */
 export interface SheetOverride {
@@ -35,6 +52,14 @@ export interface CheckOptions {
   readonly overrides?: Readonly<Record<string, SheetOverride>>;
   /** DPI lists from outside the workbook (--reference files, the pane's "Load file…") */
   readonly referenceSheets?: readonly SheetInput[];
+  /** acknowledgements to apply instead of the workbook's (its log sheet and Findings sheet) */
+  readonly acknowledgements?: readonly Acknowledgement[];
+  /** the previous run's findings (e.g. --previous), instead of the workbook's Findings sheet */
+  readonly previous?: readonly PreviousFinding[];
+  /** the snapshot date (yyyy-mm-dd), instead of the one in the workbook's log */
+  readonly snapshotDate?: string;
+  /** the run's date and time (history line, first seen, fixed on, days left); default `today`, else the clock */
+  readonly now?: Date;
 }
 
 export interface CheckResult {
@@ -44,14 +69,29 @@ export interface CheckResult {
   /** recognised exports, for adapters that need more than the report (highlight plans, figures) */
   readonly tables: readonly ExportTable[];
   readonly reference: ReferenceLists;
+  /** statuses, since-last-run figures, the worklist, the history and the countdown */
+  readonly tracking: Tracking;
 }
 
-/** The Snapshot Checklist sheets the add-in writes itself are never checked (told by content, not name). */
+/**
+ * The sheets the add-in writes itself (the Snapshot Checklist, the Findings list, the log) are never checked;
+ * they are told by content, not name.
+ */
 export function isOwnSheet(sheet: Pick<SheetInput, "rows">): boolean {
-  return isChecklistSheet(sheet.rows);
+  return ownSheetNote(sheet) !== null;
 }
 
 export const OWN_SHEET_NOTE = "a Snapshot Checklist sheet written by this add-in or cte-check; not checked";
+export const FINDINGS_SHEET_NOTE = "the Findings list written by this add-in or cte-check (its edits are read); not checked";
+export const LOG_SHEET_NOTE = "the add-in's log (snapshot date, acknowledgements, run history); not checked";
+
+/** Why an own sheet is not checked; null for any other sheet. */
+export function ownSheetNote(sheet: Pick<SheetInput, "rows">): string | null {
+  if (isChecklistSheet(sheet.rows)) return OWN_SHEET_NOTE;
+  if (isFindingsSheet(sheet.rows)) return FINDINGS_SHEET_NOTE;
+  if (isLogSheet(sheet.rows)) return LOG_SHEET_NOTE;
+  return null;
+}
 
 export class CheckOptionsError extends Error {}
 
@@ -125,6 +165,10 @@ function recogniseSheet(input: SheetInput, override: SheetOverride | undefined):
 
 export function runChecklist(sheets: readonly SheetInput[], options: CheckOptions = {}): CheckResult {
   const schoolYear = resolveSchoolYear(options);
+  if (options.snapshotDate !== undefined && parseIsoDate(options.snapshotDate) === null) {
+    throw new CheckOptionsError(`Snapshot date "${options.snapshotDate}" is not a date like 2026-12-01 (yyyy-mm-dd).`);
+  }
+  const now = options.now ?? options.today ?? new Date();
   const findings: Finding[] = [];
   const seen = new Set<string>();
   const sheetReports: SheetReport[] = [];
@@ -133,6 +177,8 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
   let otherCount = 0;
 
   const fieldsByFinding = new WeakMap<Finding, MessageFields>();
+  /** each finding's key before `#2`, `#3`… are added (numbered once all findings are in) */
+  const baseKeys = new Map<Finding, string>();
 
   const emit = (check: Check, draft: FindingDraft) => {
     const { table, rule } = draft;
@@ -154,6 +200,7 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
     if (seen.has(key)) return;
     seen.add(key);
     const header = table.headers[column];
+    const subject: FindingSubject = draft.at === "header" ? sheetSubject(table.kind) : rowSubject(table, draft.at);
     const finding: Finding = {
       rule: rule.id,
       severity: draft.severity ?? rule.severity,
@@ -164,9 +211,13 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
       cell,
       message,
       ...(rule.dpi ? { dpi: rule.dpi } : {}),
+      key: "",
+      status: "new",
+      ...(subject.shown ? { subject: subject.shown } : {}),
     };
     findings.push(finding);
     fieldsByFinding.set(finding, fields);
+    baseKeys.set(finding, baseFindingKey(rule.id, table.kind, subject.key, draft.field));
   };
   const structure = (draft: FindingDraft) => emit(STRUCTURE, draft);
 
@@ -181,15 +232,33 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
     severity?: Severity,
   ) => {
     const message = fillMessage(rule, says, fields, { strict: strictChecks });
-    const finding: Finding = { rule: rule.id, severity: severity ?? rule.severity, topic: "structure", sheet, row, cell, message };
+    const finding: Finding = {
+      rule: rule.id,
+      severity: severity ?? rule.severity,
+      topic: "structure",
+      sheet,
+      row,
+      cell,
+      message,
+      key: "",
+      status: "new",
+    };
     findings.push(finding);
     fieldsByFinding.set(finding, fields);
+    // An unrecognised sheet has no kind to name it by: its name is all there is.
+    baseKeys.set(finding, baseFindingKey(rule.id, null, sheetSubject(sheet).key, undefined));
   };
 
   const recognised: Recognised[] = [];
+  let workbookFindings: PreviousFinding[] | null = null;
+  let workbookLog: WorkbookLog | null = null;
   for (const input of sheets) {
-    if (isOwnSheet(input)) {
-      sheetReports.push({ sheet: input.name, kind: null, headerRow: null, dataRows: 0, columns: {}, note: OWN_SHEET_NOTE });
+    const ownNote = ownSheetNote(input);
+    if (ownNote !== null) {
+      sheetReports.push({ sheet: input.name, kind: null, headerRow: null, dataRows: 0, columns: {}, note: ownNote });
+      // The first Findings sheet and log sheet are the workbook's (a copy of either is listed, not read).
+      if (ownNote === FINDINGS_SHEET_NOTE) workbookFindings ??= parseFindingsSheet(input.rows);
+      if (ownNote === LOG_SHEET_NOTE) workbookLog ??= parseLogSheet(input.rows);
       continue;
     }
     const override = options.overrides?.[input.name];
@@ -285,6 +354,18 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
       a.cell.localeCompare(b.cell),
   );
 
+  const numbered = findings.map((f, order) => ({ finding: f, baseKey: baseKeys.get(f) ?? f.rule, message: f.message, order }));
+  for (const [item, key] of assignKeys(numbered)) item.finding.key = key;
+  const tracking = trackFindings(findings, {
+    schoolYear,
+    now,
+    ...(options.acknowledgements ? { acknowledgements: options.acknowledgements } : {}),
+    ...(options.previous ? { previous: options.previous } : {}),
+    ...(options.snapshotDate !== undefined ? { snapshotDate: options.snapshotDate.trim() } : {}),
+    workbookFindings,
+    workbookLog,
+  });
+
   const notChecked = notCheckedRules(studentTables, reference);
   const checklist = buildChecklist(findings, studentTables, reference, recognisedCount, otherCount, notChecked);
   // Reference lists are not the district's data: when none of its own sheets was read, or the ones read have
@@ -292,6 +373,28 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
   const nothingChecked = ![...tablesByKind.entries()].some(
     ([kind, list]) => kind !== "dpi-courses" && kind !== "dpi-iac-clusters" && list.some((t) => t.rows.length > 0),
   );
-  const report: Report = { schemaVersion: 1, schoolYear, sheets: sheetReports, findings, checklist, notChecked, nothingChecked };
-  return { report, tables: [...tablesByKind.values()].flat(), reference, fieldsOf: (finding) => fieldsByFinding.get(finding) };
+  const snapshot = tracking.snapshot;
+  const report: Report = {
+    schemaVersion: REPORT_SCHEMA_VERSION as 2,
+    schoolYear,
+    sheets: sheetReports,
+    findings,
+    checklist,
+    notChecked,
+    nothingChecked,
+    fixed: tracking.fixed,
+    since: tracking.since,
+    acknowledged: tracking.acknowledgements,
+    ...(tracking.refused.length ? { refusedAcknowledgements: tracking.refused } : {}),
+    ...(snapshot
+      ? { snapshot: { date: snapshot.date, daysLeft: snapshot.daysLeft, ...(snapshot.advice ? { advice: snapshot.advice } : {}) } }
+      : {}),
+  };
+  return {
+    report,
+    tables: [...tablesByKind.values()].flat(),
+    reference,
+    tracking,
+    fieldsOf: (finding) => fieldsByFinding.get(finding),
+  };
 }

@@ -162,7 +162,8 @@ export function buildHighlightPlan(findings: readonly Finding[], options: PlanOp
   const bySheet = new Map<string, Map<string, { cell: Cell; severity: HighlightSeverity }>>();
   let unplaced = 0;
   for (const f of findings) {
-    if (f.severity !== "error" && f.severity !== "warning") continue;
+    // Acknowledged findings are not highlighted: the user has seen them and said why they stand.
+    if (f.status === "acknowledged" || (f.severity !== "error" && f.severity !== "warning")) continue;
     if (known && !known.has(f.sheet)) {
       unplaced++;
       continue;
