@@ -11,8 +11,22 @@
  *   shifts when a rule is added (new rules go first, at the top priority) or deleted. Item proxies of a
  *   loaded collection, and `getItem(id)`, find their rule by that position when the command runs.
  * - `Worksheet.id` is stable only within a session: `reopen()` gives every sheet a new id.
- * - `Range.values` assignments are parsed as if typed (numbers, ISO dates, TRUE/FALSE, formulas, a leading
- *   apostrophe), unless the cell's number format is Text ("@"); see `parseTyped`.
+ * - `Range.values` and `Range.formulas` assignments are parsed as if typed (numbers, ISO dates, TRUE/FALSE,
+ *   formulas, a leading apostrophe), unless the cell's number format is Text ("@"), where even "=…" stays
+ *   text; see `parseTyped`. A 2-D array must match the range's rows × columns ("InvalidArgument" otherwise).
+ *   Formulas are kept as formulas (`Range.formulas` reads them back); the fake calculates only
+ *   `=HYPERLINK("link","text")` with text constants, whose value is its text.
+ * - Worksheets have a `visibility` ("Visible", "Hidden", "VeryHidden"); the collection lists hidden sheets too
+ *   (its getCount/getFirst take a `visibleOnly` flag "skipping over any hidden ones"); the last visible sheet
+ *   cannot be hidden, and a VeryHidden sheet cannot be deleted ("InvalidOperation").
+ * - Tables (ExcelApi 1.1/1.3): `TableCollection.add(range or address, hasHeaders)` over existing data (with
+ *   headers the first row becomes the header: blank titles become "Column1"…, repeats get a number; without,
+ *   Excel inserts a header row and shifts the data down); it fails when the range overlaps a table. A new
+ *   table is named "Table1", "Table2"…, styled TableStyleMedium2 with banded rows and filter buttons. A table
+ *   name follows Excel's name rules (a letter, "_" or a backslash first, then letters, digits, "." or "_"; not a
+ *   cell reference, not C/R; at most 255 characters) and is unique, case-insensitively, among the workbook's
+ *   tables and defined names. `Table.delete()` removes the table and clears its cells (as VBA's
+ *   ListObject.Delete does); deleting a sheet removes its tables; a copied sheet's tables get new names.
  * It measures what matters for Excel on
  * the web: round trips, proxy objects, request and response bytes (estimated as JSON), address lengths and
  * cells per load. Like Excel it rejects `getRange(s)` addresses over 8,192 characters and requests or
@@ -100,6 +114,37 @@ interface Sheet {
   frozenRows: number;
   orientation: string | null;
   printTitleRows: string | null;
+  visibility: SheetVisibility;
+}
+
+export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
+
+interface FakeTable {
+  id: string;
+  name: string;
+  sheet: Sheet;
+  /** the whole table, header row included when shown */
+  rect: Rect;
+  style: string;
+  showBandedRows: boolean;
+  showBandedColumns: boolean;
+  showFilterButton: boolean;
+  showHeaders: boolean;
+}
+
+/** What tests see of a table. */
+export interface FakeTableInfo {
+  name: string;
+  sheet: string;
+  address: string;
+  style: string;
+  showBandedRows: boolean;
+  showFilterButton: boolean;
+  showHeaders: boolean;
+  /** the header row's texts */
+  headers: string[];
+  /** data rows below the header */
+  rows: number;
 }
 
 export class FakeExcelError extends Error {
@@ -223,6 +268,28 @@ function jsonBytes(v: unknown): number {
 
 const INVALID_SHEET_NAME = /[[\]:*?/\\]/;
 
+const TABLE_NAME_SYNTAX = /^[\p{L}_\\][\p{L}\p{N}_.\\]*$/u;
+/** A1 ("AB12") or R1C1 ("R1C1", "R2", "C3") references, which a name may not look like */
+const LOOKS_LIKE_REFERENCE = /^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]?\d*)$/;
+const BUILT_IN_TABLE_STYLE = /^TableStyle(Light([1-9]|1\d|2[01])|Medium([1-9]|1\d|2[0-8])|Dark([1-9]|1[01]))$/;
+
+/** Why Excel refuses `name` for a table, or null when it takes it (uniqueness is checked by the caller). */
+function tableNameProblem(name: string): string | null {
+  if (name.length === 0 || name.length > 255) return "a name has 1 to 255 characters";
+  if (!TABLE_NAME_SYNTAX.test(name)) return "a name starts with a letter, _ or \\ and holds only letters, digits, periods and underscores";
+  if (/^[CcRr]$/.test(name) || LOOKS_LIKE_REFERENCE.test(name)) return "a name cannot look like a cell reference";
+  return null;
+}
+
+const HYPERLINK_FORMULA = /^=HYPERLINK\(\s*"((?:[^"]|"")*)"\s*(?:,\s*"((?:[^"]|"")*)"\s*)?\)$/i;
+
+/** The value Excel shows for a formula the fake can calculate (HYPERLINK of text constants), else "". */
+function formulaValue(formula: string): unknown {
+  const m = HYPERLINK_FORMULA.exec(formula.trim());
+  if (!m) return "";
+  return (m[2] ?? m[1]).replace(/""/g, '"');
+}
+
 // ------------------------------------------------------------------------------------------------
 // the workbook
 
@@ -231,12 +298,17 @@ export class FakeWorkbook {
   sheets: Sheet[] = [];
   /** document settings, stored as JSON text as Excel keeps them in the file */
   readonly settings = new Map<string, string>();
+  /** every table, in creation order */
+  tables: FakeTable[] = [];
+  /** defined names (Formulas > Name Manager): a table may not take one */
+  readonly definedNames: string[] = [];
   enableEvents = true;
   activeSheetId: string | null = null;
   selection: { sheet: string; address: string } | null = null;
   stats: FakeStats = FakeWorkbook.emptyStats();
   private nextSheet = 1;
   private nextCf = 1;
+  private nextTable = 1;
   private session = 1;
 
   constructor(limits: Partial<FakeLimits> = {}) {
@@ -371,6 +443,57 @@ export class FakeWorkbook {
     return { frozenRows: s.frozenRows, orientation: s.orientation, printTitleRows: s.printTitleRows };
   }
 
+  /** "Visible", "Hidden" or "VeryHidden". */
+  visibility(name: string): SheetVisibility {
+    return this.sheet(name).visibility;
+  }
+
+  /** Right-click > Hide / Unhide (or VBA for VeryHidden). */
+  setVisibility(name: string, visibility: SheetVisibility): void {
+    this.changeVisibility(this.sheet(name), visibility);
+  }
+
+  /** Right-click > Delete: the sheet goes, and its tables with it. */
+  deleteSheet(name: string): void {
+    this.removeSheet(this.sheet(name));
+  }
+
+  /** Insert > Table by the user over `address` of a sheet (with headers), named `tableName` when given. */
+  addUserTable(sheetName: string, address: string, tableName?: string): string {
+    const rect = parseArea(address);
+    if (!rect) throw new Error(`bad address ${address}`);
+    const table = this.createTable(this.sheet(sheetName), rect, true);
+    if (tableName !== undefined) this.renameTable(table, tableName);
+    return table.name;
+  }
+
+  /** Table Design > Table Name. */
+  renameUserTable(from: string, to: string): void {
+    const table = this.findTable(from);
+    if (!table) throw new Error(`no table ${from}`);
+    this.renameTable(table, to);
+  }
+
+  /** The tables of the workbook (or of one sheet), in creation order. */
+  tableInfo(sheetName?: string): FakeTableInfo[] {
+    const sheet = sheetName === undefined ? null : this.sheet(sheetName);
+    return this.tables
+      .filter((t) => sheet === null || t.sheet === sheet)
+      .map((t) => ({
+        name: t.name,
+        sheet: t.sheet.name,
+        address: rectName(t.rect),
+        style: t.style,
+        showBandedRows: t.showBandedRows,
+        showFilterButton: t.showFilterButton,
+        showHeaders: t.showHeaders,
+        headers: t.showHeaders
+          ? Array.from({ length: t.rect.c1 - t.rect.c0 + 1 }, (_, c) => String(t.sheet.grid[t.rect.r0]?.[t.rect.c0 + c] ?? ""))
+          : [],
+        rows: t.rect.r1 - t.rect.r0 + (t.showHeaders ? 0 : 1),
+      }));
+  }
+
   renameSheet(from: string, to: string): void {
     this.sheet(from).name = to;
   }
@@ -389,6 +512,12 @@ export class FakeWorkbook {
     copy.numberFormats = new Map(source.numberFormats);
     copy.formulas = new Map(source.formulas);
     copy.cfs = source.cfs.map((cf) => ({ ...cf, key: this.newCfKey(), areas: cf.areas.map((a) => ({ ...a })) }));
+    // Excel keeps table names unique: the copy's tables get the first free name with a number appended.
+    for (const t of this.tables.filter((x) => x.sheet === source)) {
+      let n = 2;
+      while (this.nameTaken(`${t.name}${n}`)) n++;
+      this.tables.push({ ...t, id: String(this.nextTable++), name: `${t.name}${n}`, sheet: copy, rect: { ...t.rect } });
+    }
   }
 
   /** Save and reopen: values, formats, rules and settings stay; every sheet gets a new id (a new session). */
@@ -448,9 +577,134 @@ export class FakeWorkbook {
       frozenRows: 0,
       orientation: null,
       printTitleRows: null,
+      visibility: "Visible",
     };
     this.sheets.push(sheet);
     return sheet;
+  }
+
+  changeVisibility(sheet: Sheet, visibility: SheetVisibility): void {
+    if (visibility !== "Visible" && visibility !== "Hidden" && visibility !== "VeryHidden") {
+      throw new FakeExcelError("InvalidArgument", `The argument is invalid: visibility ${String(visibility)}.`, "Worksheet.visibility");
+    }
+    if (visibility !== "Visible" && sheet.visibility === "Visible" && this.sheets.filter((s) => s.visibility === "Visible").length === 1) {
+      throw new FakeExcelError("InvalidOperation", "A workbook must keep at least one visible worksheet.", "Worksheet.visibility");
+    }
+    sheet.visibility = visibility;
+  }
+
+  removeSheet(sheet: Sheet): void {
+    if (sheet.visibility === "VeryHidden") {
+      throw new FakeExcelError(
+        "InvalidOperation",
+        "A very hidden worksheet cannot be deleted; make it hidden or visible first.",
+        "Worksheet.delete",
+      );
+    }
+    if (sheet.visibility === "Visible" && this.sheets.filter((s) => s.visibility === "Visible").length === 1) {
+      throw new FakeExcelError("InvalidOperation", "A workbook must keep at least one visible worksheet.", "Worksheet.delete");
+    }
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    this.tables = this.tables.filter((t) => t.sheet !== sheet);
+    if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets.find((s) => s.visibility === "Visible")?.id ?? null;
+  }
+
+  findTable(nameOrId: string): FakeTable | null {
+    const key = nameOrId.toLowerCase();
+    return this.tables.find((t) => t.id === nameOrId || t.name.toLowerCase() === key) ?? null;
+  }
+
+  nameTaken(name: string, except?: FakeTable): boolean {
+    const key = name.toLowerCase();
+    return this.tables.some((t) => t !== except && t.name.toLowerCase() === key) || this.definedNames.some((n) => n.toLowerCase() === key);
+  }
+
+  renameTable(table: FakeTable, name: string): void {
+    const problem = tableNameProblem(name);
+    if (problem) throw new FakeExcelError("InvalidArgument", `The argument is invalid: table name ${name} (${problem}).`, "Table.name");
+    if (this.nameTaken(name, table)) {
+      throw new FakeExcelError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${name}.`, "Table.name");
+    }
+    table.name = name;
+  }
+
+  /** TableCollection.add: a table over `rect` of `sheet`, as Excel makes it. */
+  createTable(sheet: Sheet, rect: Rect, hasHeaders: boolean): FakeTable {
+    const cols = rect.c1 - rect.c0 + 1;
+    let body = { ...rect };
+    if (!hasHeaders) {
+      // "Excel will automatically generate a header and shift the data down by one row."
+      body = { ...rect, r0: rect.r0 + 1, r1: rect.r1 + 1 };
+    } else if (rect.r0 === rect.r1) {
+      // a header alone gets one empty data row
+      body = { ...rect, r1: rect.r1 + 1 };
+    }
+    const whole: Rect = { ...body, r0: rect.r0 };
+    if (this.tables.some((t) => t.sheet === sheet && intersects(t.rect, whole))) {
+      throw new FakeExcelError("InvalidOperation", "A table cannot overlap another table.", "TableCollection.add");
+    }
+    if (!hasHeaders) {
+      for (let r = sheet.grid.length - 1; r >= rect.r0; r--) {
+        for (let c = rect.c0; c <= rect.c1; c++) {
+          const v = sheet.grid[r]?.[c];
+          if (v !== undefined) this.setCell(sheet, r + 1, c, v);
+          this.setCell(sheet, r, c, "");
+        }
+      }
+    }
+    // Header titles are unique texts: blanks become "Column1"…, repeats get a number.
+    const seen = new Set<string>();
+    for (let c = 0; c < cols; c++) {
+      const raw = hasHeaders ? sheet.grid[rect.r0]?.[rect.c0 + c] : "";
+      let title = raw === undefined || raw === null || raw === "" ? `Column${c + 1}` : String(raw);
+      for (let n = 2; seen.has(title.toLowerCase()); n++) title = `${String(raw ?? "Column")}${n}`;
+      seen.add(title.toLowerCase());
+      this.setCell(sheet, rect.r0, rect.c0 + c, title);
+      sheet.formulas.delete(`${rect.r0},${rect.c0 + c}`);
+    }
+    let n = this.tables.length + 1;
+    while (this.nameTaken(`Table${n}`)) n++;
+    const table: FakeTable = {
+      id: String(this.nextTable++),
+      name: `Table${n}`,
+      sheet,
+      rect: whole,
+      style: "TableStyleMedium2",
+      showBandedRows: true,
+      showBandedColumns: false,
+      showFilterButton: true,
+      showHeaders: true,
+    };
+    this.tables.push(table);
+    return table;
+  }
+
+  /** Table.delete: the table goes and its cells are cleared. */
+  deleteTable(table: FakeTable): void {
+    this.tables = this.tables.filter((t) => t !== table);
+    this.clearRect(table.sheet, table.rect, "All");
+  }
+
+  /** Range.clear. */
+  clearRect(sheet: Sheet, rect: Rect, applyTo: string): void {
+    const contents = applyTo === "All" || applyTo === "Contents";
+    const formats = applyTo === "All" || applyTo === "Formats";
+    if (!contents && !formats) throw new FakeExcelError("InvalidArgument", `The argument is invalid: clear(${applyTo}).`, "Range.clear");
+    const lastRow = Math.min(rect.r1, sheet.grid.length - 1);
+    for (let r = rect.r0; r <= lastRow; r++) {
+      const row = sheet.grid[r];
+      if (!row || !contents) continue;
+      for (let c = rect.c0; c <= Math.min(rect.c1, row.length - 1); c++) row[c] = "";
+    }
+    const inside = (key: string) => {
+      const [r, c] = key.split(",").map(Number);
+      return r >= rect.r0 && r <= rect.r1 && c >= rect.c0 && c <= rect.c1;
+    };
+    if (contents) for (const key of [...sheet.formulas.keys()]) if (inside(key)) sheet.formulas.delete(key);
+    if (formats) {
+      for (const key of [...sheet.numberFormats.keys()]) if (inside(key)) sheet.numberFormats.delete(key);
+      for (const key of [...sheet.fills.keys()]) if (inside(key)) sheet.fills.delete(key);
+    }
   }
 
   setCell(sheet: Sheet, r: number, c: number, v: unknown): void {
@@ -470,7 +724,7 @@ export class FakeWorkbook {
   writeTyped(sheet: Sheet, r: number, c: number, v: unknown): void {
     const at = `${r},${c}`;
     const parsed = parseTyped(v, sheet.numberFormats.get(at) ?? "General");
-    this.setCell(sheet, r, c, parsed.value);
+    this.setCell(sheet, r, c, parsed.formula !== undefined ? formulaValue(parsed.formula) : parsed.value);
     if (parsed.formula !== undefined) sheet.formulas.set(at, parsed.formula);
     else sheet.formulas.delete(at);
     if (parsed.format !== undefined) sheet.numberFormats.set(at, parsed.format);
@@ -615,10 +869,287 @@ function propList(props: string | string[] | Record<string, unknown> | undefined
 class WorkbookProxy extends ProxyBase {
   readonly worksheets: WorksheetCollectionProxy;
   readonly settings: SettingCollectionProxy;
+  readonly tables: TableCollectionProxy;
+  readonly names: NamedItemCollectionProxy;
   constructor(ctx: FakeContext) {
     super(ctx);
     this.worksheets = new WorksheetCollectionProxy(ctx);
     this.settings = new SettingCollectionProxy(ctx);
+    this.tables = new TableCollectionProxy(ctx, () => null);
+    this.names = new NamedItemCollectionProxy(ctx);
+  }
+}
+
+class NamedItemCollectionProxy extends ProxyBase {
+  private itemsList: { name: string }[] | null = null;
+
+  get items(): { name: string }[] {
+    if (!this.itemsList) return this.prop("items");
+    return this.itemsList;
+  }
+
+  load(props?: string | string[]): this {
+    const names = propList(props).map((p) => p.replace(/^items\//, ""));
+    for (const n of names) if (n !== "name") throw new Error(`fake: NamedItem.load("${n}") is not modelled`);
+    this.read(() => {
+      this.itemsList = this.ctx.wb.definedNames.map((name) => ({ name }));
+      return 20 + this.itemsList.reduce((sum, n) => sum + n.name.length + 12, 0);
+    });
+    return this;
+  }
+}
+
+class TableCollectionProxy extends ProxyBase {
+  private itemsList: TableProxy[] | null = null;
+
+  constructor(
+    ctx: FakeContext,
+    /** the sheet of a worksheet's collection; null for the workbook's */
+    private readonly scope: () => Sheet | null,
+  ) {
+    super(ctx);
+  }
+
+  get items(): TableProxy[] {
+    if (!this.itemsList) return this.prop("items");
+    return this.itemsList;
+  }
+
+  private list(): FakeTable[] {
+    const sheet = this.scope();
+    return this.ctx.wb.tables.filter((t) => sheet === null || t.sheet === sheet);
+  }
+
+  load(props?: string | string[]): this {
+    const names = propList(props).map((p) => p.replace(/^items\//, ""));
+    this.read(() => {
+      let bytes = 20;
+      this.itemsList = this.list().map((t) => {
+        const proxy = new TableProxy(this.ctx, () => t, false);
+        proxy.fill(t, names.length ? names : ["name", "id"]);
+        bytes += t.name.length + 40;
+        return proxy;
+      });
+      return bytes;
+    });
+    return this;
+  }
+
+  getCount(): { value: number } {
+    const result = { value: -1, done: false };
+    this.read(() => {
+      result.value = this.list().length;
+      result.done = true;
+      return 20;
+    });
+    return {
+      get value(): number {
+        if (!result.done) throw new FakeExcelError("PropertyNotLoaded", "The value of the result object has not been loaded yet.");
+        return result.value;
+      },
+    };
+  }
+
+  private find(key: string): FakeTable | null {
+    const t = this.ctx.wb.findTable(key);
+    const sheet = this.scope();
+    return t && (sheet === null || t.sheet === sheet) ? t : null;
+  }
+
+  getItem(key: string): TableProxy {
+    return new TableProxy(
+      this.ctx,
+      () => {
+        const t = this.find(key);
+        if (!t) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: table ${key}.`, "TableCollection.getItem");
+        return t;
+      },
+      false,
+    );
+  }
+
+  getItemOrNullObject(key: string): TableProxy {
+    return new TableProxy(this.ctx, () => this.find(key), true);
+  }
+
+  /** `address`: a Range (ExcelApi 1.3) or an address, with a sheet name or else on the active sheet. */
+  add(address: RangeProxy | string, hasHeaders: boolean): TableProxy {
+    let created: FakeTable | null = null;
+    const bytes = typeof address === "string" ? address.length : 20;
+    this.write(bytes, () => {
+      let target: RangeTarget;
+      if (typeof address === "string") {
+        const bang = address.lastIndexOf("!");
+        const sheetName =
+          bang >= 0
+            ? address
+                .slice(0, bang)
+                .replace(/^'(.*)'$/, "$1")
+                .replace(/''/g, "'")
+            : null;
+        const sheet =
+          sheetName !== null ? this.ctx.wb.sheet(sheetName) : (this.scope() ?? this.ctx.wb.findSheet(this.ctx.wb.activeSheetId ?? ""));
+        const rect = parseArea(address.slice(bang + 1));
+        if (!sheet || !rect) throw invalidArgument("TableCollection.add");
+        target = { sheet, rect };
+      } else {
+        target = address.target();
+      }
+      const scope = this.scope();
+      if (scope !== null && target.sheet !== scope) throw invalidArgument("TableCollection.add");
+      this.ctx.wb.noteWrite();
+      created = this.ctx.wb.createTable(target.sheet, target.rect, hasHeaders);
+    });
+    return new TableProxy(
+      this.ctx,
+      () => {
+        if (!created || !this.ctx.wb.tables.includes(created)) throw new FakeExcelError("ItemNotFound", "The table was not added.");
+        return created;
+      },
+      false,
+    );
+  }
+}
+
+const TABLE_FLAGS = ["showBandedRows", "showBandedColumns", "showFilterButton", "showHeaders"] as const;
+
+class TableProxy extends ProxyBase {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolve: () => FakeTable | null,
+    private readonly nullable: boolean,
+  ) {
+    super(ctx);
+  }
+
+  target(): FakeTable {
+    const t = this.resolve();
+    if (!t) throw new FakeExcelError("ItemNotFound", "The requested table doesn't exist.");
+    return t;
+  }
+
+  fill(t: FakeTable, names: string[]): void {
+    for (const n of names) {
+      if (n === "name" || n === "id" || n === "style" || (TABLE_FLAGS as readonly string[]).includes(n)) {
+        this.loaded.set(n, t[n as keyof FakeTable]);
+      } else {
+        throw new Error(`fake: Table.load("${n}") is not modelled`);
+      }
+    }
+    this.loaded.set("isNullObject", false);
+  }
+
+  load(props?: string | string[]): this {
+    const names = propList(props);
+    this.read(() => {
+      const t = this.nullable ? this.resolve() : this.target();
+      if (!t) {
+        this.loaded.set("isNullObject", true);
+        return 10;
+      }
+      this.fill(t, names);
+      return 60;
+    });
+    return this;
+  }
+
+  get id(): string {
+    return this.prop("id");
+  }
+  get name(): string {
+    return this.prop("name");
+  }
+  set name(value: string) {
+    this.write(value.length, () => {
+      this.ctx.wb.noteWrite();
+      this.ctx.wb.renameTable(this.target(), value);
+    });
+  }
+  get style(): string {
+    return this.prop("style");
+  }
+  set style(value: string) {
+    this.write(value.length, () => {
+      if (!BUILT_IN_TABLE_STYLE.test(value))
+        throw new FakeExcelError("InvalidArgument", `The argument is invalid: table style ${value}.`, "Table.style");
+      this.ctx.wb.noteWrite();
+      this.target().style = value;
+    });
+  }
+
+  get showBandedRows(): boolean {
+    return this.prop("showBandedRows");
+  }
+  set showBandedRows(on: boolean) {
+    this.setFlag("showBandedRows", on);
+  }
+  get showBandedColumns(): boolean {
+    return this.prop("showBandedColumns");
+  }
+  set showBandedColumns(on: boolean) {
+    this.setFlag("showBandedColumns", on);
+  }
+  get showFilterButton(): boolean {
+    return this.prop("showFilterButton");
+  }
+  set showFilterButton(on: boolean) {
+    this.setFlag("showFilterButton", on);
+  }
+  get showHeaders(): boolean {
+    return this.prop("showHeaders");
+  }
+  set showHeaders(on: boolean) {
+    this.setFlag("showHeaders", on);
+  }
+
+  private setFlag(flag: (typeof TABLE_FLAGS)[number], on: boolean): void {
+    this.write(20, () => {
+      const t = this.target();
+      if (flag === "showFilterButton" && on && !t.showHeaders) {
+        throw new FakeExcelError("InvalidOperation", "Filter buttons need the table's header row.", "Table.showFilterButton");
+      }
+      if (flag === "showHeaders" && on !== t.showHeaders) throw new Error("fake: showing or hiding a table's header row is not modelled");
+      this.ctx.wb.noteWrite();
+      t[flag] = on;
+    });
+  }
+
+  get worksheet(): WorksheetProxy {
+    return new WorksheetProxy(this.ctx, () => this.target().sheet, false);
+  }
+
+  private range(part: "all" | "header" | "body"): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const t = this.target();
+        const header = t.showHeaders ? 1 : 0;
+        if (part === "all") return { sheet: t.sheet, rect: t.rect };
+        if (part === "header") {
+          if (!header) throw new FakeExcelError("InvalidOperation", "The table has no header row.", "Table.getHeaderRowRange");
+          return { sheet: t.sheet, rect: { ...t.rect, r1: t.rect.r0 } };
+        }
+        return { sheet: t.sheet, rect: { ...t.rect, r0: t.rect.r0 + header } };
+      },
+      false,
+    );
+  }
+
+  getRange(): RangeProxy {
+    return this.range("all");
+  }
+  getHeaderRowRange(): RangeProxy {
+    return this.range("header");
+  }
+  getDataBodyRange(): RangeProxy {
+    return this.range("body");
+  }
+
+  delete(): void {
+    this.write(10, () => {
+      this.ctx.wb.noteWrite();
+      this.ctx.wb.deleteTable(this.target());
+    });
   }
 }
 
@@ -677,6 +1208,22 @@ class WorksheetCollectionProxy extends ProxyBase {
     return this;
   }
 
+  /** `visibleOnly`: "considers only visible worksheets, skipping over any hidden ones" */
+  getCount(visibleOnly?: boolean): { value: number } {
+    const result = { value: -1, done: false };
+    this.read(() => {
+      result.value = this.ctx.wb.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length;
+      result.done = true;
+      return 20;
+    });
+    return {
+      get value(): number {
+        if (!result.done) throw new FakeExcelError("PropertyNotLoaded", "The value of the result object has not been loaded yet.");
+        return result.value;
+      },
+    };
+  }
+
   getItem(key: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => this.ctx.wb.sheet(key), false);
   }
@@ -704,6 +1251,7 @@ class WorksheetCollectionProxy extends ProxyBase {
 class WorksheetProxy extends ProxyBase {
   readonly freezePanes: { freezeRows: (n: number) => void };
   readonly pageLayout: PageLayoutProxy;
+  private tableCollection: TableCollectionProxy | null = null;
 
   constructor(
     ctx: FakeContext,
@@ -730,6 +1278,8 @@ class WorksheetProxy extends ProxyBase {
     for (const n of names) {
       if (n === "name") this.loaded.set("name", s.name);
       else if (n === "id") this.loaded.set("id", s.id);
+      else if (n === "visibility") this.loaded.set("visibility", s.visibility);
+      else if (n === "position") this.loaded.set("position", this.ctx.wb.sheets.indexOf(s));
     }
     this.loaded.set("isNullObject", false);
   }
@@ -739,6 +1289,31 @@ class WorksheetProxy extends ProxyBase {
   }
   get id(): string {
     return this.prop("id");
+  }
+  get position(): number {
+    return this.prop("position");
+  }
+  get visibility(): SheetVisibility {
+    return this.prop("visibility");
+  }
+  /** ExcelApi 1.2 for setting it */
+  set visibility(value: SheetVisibility) {
+    this.write(20, () => {
+      this.ctx.wb.noteWrite();
+      this.ctx.wb.changeVisibility(this.target(), value);
+    });
+  }
+
+  get tables(): TableCollectionProxy {
+    this.tableCollection ??= new TableCollectionProxy(this.ctx, () => this.target());
+    return this.tableCollection;
+  }
+
+  delete(): void {
+    this.write(10, () => {
+      this.ctx.wb.noteWrite();
+      this.ctx.wb.removeSheet(this.target());
+    });
   }
 
   load(props?: string | string[]): this {
@@ -891,6 +1466,56 @@ class RangeProxy extends ProxyBase {
       values.forEach((row, r) => row.forEach((v, c) => this.ctx.wb.writeTyped(sheet, rect.r0 + r, rect.c0 + c, v)));
     });
   }
+  get formulas(): unknown[][] {
+    return this.prop("formulas");
+  }
+  /** Like `values`: each entry is taken as if typed ("=…" a formula unless the cell is Text-formatted). */
+  set formulas(formulas: unknown[][]) {
+    this.write(jsonBytes(formulas), () => {
+      const { sheet, rect } = this.target();
+      const rows = rect.r1 - rect.r0 + 1;
+      const cols = rect.c1 - rect.c0 + 1;
+      if (!Array.isArray(formulas) || formulas.length !== rows || formulas.some((r) => !Array.isArray(r) || r.length !== cols)) {
+        throw new FakeExcelError(
+          "InvalidArgument",
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range.`,
+          "Range.formulas",
+        );
+      }
+      this.ctx.wb.noteWrite();
+      formulas.forEach((row, r) => row.forEach((v, c) => this.ctx.wb.writeTyped(sheet, rect.r0 + r, rect.c0 + c, v)));
+    });
+  }
+  /** Range.clear(applyTo = "All"): "All", "Contents" or "Formats". */
+  clear(applyTo = "All"): void {
+    this.write(20, () => {
+      const { sheet, rect } = this.target();
+      this.ctx.wb.noteWrite();
+      this.ctx.wb.clearRect(sheet, rect, applyTo);
+    });
+  }
+  /** A cell of this range by its 0-based row and column within it. */
+  getCell(row: number, column: number): RangeProxy {
+    return this.part("Range.getCell", (rect) => ({ r0: rect.r0 + row, c0: rect.c0 + column, r1: rect.r0 + row, c1: rect.c0 + column }));
+  }
+  getColumn(column: number): RangeProxy {
+    return this.part("Range.getColumn", (rect) => ({ r0: rect.r0, c0: rect.c0 + column, r1: rect.r1, c1: rect.c0 + column }));
+  }
+  getRow(row: number): RangeProxy {
+    return this.part("Range.getRow", (rect) => ({ r0: rect.r0 + row, c0: rect.c0, r1: rect.r0 + row, c1: rect.c1 }));
+  }
+  private part(where: string, pick: (rect: Rect) => Rect): RangeProxy {
+    return new RangeProxy(
+      this.ctx,
+      () => {
+        const { sheet, rect } = this.target();
+        const p = pick(rect);
+        if (p.r0 < 0 || p.c0 < 0 || p.r1 >= MAX_ROWS || p.c1 >= MAX_COLUMNS) throw invalidArgument(where);
+        return { sheet, rect: p };
+      },
+      false,
+    );
+  }
   get numberFormat(): unknown[][] {
     return this.prop("numberFormat");
   }
@@ -980,6 +1605,24 @@ class RangeProxy extends ProxyBase {
               out[r] = row;
             }
             this.loaded.set("values", out);
+            bytes += jsonBytes(out);
+            break;
+          }
+          case "formulas":
+          case "numberFormat": {
+            const rows = rect.r1 - rect.r0 + 1;
+            const cols = rect.c1 - rect.c0 + 1;
+            const out: unknown[][] = [];
+            for (let r = 0; r < rows; r++) {
+              const row: unknown[] = [];
+              for (let c = 0; c < cols; c++) {
+                const at = `${rect.r0 + r},${rect.c0 + c}`;
+                if (n === "numberFormat") row.push(sheet.numberFormats.get(at) ?? "General");
+                else row.push(sheet.formulas.get(at) ?? sheet.grid[rect.r0 + r]?.[rect.c0 + c] ?? "");
+              }
+              out.push(row);
+            }
+            this.loaded.set(n, out);
             bytes += jsonBytes(out);
             break;
           }
