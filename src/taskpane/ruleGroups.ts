@@ -27,8 +27,7 @@ const EXPLAINS: Readonly<Record<string, string>> = { "CLUSTER-COLUMN-HOLDS-PROGR
 
 /** The message with the student id or course key it names cut out (findings without a subject: as it is). */
 function withoutSubject(f: Finding): string {
-  const subject = (f as { subject?: string }).subject;
-  return subject ? f.message.split(subject).join("\u0000") : f.message;
+  return f.subject ? f.message.split(f.subject).join("\u0000") : f.message;
 }
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };

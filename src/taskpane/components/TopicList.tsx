@@ -98,7 +98,7 @@ export interface TopicListProps {
 
 /** Acknowledged findings are listed apart (with their reason), not in their topic. */
 export function isAcknowledged(f: Finding): boolean {
-  return (f as { status?: string }).status === "acknowledged";
+  return f.status === "acknowledged";
 }
 
 /** Errors are never acknowledged (as in WISEdata): only warnings and notes offer it. */
@@ -140,8 +140,7 @@ export function TopicList({ report, sheets, onSelect, onAcknowledge, busy }: Top
 function counts(t: TopicSummary): string {
   const parts = [plural(t.errors, "error"), plural(t.warnings, "warning")];
   if (t.infos > 0) parts.push(plural(t.infos, "note"));
-  const acknowledged = (t as { acknowledged?: number }).acknowledged ?? 0;
-  if (acknowledged > 0) parts.push(`${acknowledged.toLocaleString("en-US")} acknowledged`);
+  if (t.acknowledged > 0) parts.push(`${t.acknowledged.toLocaleString("en-US")} acknowledged`);
   return parts.join(" · ");
 }
 
@@ -339,7 +338,7 @@ function CellList({
 
 /** The student id or course key a finding is about (never a sensitive value), when the engine gives one. */
 export function subjectOf(f: Finding): string | undefined {
-  return (f as { subject?: string }).subject;
+  return f.subject;
 }
 
 export function CellLink({ f, sheets, onSelect }: { f: Finding; sheets: ReadonlySet<string>; onSelect: (f: Finding) => void }) {
