@@ -39,6 +39,8 @@ function toInput(s: { name: string; rows: (string | number | boolean)[][] }): Sh
   };
 }
 
+type ExcelGatewayArg<M extends keyof ExcelGateway, N extends number = 0> = Parameters<ExcelGateway[M]>[N];
+
 class FakeGateway implements ExcelGateway {
   settings: WorkbookSettings = EMPTY_SETTINGS;
   sheets: SheetInput[] = [participantsSheet(120), concentratorsSheet(200), demographicsSheet(60), notesSheet()].map(toInput);
@@ -56,6 +58,14 @@ class FakeGateway implements ExcelGateway {
   clearHighlights = jest.fn(async (): Promise<ClearResult> => ({ removed: 4 }));
   selectCell = jest.fn(async (_sheet: string, _cell: string): Promise<void> => undefined);
   writeChecklistSheet = jest.fn(async (_input: ChecklistSheetInput): Promise<ChecklistSheetResult> => ({ sheet: "Snapshot Checklist" }));
+  writeFindingsSheet = jest.fn(async (worklist: ExcelGatewayArg<"writeFindingsSheet">) => ({
+    sheet: "Findings",
+    table: "CTESnapshotFindings",
+    rows: Array.isArray(worklist) ? worklist.length : 0,
+    created: true,
+  }));
+  writeLog = jest.fn(async (_log: ExcelGatewayArg<"writeLog">) => ({ sheet: "CTE Check Log", created: true }));
+  setFindingStatus = jest.fn(async (_key: string, _status: ExcelGatewayArg<"setFindingStatus", 1>) => ({ updated: true }));
   loadSettings = jest.fn(async (): Promise<WorkbookSettings> => this.settings);
   saveSettings = jest.fn(
     async (patch: Partial<WorkbookSettings>): Promise<WorkbookSettings> => (this.settings = mergeSettings(this.settings, patch)),

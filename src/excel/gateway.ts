@@ -4,7 +4,11 @@
  */
 import type { SheetInput } from "../core/cells";
 import type { ChecklistSheetInput } from "../core/checklistSheet";
+import type { FindingsSheetLayout } from "../core/findingsSheet";
 import type { HighlightPlan } from "../core/plan";
+import type { WorklistStatus } from "../core/report";
+import type { WorklistRow } from "../core/tracking";
+import type { WorkbookLog } from "../core/workbookLog";
 import type { WorkbookSettings } from "./settings";
 
 export type { WorkbookSettings, StoredReference } from "./settings";
@@ -45,6 +49,30 @@ export interface ChecklistSheetResult {
   readonly sheet: string;
 }
 
+export interface FindingsSheetResult {
+  /** the sheet written: our earlier Findings sheet rewritten, or a new one ("Findings (2)" when a user's sheet has the name) */
+  readonly sheet: string;
+  /** the Excel table holding the rows */
+  readonly table: string;
+  /** data rows written (findings, and the fixed ones kept) */
+  readonly rows: number;
+  readonly created: boolean;
+}
+
+export interface LogSheetResult {
+  /** the hidden log sheet written */
+  readonly sheet: string;
+  readonly created: boolean;
+}
+
+export interface FindingStatusResult {
+  /** false when the workbook has no Findings table or no row with the key (nothing was changed) */
+  readonly updated: boolean;
+  readonly sheet?: string;
+  /** 1-based worksheet row changed */
+  readonly row?: number;
+}
+
 export interface ExcelGateway {
   /** Reads every worksheet's used range (values only). */
   readWorkbook(onProgress?: (progress: ReadProgress) => void): Promise<WorkbookRead>;
@@ -56,6 +84,19 @@ export interface ExcelGateway {
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Adds a "Snapshot Checklist" sheet (DPI's DEMO page) and activates it. */
   writeChecklistSheet(input: ChecklistSheetInput): Promise<ChecklistSheetResult>;
+  /**
+   * Writes the "Findings" sheet as one Excel table (a new sheet, or our earlier one rewritten; a user's sheet of
+   * that name is never touched). Rows come from the run's worklist (the layout is made here, with the
+   * workbook's sheet names for the links) or a ready layout.
+   */
+  writeFindingsSheet(worklist: readonly WorklistRow[] | FindingsSheetLayout): Promise<FindingsSheetResult>;
+  /** Writes the hidden "CTE Check Log" sheet (snapshot date, acknowledgements, run history); adds it hidden when absent. */
+  writeLog(log: WorkbookLog): Promise<LogSheetResult>;
+  /**
+   * Sets the Status (and, for "acknowledged", the Acknowledgement reason; any other status clears it) of the
+   * Findings-table row with `key`, when the workbook has the table. Errors cannot be acknowledged.
+   */
+  setFindingStatus(key: string, status: WorklistStatus, reason?: string): Promise<FindingStatusResult>;
   loadSettings(): Promise<WorkbookSettings>;
   /** Merges `patch` into the stored settings and returns what is stored now. */
   saveSettings(patch: Partial<WorkbookSettings>): Promise<WorkbookSettings>;

@@ -16,10 +16,16 @@
  *   smaller blocks.
  * - highlight after a read: 2 or 3; clear: 3, or 4 in a new pane (see highlights.ts).
  * - select a cell: 1; write the Snapshot Checklist sheet: 2; load settings: 1; save settings: 2.
+ * - write the Findings sheet: 2 reads + one write per ~4 MB of request; write the log: 2 or 3; set a
+ *   finding's status: 1 read + 1 write (see worklistWriter.ts).
  */
 import type { CellValue, SheetInput } from "../core/cells";
 import type { ChecklistSheetInput } from "../core/checklistSheet";
+import { type FindingsSheetLayout, FINDINGS_TABLE_NAME, findingsSheetLayout } from "../core/findingsSheet";
 import type { HighlightPlan } from "../core/plan";
+import type { WorklistStatus } from "../core/report";
+import type { WorklistRow } from "../core/tracking";
+import { type WorkbookLog, logSheetLayout } from "../core/workbookLog";
 import { queueChecklistSheet } from "./checklistWriter";
 import { hasErrorCode, toGatewayError } from "./errors";
 import {
@@ -27,7 +33,10 @@ import {
   type ChecklistSheetResult,
   type ClearResult,
   type ExcelGateway,
+  type FindingStatusResult,
+  type FindingsSheetResult,
   GatewayError,
+  type LogSheetResult,
   type ReadProgress,
   type WorkbookRead,
 } from "./gateway";
@@ -43,6 +52,7 @@ import {
   serializeSettings,
 } from "./settings";
 import { estimateJsonBytes, officeRows, sheetFromUsedRange } from "./values";
+import { locateFindingsSheet, updateFindingStatus, writeFindings, writeLogSheet } from "./worklistWriter";
 
 export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;
 export type ExcelRun = <T>(batch: ExcelBatch<T>) => Promise<T>;
@@ -85,6 +95,8 @@ export class OfficeExcelGateway implements ExcelGateway {
   private readonly requestBudget: number;
   /** the sheet names last seen, in order: finding our rules loads them with the sheet list when unchanged */
   private knownSheets: string[] | null = null;
+  /** our Findings table's name as last written (it differs from the default when a user's table had that name) */
+  private findingsTable: string | null = null;
 
   constructor(options: OfficeGatewayOptions = {}) {
     this.run = options.run ?? defaultRun;
@@ -269,6 +281,39 @@ export class OfficeExcelGateway implements ExcelGateway {
     }
   }
 
+  // ----------------------------------------------------------------------------------------------
+  // worklist: the Findings sheet, the log sheet, a finding's status
+
+  async writeFindingsSheet(worklist: readonly WorklistRow[] | FindingsSheetLayout): Promise<FindingsSheetResult> {
+    try {
+      return await this.run(async (context) => {
+        const target = await locateFindingsSheet(context, this.findingsTable);
+        const layout = isLayout(worklist) ? worklist : findingsSheetLayout(worklist, { sheets: target.sheetNames });
+        const written = await writeFindings(context, target, layout, this.requestBudget);
+        this.findingsTable = written.tableName;
+        return { sheet: written.sheet, table: written.tableName, rows: written.rows, created: written.created };
+      });
+    } catch (err) {
+      throw toGatewayError(err, "write the Findings sheet");
+    }
+  }
+
+  async writeLog(log: WorkbookLog): Promise<LogSheetResult> {
+    try {
+      return await this.run((context) => writeLogSheet(context, logSheetLayout(log), this.requestBudget));
+    } catch (err) {
+      throw toGatewayError(err, "write the add-in's log sheet");
+    }
+  }
+
+  async setFindingStatus(key: string, status: WorklistStatus, reason?: string): Promise<FindingStatusResult> {
+    try {
+      return await this.run((context) => updateFindingStatus(context, this.findingsTable ?? FINDINGS_TABLE_NAME, key, status, reason));
+    } catch (err) {
+      throw toGatewayError(err, "set the finding's status on the Findings sheet");
+    }
+  }
+
   async loadSettings(): Promise<WorkbookSettings> {
     try {
       return await this.run(async (context) => {
@@ -312,6 +357,10 @@ export class OfficeExcelGateway implements ExcelGateway {
 
 // ------------------------------------------------------------------------------------------------
 // helpers (each queues commands; the caller syncs)
+
+function isLayout(input: readonly WorklistRow[] | FindingsSheetLayout): input is FindingsSheetLayout {
+  return !Array.isArray(input);
+}
 
 /** The value of a setting loaded with getItemOrNullObject (undefined when there is none). */
 function settingValue(item: Excel.Setting): unknown {
