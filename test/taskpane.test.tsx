@@ -24,6 +24,8 @@ import { EMPTY_SETTINGS, type WorkbookSettings, mergeSettings } from "../src/exc
 import type { ChecklistSheetInput } from "../src/core/checklistSheet";
 import { App } from "../src/taskpane/App";
 import { runChecklist as runEngine } from "../src/core/engine";
+import { findingsSheetLayout, isFindingsSheet } from "../src/core/findingsSheet";
+import { logSheetLayout, parseLogSheet } from "../src/core/workbookLog";
 import { ruleById } from "../src/core/rules/registry";
 import { concentratorsSheet, demographicsSheet, district, notesSheet, participantsSheet } from "./helpers/district";
 
@@ -58,14 +60,38 @@ class FakeGateway implements ExcelGateway {
   clearHighlights = jest.fn(async (): Promise<ClearResult> => ({ removed: 4 }));
   selectCell = jest.fn(async (_sheet: string, _cell: string): Promise<void> => undefined);
   writeChecklistSheet = jest.fn(async (_input: ChecklistSheetInput): Promise<ChecklistSheetResult> => ({ sheet: "Snapshot Checklist" }));
-  writeFindingsSheet = jest.fn(async (worklist: ExcelGatewayArg<"writeFindingsSheet">) => ({
-    sheet: "Findings",
-    table: "CTESnapshotFindings",
-    rows: Array.isArray(worklist) ? worklist.length : 0,
-    created: true,
-  }));
-  writeLog = jest.fn(async (_log: ExcelGatewayArg<"writeLog">) => ({ sheet: "CTE Check Log", created: true }));
-  setFindingStatus = jest.fn(async (_key: string, _status: ExcelGatewayArg<"setFindingStatus", 1>) => ({ updated: true }));
+  // The worklist writes keep their sheets in `sheets`, as Excel would, so the next run reads them back.
+  writeFindingsSheet = jest.fn(async (worklist: ExcelGatewayArg<"writeFindingsSheet">) => {
+    const layout = "header" in worklist ? worklist : findingsSheetLayout(worklist, { sheets: this.sheets.map((s) => s.name) });
+    this.putSheet(layout.name, [layout.header, ...layout.rows]);
+    return { sheet: layout.name, table: layout.tableName, rows: layout.rows.length, created: true };
+  });
+  writeLog = jest.fn(async (log: ExcelGatewayArg<"writeLog">) => {
+    const layout = logSheetLayout(log);
+    this.putSheet(layout.name, layout.rows);
+    return { sheet: layout.name, created: true };
+  });
+  setFindingStatus = jest.fn(async (key: string, status: ExcelGatewayArg<"setFindingStatus", 1>, reason?: string) => {
+    const at = this.sheets.findIndex((s) => isFindingsSheet(s.rows));
+    if (at < 0) return { updated: false };
+    const header = this.sheets[at].rows[0].map((c) => String(c));
+    const rows = this.sheets[at].rows.map((r) => [...r]);
+    const row = rows.findIndex((r) => r[header.indexOf("Key")] === key);
+    if (row < 0) return { updated: false };
+    rows[row][header.indexOf("Status")] = status;
+    rows[row][header.indexOf("Acknowledgement reason")] = status === "acknowledged" ? (reason ?? "") : null;
+    this.sheets[at] = { ...this.sheets[at], rows };
+    return { updated: true, sheet: this.sheets[at].name, row: row + 1 };
+  });
+  sheetNamed(name: string): SheetInput | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+  private putSheet(name: string, rows: readonly (readonly (string | number)[])[]) {
+    const sheet = toInput({ name, rows: rows.map((r) => [...r]) });
+    const at = this.sheets.findIndex((s) => s.name === name);
+    if (at >= 0) this.sheets[at] = sheet;
+    else this.sheets.push(sheet);
+  }
   loadSettings = jest.fn(async (): Promise<WorkbookSettings> => this.settings);
   saveSettings = jest.fn(
     async (patch: Partial<WorkbookSettings>): Promise<WorkbookSettings> => (this.settings = mergeSettings(this.settings, patch)),
@@ -80,8 +106,11 @@ function renderPane(gateway: ExcelGateway) {
   );
 }
 
+/** Presses "Run checklist" and waits for the run to finish (the button is enabled again). */
 async function runChecklist() {
-  fireEvent.click(screen.getByRole("button", { name: "Run checklist" }));
+  const run = screen.getByRole("button", { name: "Run checklist" }) as HTMLButtonElement;
+  fireEvent.click(run);
+  await waitFor(() => expect(run.disabled).toBe(false));
   await screen.findByRole("heading", { name: /Checklist 2025-26/ });
 }
 
@@ -419,5 +448,223 @@ describe("privacy in the pane", () => {
     expect(written).toContain("Single Parent");
     expect(written).not.toContain(SP);
     expect(written).not.toContain(HL);
+  });
+});
+
+/** A topic's line for one rule (the <li> holding its toggle, summary, fix and cells). */
+function ruleLine(topic: string, rule: string): HTMLElement {
+  const line = topicItem(topic).querySelector<HTMLElement>(`[data-rule="${rule}"]`);
+  if (!line) throw new Error(`no ${rule} line in ${topic}`);
+  return line;
+}
+
+function openRule(topic: string, rule: string): HTMLElement {
+  const toggle = ruleLine(topic, rule).querySelector(":scope > button")!;
+  if (toggle.getAttribute("aria-expanded") === "false") fireEvent.click(toggle);
+  return within(ruleLine(topic, rule)).getByRole("list", { name: `${rule} cells` });
+}
+
+function workbookLog(gateway: FakeGateway) {
+  const sheet = gateway.sheetNamed("CTE Check Log");
+  return sheet ? parseLogSheet(sheet.rows) : null;
+}
+
+const NOT_PARTICIPANT = "CONCENTRATOR-NOT-PARTICIPANT";
+
+describe("the worklist in the pane", () => {
+  it("acknowledges a warning with a reason, keeps it in the workbook, lists it apart, and un-acknowledges it in one click", async () => {
+    const gateway = new FakeGateway();
+    renderPane(gateway);
+    await runChecklist();
+    const cellsBefore = gateway.applyHighlights.mock.calls.at(-1)![0].cells;
+    const first = within(openRule("CTE Concentrators", NOT_PARTICIPANT)).getAllByRole("listitem")[0];
+    const where = within(first).getByRole("button", { name: /^Go to / }).textContent!;
+    expect(where).toBe("Career Concentrators!A2");
+    fireEvent.click(within(first).getByRole("button", { name: `Acknowledge: ${NOT_PARTICIPANT} at ${where}` }));
+    fireEvent.change(within(first).getByLabelText("Reason (optional)"), { target: { value: "early graduate confirmed" } });
+    fireEvent.click(within(first).getByRole("button", { name: "Acknowledge" }));
+    await screen.findByText(new RegExp(`Acknowledged ${NOT_PARTICIPANT} at ${where} \\(early graduate confirmed\\)`));
+
+    // Kept in the workbook's log sheet, which the next run (and cte-check) reads.
+    expect(workbookLog(gateway)!.acknowledgements).toEqual([
+      expect.objectContaining({ rule: NOT_PARTICIPANT, reason: "early graduate confirmed", on: "2026-11-28", where }),
+    ]);
+    // Counted apart, listed apart with its reason, no longer highlighted.
+    expect(ruleLine("CTE Concentrators", NOT_PARTICIPANT).querySelector("button")!.textContent).toMatch(/· 199 cells$/);
+    expect(topicItem("CTE Concentrators").textContent).toMatch(/199 warnings · 1 acknowledged/);
+    expect(screen.getByText(/\(1 acknowledged, listed apart\)/)).toBeTruthy();
+    const listed = within(screen.getByRole("list", { name: "Acknowledged findings" })).getAllByRole("listitem");
+    expect(listed).toHaveLength(1);
+    expect(listed[0].textContent).toContain(where);
+    expect(listed[0].textContent).toContain("Reason: early graduate confirmed (acknowledged 2026-11-28)");
+    expect(gateway.applyHighlights.mock.calls.at(-1)![0].cells).toBe(cellsBefore - 1);
+
+    await runChecklist();
+    expect(within(screen.getByRole("list", { name: "Acknowledged findings" })).getAllByRole("listitem")).toHaveLength(1);
+    expect(gateway.applyHighlights.mock.calls.at(-1)![0].cells).toBe(cellsBefore - 1);
+
+    fireEvent.click(screen.getByRole("button", { name: `Un-acknowledge ${NOT_PARTICIPANT} at ${where}` }));
+    await screen.findByText(/is no longer acknowledged/);
+    expect(workbookLog(gateway)!.acknowledgements).toEqual([]);
+    expect(screen.queryByRole("list", { name: "Acknowledged findings" })).toBeNull();
+    expect(ruleLine("CTE Concentrators", NOT_PARTICIPANT).querySelector("button")!.textContent).toMatch(/· 200 cells$/);
+    expect(gateway.applyHighlights.mock.calls.at(-1)![0].cells).toBe(cellsBefore);
+    await runChecklist();
+    expect(screen.queryByRole("list", { name: "Acknowledged findings" })).toBeNull();
+  });
+
+  it("offers no acknowledge action on errors, and an error acknowledged in the log stays an error", async () => {
+    const gateway = new FakeGateway();
+    renderPane(gateway);
+    await runChecklist();
+    const errors = openRule("CTE Participants", "GRADE-OUT-OF-RANGE");
+    expect(within(errors).getAllByRole("listitem").length).toBeGreaterThan(0);
+    expect(within(ruleLine("CTE Participants", "GRADE-OUT-OF-RANGE")).queryAllByRole("button", { name: /^Acknowledge/ })).toEqual([]);
+    expect(within(ruleLine("CTE Concentrators", NOT_PARTICIPANT)).getByRole("button", { name: /^Acknowledge all 200/ })).toBeTruthy();
+
+    // Written to the log by another tool: the engine refuses it, the pane still counts and lists the error.
+    const error = runEngine(gateway.sheets, { today: TODAY }).report.findings.find((f) => f.rule === "GRADE-OUT-OF-RANGE")!;
+    await gateway.writeLog({
+      snapshotDate: null,
+      acknowledgements: [{ key: error.key, rule: error.rule, reason: "not an error", on: "2026-11-27" }],
+      history: [],
+    });
+    await runChecklist();
+    expect(screen.queryByRole("list", { name: "Acknowledged findings" })).toBeNull();
+    expect(topicItem("CTE Participants").textContent).not.toMatch(/acknowledged/);
+    expect(
+      within(openRule("CTE Participants", "GRADE-OUT-OF-RANGE")).getAllByRole("button", { name: `Go to ${error.sheet}!${error.cell}` }),
+    ).toHaveLength(1);
+  });
+
+  it("writes the findings list, keeps it up to date on later runs, and sets its Status column on (un-)acknowledging a whole rule", async () => {
+    const gateway = new FakeGateway();
+    renderPane(gateway);
+    await runChecklist();
+    expect(gateway.writeFindingsSheet).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByRole("button", { name: "Write findings list" }));
+    const total = runEngine(gateway.sheets, { today: TODAY }).report.findings.length;
+    await screen.findByText(new RegExp(`Wrote the findings list on ‘Findings’ \\(${total} rows\\)`));
+    expect(gateway.writeFindingsSheet).toHaveBeenCalledTimes(1);
+    const worklist = gateway.writeFindingsSheet.mock.calls[0][0] as readonly { key: string; status: string }[];
+    expect(worklist).toHaveLength(total);
+    expect(new Set(worklist.map((r) => r.key)).size).toBe(total);
+
+    const line = ruleLine("CTE Concentrators", NOT_PARTICIPANT);
+    fireEvent.click(within(line).getByRole("button", { name: /^Acknowledge all 200/ }));
+    fireEvent.change(within(line).getByLabelText("Reason (optional)"), { target: { value: "left the district" } });
+    fireEvent.click(within(line).getByRole("button", { name: "Acknowledge" }));
+    await screen.findByText(/Acknowledged 200 CONCENTRATOR-NOT-PARTICIPANT findings \(left the district\)/);
+    expect(gateway.setFindingStatus).toHaveBeenCalledTimes(200);
+    expect(
+      gateway.setFindingStatus.mock.calls.every(([, status, reason]) => status === "acknowledged" && reason === "left the district"),
+    ).toBe(true);
+    const findingsRows = gateway.sheetNamed("Findings")!.rows;
+    const status = findingsRows[0].indexOf("Status");
+    expect(findingsRows.filter((r) => r[status] === "acknowledged")).toHaveLength(200);
+    expect(topicItem("CTE Concentrators").querySelector(`[data-rule="${NOT_PARTICIPANT}"]`)).toBeNull();
+    const list = screen.getByRole("list", { name: "Acknowledged findings" });
+    expect(within(list).getAllByRole("listitem")).toHaveLength(25);
+    expect(screen.getByRole("button", { name: "Show 50 more (of 175 acknowledged findings not shown)" })).toBeTruthy();
+
+    const undo = within(list).getAllByRole("button", { name: /^Un-acknowledge / })[0];
+    fireEvent.click(undo);
+    await screen.findByText(/is no longer acknowledged/);
+    expect(gateway.setFindingStatus).toHaveBeenLastCalledWith(expect.any(String), "open", undefined);
+    expect(gateway.sheetNamed("Findings")!.rows.filter((r) => r[status] === "acknowledged")).toHaveLength(199);
+
+    await runChecklist();
+    expect(gateway.writeFindingsSheet).toHaveBeenCalledTimes(2); // kept up to date on the run
+    expect(screen.getByText(/\(199 acknowledged, listed apart\)/)).toBeTruthy();
+    expect(screen.getByText(/Updated the findings list on ‘Findings’/)).toBeTruthy();
+  });
+
+  it("shows since-last-run figures and a chart of errors and warnings across runs, each run adding a history line", async () => {
+    const gateway = new FakeGateway();
+    renderPane(gateway);
+    openTab("Progress");
+    expect(screen.getByText("Run the checklist to see what changed.")).toBeTruthy();
+    await runChecklist();
+    fireEvent.click(screen.getByRole("button", { name: "Write findings list" }));
+    await screen.findByText(/Wrote the findings list/);
+    const written = gateway.writeFindingsSheet.mock.calls[0][0] as readonly unknown[];
+    openTab("Progress");
+    expect(screen.getByText(/Nothing to compare with yet, so every finding counts as new/)).toBeTruthy();
+
+    // The district fixes the two grade-7 participants.
+    gateway.sheets[0] = toInput(participantsSheet(120, "CTE Participants", 1000));
+    await runChecklist();
+    expect(screen.getByText(new RegExp(`Since the last run: 2 fixed, 0 new, ${written.length - 2} still open\\.`))).toBeTruthy();
+    openTab("Progress");
+    const figures = screen.getByRole("region", { name: "Since the last run" }).querySelector("dl")!;
+    const pairs = [...figures.querySelectorAll("div")].map(
+      (d) => `${d.querySelector("dt")!.textContent} ${d.querySelector("dd")!.textContent}`,
+    );
+    expect(pairs).toEqual(["Fixed 2", "New 0", `Still open ${written.length - 2}`, "Acknowledged 0"]);
+    fireEvent.click(screen.getByText("Fixed since the last run (2)"));
+    const fixed = within(screen.getByRole("list", { name: "Fixed since the last run" })).getAllByRole("listitem");
+    expect(fixed.map((li) => li.textContent)).toEqual([
+      "Error GRADE-OUT-OF-RANGE at CTE Participants!C51 (9000000050)",
+      "Error GRADE-OUT-OF-RANGE at CTE Participants!C101 (9000000100)",
+    ]);
+
+    const history = workbookLog(gateway)!.history;
+    expect(history).toHaveLength(3);
+    const chart = screen.getByRole("img", { name: "Errors and warnings across runs" });
+    expect(chart.getAttribute("data-runs")).toBe("3");
+    expect(chart.querySelector("desc")!.textContent).toBe(
+      `3 runs, from 2026-11-28 12:00 to 2026-11-28 12:00: errors ${history[0].errors} → ${history[2].errors}, ` +
+        `warnings ${history[0].warnings} → ${history[2].warnings}.`,
+    );
+    expect(history[2].errors).toBe(history[0].errors - 2);
+    const table = screen.getByRole("table", { name: "Errors and warnings by run, oldest first" });
+    const rows = within(table)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => [...r.querySelectorAll("th, td")].map((c) => c.textContent));
+    expect(rows).toEqual(history.map((h) => [h.runAt, String(h.errors), String(h.warnings), String(h.acknowledged)]));
+  });
+
+  it("counts down to the snapshot date the user confirms, with DPI's advice inside the last two weeks", async () => {
+    const gateway = new FakeGateway();
+    renderPane(gateway);
+    openTab("Progress");
+    expect((screen.getByRole("button", { name: "Save date" }) as HTMLButtonElement).disabled).toBe(true);
+    await runChecklist();
+    openTab("Progress");
+    expect(screen.getByText(/No snapshot date set/)).toBeTruthy();
+    const suggestion = screen.getByRole("group", { name: "Suggested snapshot date" });
+    expect(suggestion.textContent).toMatch(/Suggestion: Tuesday, December 1, 2026, the first business day of December/);
+    // A suggestion is never stored by itself.
+    expect(workbookLog(gateway)!.snapshotDate).toBeNull();
+    expect(screen.queryByText(/DPI advises/)).toBeNull();
+
+    fireEvent.click(within(suggestion).getByRole("button", { name: "Use this date" }));
+    await screen.findByText("Snapshot date 2026-12-01 saved in this workbook.");
+    expect(workbookLog(gateway)!.snapshotDate).toBe("2026-12-01");
+    expect(screen.getByText("3 days left")).toBeTruthy();
+    expect(
+      screen.getByText(/Inside the last two weeks: DPI advises syncing at least daily and re-checking until the snapshot\./),
+    ).toBeTruthy();
+    expect(screen.queryByRole("group", { name: "Suggested snapshot date" })).toBeNull();
+
+    fireEvent.change(screen.getByLabelText("Snapshot date"), { target: { value: "2027-01-15" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save date" }));
+    await screen.findByText("Snapshot date 2027-01-15 saved in this workbook.");
+    expect(screen.getByText("48 days left")).toBeTruthy();
+    expect(screen.queryByText(/DPI advises/)).toBeNull();
+
+    // The Snapshot Checklist sheet gets the date, the days left and the run history.
+    fireEvent.click(screen.getByRole("button", { name: "Write Snapshot Checklist sheet" }));
+    await waitFor(() => expect(gateway.writeChecklistSheet).toHaveBeenCalled());
+    const input = gateway.writeChecklistSheet.mock.calls[0][0];
+    expect(input.snapshot).toEqual(expect.objectContaining({ date: "2027-01-15", daysLeft: 48 }));
+    expect(input.history).toHaveLength(1);
+
+    // A new run reads the date back from the workbook.
+    await runChecklist();
+    openTab("Progress");
+    expect(screen.getByText("48 days left")).toBeTruthy();
+    expect(workbookLog(gateway)!.history).toHaveLength(2);
   });
 });

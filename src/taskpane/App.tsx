@@ -18,18 +18,22 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { severityCounts } from "../core/checklist";
+import { countdown, localDate } from "../core/countdown";
 import type { SheetOverride } from "../core/engine";
 import { defaultSchoolYear, schoolYearStart } from "../core/normalize";
-import type { Finding } from "../core/report";
+import type { Acknowledgement, Finding } from "../core/report";
+import type { WorkbookLog } from "../core/workbookLog";
 import { type ExcelGateway, GatewayError, type ReadProgress, type StoredReference, type WorkbookSettings } from "../excel/gateway";
 import { EMPTY_SETTINGS } from "../excel/settings";
+import { AcknowledgedList } from "./components/AcknowledgedList";
 import { ChecklistSheetPanel } from "./components/ChecklistSheetPanel";
+import { ProgressPanel } from "./components/ProgressPanel";
 import { type LoadedReference, ReferencesPanel } from "./components/ReferencesPanel";
 import { SheetsPanel } from "./components/SheetsPanel";
-import { TopicList } from "./components/TopicList";
+import { TopicList, canAcknowledge, isAcknowledged } from "./components/TopicList";
 import { plural } from "./labels";
 import { ReferenceFileError, readReferenceFile } from "./references";
-import { type CheckRun, type RunPhase, runCheck } from "./runCheck";
+import { type CheckRun, type RunPhase, recheck, runCheck } from "./runCheck";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", rowGap: "14px", padding: "12px", maxWidth: "640px", boxSizing: "border-box" },
@@ -41,6 +45,7 @@ const useStyles = makeStyles({
   status: { minHeight: "1.2em", fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   section: { display: "flex", flexDirection: "column", rowGap: "8px" },
   summaryLine: { margin: 0, fontSize: tokens.fontSizeBase200 },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: "8px", rowGap: "4px" },
   tabs: { flexWrap: "wrap", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, marginLeft: "-8px" },
 });
 
@@ -49,7 +54,7 @@ export const PANE_TABS = ["results", "progress", "sheets", "lists"] as const;
 export type PaneTab = (typeof PANE_TABS)[number];
 const TAB_TITLES: Readonly<Record<PaneTab, string>> = { results: "Results", progress: "Progress", sheets: "Sheets", lists: "DPI lists" };
 
-type Busy = null | "run" | "clear" | "write" | "settings";
+type Busy = null | "run" | "clear" | "write" | "settings" | "acknowledge";
 
 interface Message {
   readonly intent: "success" | "error" | "warning" | "info";
@@ -65,17 +70,17 @@ export interface AppProps {
   readonly notice?: string;
 }
 
-function localDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 function messageOf(err: unknown): string {
   if (err instanceof GatewayError || err instanceof ReferenceFileError) return err.message;
   return `Something went wrong: ${err instanceof Error ? err.message : String(err)}`;
 }
 
-const PHASE_TEXT: Record<RunPhase, string> = { reading: "Reading the workbook…", checking: "Checking", highlighting: "Highlighting" };
+const PHASE_TEXT: Record<RunPhase, string> = {
+  reading: "Reading the workbook…",
+  checking: "Checking",
+  highlighting: "Highlighting",
+  saving: "Saving",
+};
 
 export function App({ gateway, today = () => new Date(), notice }: AppProps) {
   const styles = useStyles();
@@ -88,6 +93,8 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
   const [teamMembers, setTeamMembers] = useState("");
   const [checkedOn, setCheckedOn] = useState(() => localDate(today()));
   const [tab, setTab] = useState<PaneTab>("results");
+  // The log sheet as the pane last wrote it: snapshot date, acknowledgements, run history.
+  const [log, setLog] = useState<WorkbookLog | null>(null);
 
   useEffect(() => {
     if (notice) return;
@@ -119,61 +126,125 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
     ...sessionRefs.filter((r) => !settings.references.some((s) => s.name === r.name)).map((reference) => ({ reference, stored: false })),
   ];
 
-  const onRun = useCallback(async () => {
-    setBusy("run");
-    setTab("results");
-    setMessage(null);
-    setProgress({ text: PHASE_TEXT.reading });
-    try {
-      const onProgress = (p: ReadProgress) =>
-        setProgress({
-          text:
-            `Reading ‘${p.sheet}’ (sheet ${p.sheetIndex + 1} of ${p.sheetCount}): ` +
-            `${p.rowsRead.toLocaleString("en-US")} of ${p.rows.toLocaleString("en-US")} rows`,
-          value: Math.min(1, (p.sheetIndex + (p.rows ? p.rowsRead / p.rows : 1)) / Math.max(1, p.sheetCount)),
+  const onRun = useCallback(
+    async (writeFindings = false) => {
+      setBusy(writeFindings ? "write" : "run");
+      setTab("results");
+      setMessage(null);
+      setProgress({ text: PHASE_TEXT.reading });
+      try {
+        const onProgress = (p: ReadProgress) =>
+          setProgress({
+            text:
+              `Reading ‘${p.sheet}’ (sheet ${p.sheetIndex + 1} of ${p.sheetCount}): ` +
+              `${p.rowsRead.toLocaleString("en-US")} of ${p.rows.toLocaleString("en-US")} rows`,
+            value: Math.min(1, (p.sheetIndex + (p.rows ? p.rowsRead / p.rows : 1)) / Math.max(1, p.sheetCount)),
+          });
+        const result = await runCheck(gateway, {
+          sessionReferences: sessionRefs,
+          today: today(),
+          writeFindings,
+          onProgress,
+          onPhase: (phase, detail) => phase !== "reading" && setProgress({ text: `${PHASE_TEXT[phase]} ${detail ?? ""}…` }),
+          yieldToUi: () => new Promise((resolve) => setTimeout(resolve, 0)),
         });
-      const result = await runCheck(gateway, {
-        sessionReferences: sessionRefs,
-        today: today(),
-        onProgress,
-        onPhase: (phase, detail) => phase !== "reading" && setProgress({ text: `${PHASE_TEXT[phase]} ${detail ?? ""}…` }),
-        yieldToUi: () => new Promise((resolve) => setTimeout(resolve, 0)),
-      });
-      setRun(result);
-      setSettings(result.settings);
-      const { errors, warnings } = severityCounts(result.result.report.findings);
-      const checked = result.result.report.sheets.filter((s) => s.kind !== null && workbookHas(result, s.sheet)).length;
-      if (result.result.report.nothingChecked) {
-        // Never a green banner for a workbook we could not read.
-        const text =
-          checked > 0
-            ? "The sheets recognised as WISEdata exports have no data rows (only a header, blank or total rows). " +
-              "Paste the export with its students or courses, then run the checklist again."
-            : "No sheet of this workbook was recognised as a WISEdata export. " +
-              "Choose each sheet's kind under Sheets (or check its header row), then run the checklist again.";
-        setMessage({ intent: "warning", title: "Nothing was checked", text });
-      } else if (result.applyError) {
-        setMessage({ intent: "warning", title: "Checked, but not highlighted", text: result.applyError.message });
-      } else {
-        const omitted =
-          result.plan.omittedCells > 0
-            ? ` ${plural(result.plan.omittedCells, "more cell")} ${result.plan.omittedCells === 1 ? "was" : "were"} not highlighted ` +
-              "(too many on one sheet); the list below has them all."
-            : "";
-        setMessage({
-          intent: errors > 0 ? "warning" : "success",
-          text:
-            `Checked ${plural(checked, "sheet")}: ${plural(errors, "error")}, ${plural(warnings, "warning")}. ` +
-            `${plural(result.plan.cells, "cell")} highlighted.${omitted}`,
-        });
+        setRun(result);
+        setLog(result.log);
+        setSettings(result.settings);
+        setMessage(runMessage(result, writeFindings));
+      } catch (err) {
+        setMessage({ intent: "error", text: messageOf(err) });
+      } finally {
+        setBusy(null);
+        setProgress(null);
       }
+    },
+    [gateway, sessionRefs, today],
+  );
+
+  /**
+   * Acknowledge (or un-acknowledge) findings: the log sheet keeps the list (the pane and cte-check read it), the
+   * Findings sheet's Status column follows when the workbook has one, then the same sheets are checked again
+   * so the counts, the lists and the highlights leave the acknowledged findings out.
+   */
+  const changeAcknowledgements = async (
+    next: readonly Acknowledgement[],
+    statuses: readonly { key: string; status: "acknowledged" | "open"; reason?: string }[],
+    done: string,
+  ) => {
+    if (!run || !log) return;
+    setBusy("acknowledge");
+    setMessage(null);
+    try {
+      const nextLog: WorkbookLog = { ...log, acknowledgements: next };
+      await gateway.writeLog(nextLog);
+      setLog(nextLog);
+      let sheetProblem = "";
+      if (run.hasFindingsSheet) {
+        try {
+          for (const s of statuses) await gateway.setFindingStatus(s.key, s.status, s.reason);
+        } catch (err) {
+          sheetProblem = ` The Findings sheet's Status column was not updated: ${messageOf(err)}`;
+        }
+      }
+      const updated = await recheck(gateway, run, next, nextLog);
+      setRun(updated);
+      const highlightProblem = updated.applyError ? ` ${updated.applyError.message}` : "";
+      setMessage({ intent: sheetProblem || highlightProblem ? "warning" : "success", text: `${done}${sheetProblem}${highlightProblem}` });
     } catch (err) {
       setMessage({ intent: "error", text: messageOf(err) });
     } finally {
       setBusy(null);
-      setProgress(null);
     }
-  }, [gateway, sessionRefs, today]);
+  };
+
+  const onAcknowledge = (findings: readonly Finding[], reason: string) => {
+    if (!run) return;
+    // Errors are never offered; should one come through, the engine refuses it too.
+    const chosen = findings.filter(canAcknowledge);
+    if (chosen.length === 0) return;
+    const on = localDate(today());
+    const keys = new Set(chosen.map((f) => f.key));
+    const next: Acknowledgement[] = [
+      ...run.result.tracking.acknowledgements.filter((a) => !keys.has(a.key)),
+      ...chosen.map((f) => ({ key: f.key, rule: f.rule, reason, on, severity: f.severity, where: `${f.sheet}!${f.cell}` })),
+    ];
+    const what =
+      chosen.length === 1
+        ? `${chosen[0].rule} at ${chosen[0].sheet}!${chosen[0].cell}`
+        : plural(chosen.length, `${chosen[0].rule} finding`);
+    void changeAcknowledgements(
+      next,
+      chosen.map((f) => ({ key: f.key, status: "acknowledged", reason })),
+      `Acknowledged ${what}${reason ? ` (${reason})` : ""}. It is kept in this workbook, counted apart and no longer highlighted.`,
+    );
+  };
+
+  const onUnacknowledge = (f: Finding) => {
+    if (!run) return;
+    const next = run.result.tracking.acknowledgements.filter((a) => a.key !== f.key);
+    void changeAcknowledgements(
+      next,
+      [{ key: f.key, status: "open" }],
+      `${f.rule} at ${f.sheet}!${f.cell} is no longer acknowledged: it counts and is highlighted again.`,
+    );
+  };
+
+  const onSetSnapshotDate = async (date: string) => {
+    if (!log) return;
+    setBusy("settings");
+    setMessage(null);
+    try {
+      const nextLog: WorkbookLog = { ...log, snapshotDate: date };
+      await gateway.writeLog(nextLog);
+      setLog(nextLog);
+      setMessage({ intent: "success", text: `Snapshot date ${date} saved in this workbook.` });
+    } catch (err) {
+      setMessage({ intent: "error", text: messageOf(err) });
+    } finally {
+      setBusy(null);
+    }
+  };
 
   const onClear = async () => {
     setBusy("clear");
@@ -260,14 +331,20 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
     }
   };
 
-  const onWrite = async () => {
+  const onWriteChecklist = async () => {
     if (!run) return;
     setBusy("write");
     setMessage(null);
     try {
       if ((settings.teamMembers ?? "") !== teamMembers.trim())
         setSettings(await gateway.saveSettings({ teamMembers: teamMembers.trim() || undefined }));
-      const { sheet } = await gateway.writeChecklistSheet({ report: run.result.report, teamMembers, checkedOn });
+      const { sheet } = await gateway.writeChecklistSheet({
+        report: run.result.report,
+        teamMembers,
+        checkedOn,
+        snapshot: snapshot,
+        history: log?.history ?? [],
+      });
       setMessage({ intent: "success", text: `Wrote the sheet ‘${sheet}’. Print it for the core team (it is set to landscape).` });
     } catch (err) {
       setMessage({ intent: "error", text: messageOf(err) });
@@ -278,6 +355,9 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
 
   const report = run?.result.report ?? null;
   const totals = report ? severityCounts(report.findings) : null;
+  const acknowledged = useMemo(() => (report ? report.findings.filter(isAcknowledged) : []), [report]);
+  const todayText = localDate(today());
+  const snapshot = log?.snapshotDate ? countdown(log.snapshotDate, todayText) : null;
 
   return (
     <main className={styles.root}>
@@ -304,7 +384,7 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" disabled={busy !== null || !!notice} onClick={() => void onRun()}>
+        <Button appearance="primary" disabled={busy !== null || !!notice} onClick={() => void onRun(false)}>
           Run checklist
         </Button>
         <Button disabled={busy !== null || !!notice} onClick={() => void onClear()}>
@@ -348,11 +428,39 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
                 Checklist {report.schoolYear}
               </h2>
               <p className={styles.summaryLine}>
-                {plural(totals.errors, "error")}, {plural(totals.warnings, "warning")} in{" "}
-                {plural(report.sheets.filter((s) => s.kind !== null).length, "recognised sheet")}. Open a topic and a rule for its cells;
-                select one to go to it.
+                {plural(totals.errors, "error")}, {plural(totals.warnings, "warning")}
+                {totals.acknowledged > 0 ? ` (${totals.acknowledged.toLocaleString("en-US")} acknowledged, listed apart)` : ""} in{" "}
+                {plural(report.sheets.filter((s) => s.kind !== null).length, "recognised sheet")}.
+                {run?.result.tracking.since.hadPrevious ? ` Since the last run: ${sinceText(run.result.tracking.since)}.` : ""} Open a topic
+                and a rule for its cells; select one to go to it.
               </p>
-              <TopicList report={report} sheets={workbookSheets} onSelect={onSelect} busy={busy !== null} />
+              <div className={styles.actions}>
+                <Button size="small" disabled={busy !== null} onClick={() => void onRun(true)}>
+                  Write findings list
+                </Button>
+                <span className={styles.intro}>
+                  {run?.hasFindingsSheet
+                    ? "The Findings sheet is kept up to date on every run; your team's columns stay."
+                    : "A sheet with one row per finding, to divide up and work through."}
+                </span>
+              </div>
+              <TopicList
+                report={report}
+                sheets={workbookSheets}
+                onSelect={onSelect}
+                onAcknowledge={log ? onAcknowledge : undefined}
+                busy={busy !== null}
+              />
+              {acknowledged.length > 0 && run && (
+                <AcknowledgedList
+                  findings={acknowledged}
+                  acknowledgements={run.result.tracking.acknowledgements}
+                  sheets={workbookSheets}
+                  busy={busy !== null}
+                  onSelect={onSelect}
+                  onUnacknowledge={onUnacknowledge}
+                />
+              )}
             </>
           ) : (
             <p className={styles.intro}>Run the checklist to see each topic&apos;s findings.</p>
@@ -360,6 +468,18 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
 
         {tab === "progress" && (
           <>
+            <h2 className={styles.h2}>Progress</h2>
+            <ProgressPanel
+              since={run?.result.tracking.since ?? null}
+              fixed={run?.result.tracking.fixed ?? []}
+              history={log?.history ?? []}
+              snapshotDate={log?.snapshotDate ?? null}
+              suggestedDate={run?.result.tracking.suggestedSnapshotDate ?? null}
+              today={todayText}
+              canSetDate={log !== null}
+              busy={busy !== null}
+              onSetSnapshotDate={(d) => void onSetSnapshotDate(d)}
+            />
             <h2 className={styles.h2}>Snapshot Checklist sheet</h2>
             <ChecklistSheetPanel
               teamMembers={teamMembers}
@@ -368,7 +488,7 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
               busy={busy !== null}
               onTeamMembers={setTeamMembers}
               onCheckedOn={setCheckedOn}
-              onWrite={() => void onWrite()}
+              onWrite={() => void onWriteChecklist()}
             />
           </>
         )}
@@ -402,6 +522,48 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
       </div>
     </main>
   );
+}
+
+/** "3 fixed, 2 new, 40 still open". */
+function sinceText(since: CheckRun["result"]["tracking"]["since"]): string {
+  return `${since.fixed.toLocaleString("en-US")} fixed, ${since.new.toLocaleString("en-US")} new, ${since.open.toLocaleString("en-US")} still open`;
+}
+
+/** The banner after a run: what was checked and highlighted, and what could not be saved. */
+function runMessage(result: CheckRun, wroteFindings: boolean): Message {
+  const { errors, warnings, acknowledged } = severityCounts(result.result.report.findings);
+  const checked = result.result.report.sheets.filter((s) => s.kind !== null && workbookHas(result, s.sheet)).length;
+  const problems = [result.logError, result.findingsError].filter((e): e is GatewayError => e !== null).map((e) => e.message);
+  const extra = problems.length > 0 ? ` ${problems.join(" ")}` : "";
+  if (result.result.report.nothingChecked) {
+    // Never a green banner for a workbook we could not read.
+    const text =
+      checked > 0
+        ? "The sheets recognised as WISEdata exports have no data rows (only a header, blank or total rows). " +
+          "Paste the export with its students or courses, then run the checklist again."
+        : "No sheet of this workbook was recognised as a WISEdata export. " +
+          "Choose each sheet's kind under Sheets (or check its header row), then run the checklist again.";
+    return { intent: "warning", title: "Nothing was checked", text: text + extra };
+  }
+  if (result.applyError) return { intent: "warning", title: "Checked, but not highlighted", text: result.applyError.message + extra };
+  const omitted =
+    result.plan.omittedCells > 0
+      ? ` ${plural(result.plan.omittedCells, "more cell")} ${result.plan.omittedCells === 1 ? "was" : "were"} not highlighted ` +
+        "(too many on one sheet); the list below has them all."
+      : "";
+  const ack = acknowledged > 0 ? ` ${acknowledged.toLocaleString("en-US")} acknowledged (not highlighted).` : "";
+  const list =
+    result.findingsSheet && wroteFindings
+      ? ` Wrote the findings list on ‘${result.findingsSheet.sheet}’ (${plural(result.findingsSheet.rows, "row")}).`
+      : result.findingsSheet
+        ? ` Updated the findings list on ‘${result.findingsSheet.sheet}’.`
+        : "";
+  return {
+    intent: problems.length > 0 || errors > 0 ? "warning" : "success",
+    text:
+      `Checked ${plural(checked, "sheet")}: ${plural(errors, "error")}, ${plural(warnings, "warning")}. ` +
+      `${plural(result.plan.cells, "cell")} highlighted.${omitted}${ack}${list}${extra}`,
+  };
 }
 
 function workbookHas(run: CheckRun, sheet: string): boolean {

@@ -53,7 +53,9 @@ export function AcknowledgedList({ findings, acknowledgements, sheets, busy, onS
       <h3 id="acknowledged-heading" className={styles.h3}>
         Acknowledged ({findings.length.toLocaleString("en-US")})
       </h3>
-      <p className={styles.note}>Not counted in the topics above and not highlighted. The log sheet keeps them for the next run and cte-check.</p>
+      <p className={styles.note}>
+        Not counted in the topics above and not highlighted. The log sheet keeps them for the next run and cte-check.
+      </p>
       <ul className={styles.list} aria-label="Acknowledged findings">
         {visible.map((f) => (
           <li key={f.key} className={styles.item}>
@@ -66,7 +68,12 @@ export function AcknowledgedList({ findings, acknowledgements, sheets, busy, onS
               {f.reason ? `Reason: ${f.reason}` : "No reason given"}
               {on.get(f.key) ? ` (acknowledged ${on.get(f.key)})` : ""}
             </span>
-            <Button size="small" disabled={busy} onClick={() => onUnacknowledge(f)} aria-label={`Un-acknowledge ${f.rule} at ${f.sheet}!${f.cell}`}>
+            <Button
+              size="small"
+              disabled={busy}
+              onClick={() => onUnacknowledge(f)}
+              aria-label={`Un-acknowledge ${f.rule} at ${f.sheet}!${f.cell}`}
+            >
               Un-acknowledge
             </Button>
           </li>

@@ -31,7 +31,12 @@ const useStyles = makeStyles({
   caption: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, marginTop: "4px" },
   cell: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 6px", textAlign: "end" },
-  headCell: { borderBottom: `1px solid ${tokens.colorNeutralStroke1}`, padding: "2px 6px", textAlign: "end", fontWeight: tokens.fontWeightSemibold },
+  headCell: {
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+    padding: "2px 6px",
+    textAlign: "end",
+    fontWeight: tokens.fontWeightSemibold,
+  },
   start: { textAlign: "start" },
   rowHead: { textAlign: "start", fontWeight: tokens.fontWeightRegular },
   summary: { cursor: "pointer", fontSize: tokens.fontSizeBase200 },
@@ -67,7 +72,8 @@ export function HistoryChart({ history }: { history: readonly HistoryEntry[] }) 
   const plotH = HEIGHT - PAD.top - PAD.bottom;
   const x = (i: number) => PAD.left + (runs.length === 1 ? plotW / 2 : (i * plotW) / (runs.length - 1));
   const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
-  const line = (pick: (r: HistoryEntry) => number) => runs.map((r, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(1)},${y(pick(r)).toFixed(1)}`).join(" ");
+  const line = (pick: (r: HistoryEntry) => number) =>
+    runs.map((r, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(1)},${y(pick(r)).toFixed(1)}`).join(" ");
   const ticks = [0, top / 2, top];
   const summary = chartSummary(runs);
   return (

@@ -3,7 +3,7 @@
  * runs, and the countdown to DPI's December snapshot. The snapshot date is the user's: the first business day
  * of December is only offered as a suggestion, stored when the user confirms it.
  */
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { type Countdown, countdown, parseIsoDate } from "../../core/countdown";
 import type { PreviousFinding, SinceLastRun } from "../../core/report";
@@ -93,10 +93,7 @@ export function daysLeftText(c: Countdown): string {
 export function ProgressPanel(props: ProgressPanelProps) {
   const styles = useStyles();
   const { since, fixed, history, snapshotDate, suggestedDate, today } = props;
-  const [draft, setDraft] = useState(snapshotDate ?? "");
-  useEffect(() => setDraft(snapshotDate ?? ""), [snapshotDate]);
   const left = snapshotDate ? countdown(snapshotDate, today) : null;
-  const draftValid = parseIsoDate(draft) !== null;
   return (
     <div className={styles.root}>
       <section className={styles.section} aria-labelledby="snapshot-heading">
@@ -118,23 +115,18 @@ export function ProgressPanel(props: ProgressPanelProps) {
             No snapshot date set. DPI publishes it each year on its Snapshot Preparation Guidance page: enter it below.
           </p>
         )}
-        <div className={styles.dateRow}>
-          <Field label="Snapshot date" size="small" className={styles.dateField}>
-            <Input type="date" size="small" value={draft} onChange={(_, d) => setDraft(d.value)} />
-          </Field>
-          <Button
-            size="small"
-            disabled={!props.canSetDate || props.busy || !draftValid || draft === snapshotDate}
-            onClick={() => props.onSetSnapshotDate(draft)}
-          >
-            Save date
-          </Button>
-        </div>
+        {/* keyed by the saved date: a new saved date starts the field afresh */}
+        <SnapshotDateField
+          key={snapshotDate ?? ""}
+          saved={snapshotDate}
+          disabled={!props.canSetDate || !!props.busy}
+          onSave={props.onSetSnapshotDate}
+        />
         {!snapshotDate && suggestedDate && (
           <div className={styles.suggestion} role="group" aria-label="Suggested snapshot date">
             <span>
-              Suggestion: {longDate(suggestedDate)}, the first business day of December. Check it against DPI&apos;s published date
-              before you use it.
+              Suggestion: {longDate(suggestedDate)}, the first business day of December. Check it against DPI&apos;s published date before
+              you use it.
             </span>
             <Button
               size="small"
@@ -157,7 +149,7 @@ export function ProgressPanel(props: ProgressPanelProps) {
           <p className={styles.note}>Run the checklist to see what changed.</p>
         ) : (
           <>
-            <dl className={styles.figures} aria-label="Since the last run">
+            <dl className={styles.figures}>
               <Figure label="Fixed" value={since.fixed} />
               <Figure label="New" value={since.new} />
               <Figure label="Still open" value={since.open} />
@@ -165,8 +157,8 @@ export function ProgressPanel(props: ProgressPanelProps) {
             </dl>
             {!since.hadPrevious && (
               <p className={styles.note}>
-                Nothing to compare with yet, so every finding counts as new. Write the findings list (Results): the next run compares
-                with it and marks what was fixed.
+                Nothing to compare with yet, so every finding counts as new. Write the findings list (Results): the next run compares with
+                it and marks what was fixed.
               </p>
             )}
             {fixed.length > 0 && <FixedList fixed={fixed} />}
@@ -184,6 +176,21 @@ export function ProgressPanel(props: ProgressPanelProps) {
           <HistoryChart history={history} />
         )}
       </section>
+    </div>
+  );
+}
+
+function SnapshotDateField({ saved, disabled, onSave }: { saved: string | null; disabled: boolean; onSave: (date: string) => void }) {
+  const styles = useStyles();
+  const [draft, setDraft] = useState(saved ?? "");
+  return (
+    <div className={styles.dateRow}>
+      <Field label="Snapshot date" size="small" className={styles.dateField}>
+        <Input type="date" size="small" value={draft} onChange={(_, d) => setDraft(d.value)} />
+      </Field>
+      <Button size="small" disabled={disabled || parseIsoDate(draft) === null || draft === saved} onClick={() => onSave(draft)}>
+        Save date
+      </Button>
     </div>
   );
 }
