@@ -4,8 +4,9 @@
  * defines `Office` and an `Excel.run` backed by the fake Excel of test/helpers/fakeExcel.ts. Nothing goes
  * to the network: every request is recorded and any host other than loopback fails the test.
  * Checks: Run → topics rendered and highlights added; a finding selects its cell; axe-core finds no serious or
- * critical violation; no CSP violation or page error; screenshots in test-output/taskpane.png (the pane as
- * opened after a run) and test-output/taskpane-full.png (every panel open).
+ * critical violation; no CSP violation or page error; the worklist (findings list written, a warning acknowledged,
+ * a third run, the snapshot date confirmed). Screenshots at 320 px wide in test-output/: taskpane.png (the grouped
+ * results), taskpane-progress.png (the progress view) and taskpane-full.png (every topic open).
  */
 import * as fs from "fs";
 import type * as http from "http";
@@ -13,6 +14,7 @@ import type { AddressInfo } from "net";
 import * as path from "path";
 import { type Browser, type Page, chromium } from "playwright-core";
 import { TOPIC_META } from "../src/core/checklist";
+import { countdown } from "../src/core/countdown";
 import { TOPICS } from "../src/core/report";
 import { AXE_PATH, CHROMIUM, CHROMIUM_ARGS, DIST, OFFICE_JS, ROOT, serve, stubOfficeJs } from "./helpers/paneHost";
 
@@ -117,9 +119,53 @@ describeIfChromium("task pane in headless Chromium (built dist/)", () => {
     );
     expect(`Go to ${selection.sheet}!${selection.address}`).toBe(label);
 
+    // The worklist: write the findings list (a second run), acknowledge a warning, run once more.
+    type Wb = { __workbook: { sheetNames(): string[]; visibility(s: string): string; tableInfo(s?: string): { name: string }[] } };
+    await page.getByRole("button", { name: "Write findings list" }).click();
+    await page.getByText(/Wrote the findings list on ‘Findings’/).waitFor();
+    const workbook = await page.evaluate(() => {
+      const wb = (window as unknown as Wb).__workbook;
+      return { sheets: wb.sheetNames(), log: wb.visibility("CTE Check Log"), tables: wb.tableInfo("Findings").map((t) => t.name) };
+    });
+    expect(workbook.sheets).toEqual(expect.arrayContaining(["Findings", "CTE Check Log"]));
+    expect(workbook.log).toBe("Hidden");
+    expect(workbook.tables).toEqual(["CTESnapshotFindings"]);
+    const notParticipant = page.locator('[data-topic="cte-concentrators"] [data-rule="CONCENTRATOR-NOT-PARTICIPANT"]');
+    await notParticipant.locator(":scope > button[aria-expanded]").click();
+    await notParticipant
+      .getByRole("button", { name: /^Acknowledge CONCENTRATOR-NOT-PARTICIPANT at / })
+      .first()
+      .click();
+    await notParticipant.getByLabel("Reason (optional)").fill("early graduate confirmed");
+    await notParticipant.getByRole("button", { name: "Acknowledge", exact: true }).click();
+    await page.getByText(/Acknowledged CONCENTRATOR-NOT-PARTICIPANT at /).waitFor();
+    await page.getByRole("button", { name: "Run checklist" }).click();
+    await page.getByText(/1 acknowledged \(not highlighted\)/).waitFor();
+    expect(await page.getByRole("list", { name: "Acknowledged findings" }).getByRole("listitem").count()).toBe(1);
+
     fs.mkdirSync(OUT, { recursive: true });
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(OUT, "taskpane.png") });
+
+    // Progress: three runs in the chart, the since-last-run figures, the countdown once the user confirms a date.
+    await page.getByRole("tab", { name: "Progress" }).click();
+    const chart = page.getByRole("img", { name: "Errors and warnings across runs" });
+    expect(await chart.getAttribute("data-runs")).toBe("3");
+    expect(await page.getByRole("region", { name: "Since the last run" }).locator("dt").allTextContents()).toEqual([
+      "Fixed",
+      "New",
+      "Still open",
+      "Acknowledged",
+    ]);
+    await page.getByRole("button", { name: "Use this date" }).click();
+    await page.getByText(/^Snapshot date \d{4}-12-0\d saved in this workbook\.$/).waitFor();
+    const date = (await page.getByText(/^Snapshot date \d{4}-12-0\d saved/).textContent())!.slice(14, 24);
+    const left = countdown(date, new Date())!;
+    expect(await page.getByText(left.passed || left.daysLeft === 0 ? /^The snapshot/ : /^\d+ days? left$/).count()).toBe(1);
+    expect(await page.getByText(/DPI advises syncing at least daily/).count()).toBe(left.inFinalTwoWeeks ? 1 : 0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(OUT, "taskpane-progress.png"), fullPage: true });
+    await page.getByRole("tab", { name: "Results" }).click();
 
     // Every view, every topic open, checked by axe (and a full-page screenshot of the results).
     await page.addScriptTag({ url: `${base}${AXE_PATH}` });

@@ -364,8 +364,8 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
       <header>
         <h1 className={styles.h1}>CTE Snapshot Check</h1>
         <p className={styles.intro}>
-          Checks this workbook&apos;s WISEdata exports against DPI&apos;s December snapshot checklist. Problem cells are highlighted in
-          place (your values and formatting stay as they are). Nothing leaves the workbook.
+          Checks this workbook&apos;s WISEdata exports against DPI&apos;s December snapshot checklist and highlights the problem cells,
+          leaving your values and formatting as they are. Nothing leaves the workbook.
         </p>
       </header>
 
@@ -439,9 +439,7 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
                   Write findings list
                 </Button>
                 <span className={styles.intro}>
-                  {run?.hasFindingsSheet
-                    ? "The Findings sheet is kept up to date on every run; your team's columns stay."
-                    : "A sheet with one row per finding, to divide up and work through."}
+                  {run?.hasFindingsSheet ? "Updated on every run; your team's columns stay." : "One row per finding, to divide up."}
                 </span>
               </div>
               <TopicList

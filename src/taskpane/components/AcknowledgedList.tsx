@@ -29,6 +29,7 @@ const useStyles = makeStyles({
   rule: { fontWeight: tokens.fontWeightSemibold },
   reason: { flexBasis: "100%", overflowWrap: "anywhere" },
   more: { alignSelf: "flex-start" },
+  undo: { alignSelf: "flex-start" },
 });
 
 export interface AcknowledgedListProps {

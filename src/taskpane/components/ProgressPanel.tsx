@@ -20,7 +20,7 @@ const useStyles = makeStyles({
   note: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   figures: {
     display: "grid",
-    gridTemplateColumns: "repeat(auto-fit, minmax(64px, 1fr))",
+    gridTemplateColumns: "repeat(auto-fit, minmax(112px, 1fr))",
     columnGap: "6px",
     rowGap: "6px",
     margin: 0,

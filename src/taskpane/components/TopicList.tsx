@@ -78,12 +78,23 @@ const useStyles = makeStyles({
   text: { margin: 0, overflowWrap: "anywhere" },
   fix: { margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   cells: { listStyleType: "none", margin: "4px 0 0 0", padding: 0, display: "flex", flexDirection: "column", rowGap: "2px" },
-  cell: { display: "flex", flexWrap: "wrap", columnGap: "6px", alignItems: "baseline" },
-  cellRef: { fontFamily: tokens.fontFamilyMonospace, minWidth: 0 },
-  cellMessage: { flexBasis: "100%", overflowWrap: "anywhere" },
+  // One row per cell: where (and whose) on the left, the acknowledge action on the right; a form or message below.
+  cell: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) auto", columnGap: "6px", rowGap: "2px", alignItems: "center" },
+  where: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: "6px", minWidth: 0 },
+  subject: { paddingLeft: "8px", color: tokens.colorNeutralForeground2 },
+  // Wide enough for "AB1234", so that the ids beside the cells line up.
+  cellRef: {
+    fontFamily: tokens.fontFamilyMonospace,
+    minWidth: "8ch",
+    justifyContent: "flex-start",
+    overflowWrap: "anywhere",
+    textAlign: "start",
+  },
+  cellMessage: { gridColumn: "1 / -1", overflowWrap: "anywhere", paddingLeft: "8px" },
   more: { alignSelf: "flex-start" },
-  ackForm: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", columnGap: "6px", rowGap: "4px", flexBasis: "100%" },
+  ackForm: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", columnGap: "6px", rowGap: "4px", gridColumn: "1 / -1" },
   ackInput: { flexGrow: 1, minWidth: "150px" },
+  ackButton: { alignSelf: "flex-start" },
 });
 
 export interface TopicListProps {
@@ -249,7 +260,7 @@ function RuleGroupItem({
       {onAcknowledge && canAcknowledge(group) && n > 1 && (
         <AcknowledgeAction
           label={`Acknowledge all ${n}`}
-          what={`${n} ${group.rule} findings`}
+          what={`all ${n} ${group.rule} findings`}
           busy={busy}
           onConfirm={(reason) => onAcknowledge(group.findings, reason)}
         />
@@ -308,13 +319,18 @@ function CellList({
   const [shown, setShown] = useState(FIRST_FINDINGS);
   const visible = findings.slice(0, shown);
   const left = findings.length - visible.length;
+  // Cells all on one sheet name it once, above them, so that each line fits a narrow pane.
+  const oneSheet = findings.every((f) => f.sheet === findings[0]?.sheet) ? findings[0]?.sheet : undefined;
   return (
     <>
+      {oneSheet !== undefined && <p className={styles.note}>On ‘{oneSheet}’:</p>}
       <ul className={styles.cells} aria-label={label}>
         {visible.map((f, i) => (
           <li key={`${f.sheet}!${f.cell}-${i}`} className={styles.cell}>
-            <CellLink f={f} sheets={sheets} onSelect={onSelect} />
-            {subjectOf(f) && <span>{subjectOf(f)}</span>}
+            <span className={styles.where}>
+              <CellLink f={f} sheets={sheets} onSelect={onSelect} cellOnly={oneSheet !== undefined} />
+              {subjectOf(f) && <span className={styles.subject}>{subjectOf(f)}</span>}
+            </span>
             {onAcknowledge && canAcknowledge(f) && (
               <AcknowledgeAction
                 label="Acknowledge"
@@ -341,8 +357,20 @@ export function subjectOf(f: Finding): string | undefined {
   return f.subject;
 }
 
-export function CellLink({ f, sheets, onSelect }: { f: Finding; sheets: ReadonlySet<string>; onSelect: (f: Finding) => void }) {
+/** A button that selects the finding's cell; `cellOnly` shows "C7" when the sheet is named above the list. */
+export function CellLink({
+  f,
+  sheets,
+  onSelect,
+  cellOnly = false,
+}: {
+  f: Finding;
+  sheets: ReadonlySet<string>;
+  onSelect: (f: Finding) => void;
+  cellOnly?: boolean;
+}) {
   const styles = useStyles();
+  const text = cellOnly ? f.cell : `${f.sheet}!${f.cell}`;
   return sheets.has(f.sheet) ? (
     <Button
       appearance="subtle"
@@ -351,12 +379,10 @@ export function CellLink({ f, sheets, onSelect }: { f: Finding; sheets: Readonly
       onClick={() => onSelect(f)}
       aria-label={`Go to ${f.sheet}!${f.cell}`}
     >
-      {f.sheet}!{f.cell}
+      {text}
     </Button>
   ) : (
-    <span className={styles.cellRef}>
-      {f.sheet}!{f.cell}
-    </span>
+    <span className={styles.cellRef}>{text}</span>
   );
 }
 
@@ -377,7 +403,14 @@ function AcknowledgeAction({
   const [reason, setReason] = useState("");
   if (!editing)
     return (
-      <Button size="small" appearance="secondary" disabled={busy} onClick={() => setEditing(true)} aria-label={`${label}: ${what}`}>
+      <Button
+        size="small"
+        appearance="secondary"
+        className={styles.ackButton}
+        disabled={busy}
+        onClick={() => setEditing(true)}
+        aria-label={`Acknowledge ${what}`}
+      >
         {label}
       </Button>
     );
