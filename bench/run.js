@@ -53,6 +53,50 @@ function engineBench() {
   }
 }
 
+/**
+ * The worklist at 20,000 findings: statuses against a previous run of the same size, the Findings sheet's
+ * layout and its parse back, against a JSON round trip of the same findings (one linear pass over them).
+ */
+function worklistBench() {
+  const { trackFindings } = core("tracking.js");
+  const { findingsSheetLayout, parseFindingsSheet } = core("findingsSheet.js");
+  const n = 20000;
+  const make = (i) => ({
+    rule: i % 3 ? "GRADE-OUT-OF-RANGE" : "IAC-STORED-AS-NUMBER",
+    severity: i % 3 ? "error" : "warning",
+    topic: i % 3 ? "cte-participants" : "iac-codes",
+    sheet: "CTE Participants",
+    row: i + 2,
+    cell: `D${i + 2}`,
+    message: `grade 7 for student ${i}`,
+    key: `GRADE-OUT-OF-RANGE|participants|student:${9000000000 + i}|grade`,
+    status: "new",
+    subject: String(9000000000 + i),
+  });
+  const previous = Array.from({ length: n }, (_, i) => ({ key: make(i + n / 2).key, rule: "GRADE-OUT-OF-RANGE" }));
+  const work = () => {
+    const findings = Array.from({ length: n }, (_, i) => make(i));
+    const tracking = trackFindings(findings, { schoolYear: "2025-26", now: new Date(), previous });
+    const layout = findingsSheetLayout(tracking.worklist);
+    return parseFindingsSheet([layout.header, ...layout.rows]).length;
+  };
+  const base = () => {
+    const findings = Array.from({ length: n }, (_, i) => make(i));
+    return JSON.parse(JSON.stringify(findings)).length;
+  };
+  work();
+  base();
+  const tWork = median(work, 5);
+  const tBase = median(base, 5);
+  add(
+    "worklist, 20,000 findings (track + Findings sheet layout + parse)",
+    `${tWork.toFixed(0)} ms`,
+    `JSON round trip ${tBase.toFixed(0)} ms`,
+    "≤ 6",
+    ratio(tWork, tBase),
+  );
+}
+
 function ratio(a, b) {
   return `×${(a / b).toFixed(2)}`;
 }
@@ -224,6 +268,7 @@ function print() {
 (async () => {
   const sections = require(path.join(ROOT, "dist-bench", "bench", "sections.js"));
   engineBench();
+  worklistBench();
   await cliBench();
   const peerDir = fs.mkdtempSync(path.join(os.tmpdir(), "cte-bench-peer-"));
   peerBench(add, peerDir);

@@ -203,7 +203,8 @@ describe("dist/functions.js", () => {
   test("does not carry zod (the report schema is for tests; the bundle only needs the report's constants)", () => {
     expect(source).not.toMatch(/ZodError|zod\.dev/);
     // generous ceiling, a guard against pulling a big dependency back in; bench/ reports the exact size
-    expect(source.length).toBeLessThan(160 * 1024);
+    // (the engine's worklist, keys, tracking and its own sheets' parsers, added about 12 KB: 165 KB in all)
+    expect(source.length).toBeLessThan(176 * 1024);
   });
 
   test("the sandbox really lacks the post-ES2016 built-ins before the bundle runs", () => {

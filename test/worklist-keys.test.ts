@@ -5,7 +5,7 @@
  */
 import { SheetInput } from "../src/core/cells";
 import { CheckResult } from "../src/core/engine";
-import { assignKeys, fnv1a32, normalizeKeyPart } from "../src/core/findingKeys";
+import { MAX_KEY_PART, assignKeys, fnv1a32, normalizeKeyPart } from "../src/core/findingKeys";
 import { participants, demographics } from "./helpers/fixtures";
 import { loadSample, redownload, run, withRow } from "./helpers/worklist";
 
@@ -128,6 +128,17 @@ describe("key helpers", () => {
     expect(normalizeKeyPart(" 'ab 12 ")).toBe("AB12");
     expect(normalizeKeyPart("0012")).toBe("0012");
     expect(normalizeKeyPart("a|b#c")).toBe("A_B_C");
+  });
+
+  it("hashes an id too long to be one, so a pasted paragraph never makes a key a paragraph", () => {
+    const long = "9".repeat(1_000_000);
+    expect(normalizeKeyPart(long)).toBe(`~${fnv1a32(long)}`);
+    expect(normalizeKeyPart("9".repeat(MAX_KEY_PART))).toBe("9".repeat(MAX_KEY_PART));
+    const started = Date.now();
+    const finding = run([participants([[long, 7]])]).report.findings.find((f) => f.rule === "GRADE-OUT-OF-RANGE")!;
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(finding.key).toBe(`GRADE-OUT-OF-RANGE|participants|student:~${fnv1a32(long)}|grade`);
+    expect(finding.subject).toHaveLength(MAX_KEY_PART);
   });
 
   it("assignKeys numbers repeats by message, so the order the rows come in does not matter", () => {

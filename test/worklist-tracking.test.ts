@@ -9,7 +9,7 @@ import { parseFindingsSheet } from "../src/core/findingsSheet";
 import { buildHighlightPlan } from "../src/core/plan";
 import { Finding } from "../src/core/report";
 import { PreviousReportError, parsePreviousReport } from "../src/core/reportSchema";
-import { ERRORS_NOT_ACKNOWLEDGED } from "../src/core/tracking";
+import { ERRORS_NOT_ACKNOWLEDGED, acknowledge, canAcknowledge, unacknowledge } from "../src/core/tracking";
 import { completion } from "./helpers/fixtures";
 import { LATER, NOW, editRow, findingsSheetInput, loadSample, logSheetInput, redownload, run, withRow } from "./helpers/worklist";
 
@@ -196,6 +196,30 @@ describe("a topic whose only warnings are acknowledged", () => {
   });
 });
 
+describe("an acknowledged warning that goes away and comes back", () => {
+  it("stays acknowledged: a Fixed row does not un-acknowledge it", () => {
+    const warningRow = ["1000000001", 11, "HSC", "R"];
+    const otherRow = ["1000000002", 12, "HSC", "R"];
+    const plain = run([completion([warningRow, otherRow])]);
+    const warning = one(plain, "HSC-NOT-GRADE-12");
+    const acked = acknowledge([], warning, "early graduate", "2026-11-28").acknowledgements;
+    // The pane's Acknowledge writes both the log and the Findings row's Status.
+    const log1 = logSheetInput({ ...plain.tracking.nextLog, acknowledgements: acked });
+    const sheet1 = findingsSheetInput(plain.tracking.worklist);
+    editRow(sheet1, warning.key, "Status", "acknowledged");
+    const first = run([completion([warningRow, otherRow]), log1, sheet1]);
+    expect(first.report.findings.find((f) => f.key === warning.key)!.status).toBe("acknowledged");
+    const gone = run([completion([otherRow]), logSheetInput(first.tracking.nextLog), findingsSheetInput(first.tracking.worklist)]);
+    expect(gone.tracking.worklist.find((r) => r.key === warning.key)).toMatchObject({ status: "fixed", ackReason: "early graduate" });
+    const back = run([
+      completion([warningRow, otherRow]),
+      logSheetInput(gone.tracking.nextLog),
+      findingsSheetInput(gone.tracking.worklist),
+    ]);
+    expect(back.report.findings.find((f) => f.key === warning.key)).toMatchObject({ status: "acknowledged", reason: "early graduate" });
+  });
+});
+
 describe("previous JSON reports", () => {
   const without = <T extends object>(value: T, keys: readonly string[]) =>
     Object.fromEntries(Object.entries(value).filter(([k]) => !keys.includes(k)));
@@ -231,6 +255,15 @@ describe("previous JSON reports", () => {
     expect(next.report.since).toEqual({ new: 0, open: first.report.findings.length, fixed: 0, acknowledged: 0, hadPrevious: true });
   });
 
+  it("keeps the Findings sheet's team columns when the previous run comes from a report", () => {
+    const sheet = findingsSheetInput(first.tracking.worklist);
+    const iac = one(first, "IAC-MISSING");
+    editRow(sheet, iac.key, "Assigned to", "Mr. Diaz");
+    const previous = parsePreviousReport(JSON.parse(JSON.stringify(first.report)));
+    const next = run([...sample, sheet], { previous, now: LATER });
+    expect(next.tracking.worklist.find((r) => r.key === iac.key)).toMatchObject({ status: "open", assignedTo: "Mr. Diaz" });
+  });
+
   it("refuses anything else with a message that says why", () => {
     expect(() => parsePreviousReport([])).toThrow(PreviousReportError);
     expect(() => parsePreviousReport({ findings: [] })).toThrow("it has no schemaVersion");
@@ -248,5 +281,35 @@ describe("dates", () => {
   it("uses the run's local date for first seen and fixed on", () => {
     expect(NOW.getDate()).toBe(28);
     expect(first.tracking.thisRun.runAt).toBe("2026-11-28 09:30");
+  });
+});
+
+describe("acknowledge and unacknowledge (the pane's buttons)", () => {
+  it("adds an acknowledgement once per key, refuses errors, and removes it again", () => {
+    const warning = one(first, "HSC-NOT-GRADE-12");
+    const error = one(first, "GRADE-MISSING");
+    const once = acknowledge([], warning, "  early   graduate ", "2026-11-28");
+    expect(once).toEqual({
+      acknowledgements: [
+        {
+          key: warning.key,
+          rule: warning.rule,
+          reason: "early graduate",
+          on: "2026-11-28",
+          severity: "warning",
+          where: `${warning.sheet}!${warning.cell}`,
+        },
+      ],
+    });
+    const again = acknowledge(once.acknowledgements, warning, "confirmed", "2026-11-29").acknowledgements;
+    expect(again.map((a) => [a.key, a.reason])).toEqual([[warning.key, "confirmed"]]);
+    const refused = acknowledge(again, error, "no", "2026-11-29");
+    expect(refused.acknowledgements).toEqual(again);
+    expect(refused.refused).toEqual({ key: error.key, rule: "GRADE-MISSING", why: ERRORS_NOT_ACKNOWLEDGED });
+    expect(canAcknowledge(error)).toBe(false);
+    expect(unacknowledge(again, warning.key)).toEqual([]);
+    // The engine honours what the buttons produce.
+    const acked = run(sample, { acknowledgements: again });
+    expect(acked.report.findings.find((f) => f.key === warning.key)).toMatchObject({ status: "acknowledged", reason: "confirmed" });
   });
 });

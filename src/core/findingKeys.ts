@@ -30,8 +30,13 @@ export interface FindingSubject {
  * (Excel's text marker) removed. Leading zeros are kept: "0012" and "12" are different ids.
  */
 export function normalizeKeyPart(text: string): string {
-  return text.trim().replace(/^'/, "").replace(/\s+/g, "").toUpperCase().replace(/[|#]/g, "_");
+  const part = text.trim().replace(/^'/, "").replace(/\s+/g, "").toUpperCase().replace(/[|#]/g, "_");
+  // No real id or code is this long; a pasted paragraph in an id cell must not make every key a paragraph.
+  return part.length > MAX_KEY_PART ? `~${fnv1a32(part)}` : part;
 }
+
+/** Longest id or code kept as it is in a key (WSNs are 10 digits, course codes a few characters). */
+export const MAX_KEY_PART = 64;
 
 const STUDENT_KINDS: ReadonlySet<ExportKind> = new Set(["participants", "concentrators", "hs-completion", "irc-wbl", "demographics"]);
 const COURSE_KINDS: ReadonlySet<ExportKind> = new Set(["course-offerings", "courses"]);
@@ -69,7 +74,10 @@ export function rowSubject(table: ExportTable, row: DataRow): FindingSubject {
     return cellErrorText(cell) === null ? cellText(cell) : "";
   };
   const part = (field: Field) => normalizeKeyPart(value(field));
-  const shown = (field: Field) => value(field).replace(/^'/, "").trim();
+  const shown = (field: Field) => {
+    const t = value(field).replace(/^'/, "").trim();
+    return t.length > MAX_KEY_PART ? `${t.slice(0, MAX_KEY_PART - 1)}…` : t;
+  };
   if (STUDENT_KINDS.has(table.kind)) {
     for (const field of ["studentId", "localStudentId"] as const) {
       const id = part(field);

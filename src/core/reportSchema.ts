@@ -155,6 +155,18 @@ function issueText(error: z.ZodError): string {
   return `${where}: ${issue?.message ?? "not valid"}`;
 }
 
+/** What a previous finding of either schema says: its rule, place, severity, topic and message. */
+function placeOf(f: z.infer<typeof previousV1FindingSchema>): Omit<PreviousFinding, "key"> {
+  return {
+    rule: f.rule,
+    sheet: f.sheet,
+    cell: f.cell,
+    ...(f.severity ? { severity: f.severity } : {}),
+    ...(f.topic ? { topic: f.topic } : {}),
+    ...(f.message !== undefined ? { message: f.message } : {}),
+  };
+}
+
 /**
  * The findings of a previous cte-check JSON report, to compare a run with. Schema 2 findings are matched by
  * key; schema 1 findings have none and are matched by rule, sheet and cell (matchBy "place"). A schema 2
@@ -175,27 +187,13 @@ export function parsePreviousReport(json: unknown): PreviousFinding[] {
   if (version === 1) {
     const parsed = z.object({ findings: z.array(previousV1FindingSchema) }).safeParse(json);
     if (!parsed.success) throw new PreviousReportError(`its findings are not a schema 1 report's (${issueText(parsed.error)})`);
-    return parsed.data.findings.map((f) => ({
-      key: `${f.rule}|${f.sheet}|${f.cell}`,
-      matchBy: "place" as const,
-      rule: f.rule,
-      sheet: f.sheet,
-      cell: f.cell,
-      ...(f.severity ? { severity: f.severity } : {}),
-      ...(f.topic ? { topic: f.topic } : {}),
-      ...(f.message !== undefined ? { message: f.message } : {}),
-    }));
+    return parsed.data.findings.map((f) => ({ ...placeOf(f), key: `${f.rule}|${f.sheet}|${f.cell}`, matchBy: "place" as const }));
   }
   const parsed = z.object({ findings: z.array(previousV2FindingSchema), fixed: z.array(previousFindingSchema).optional() }).safeParse(json);
   if (!parsed.success) throw new PreviousReportError(`its findings are not a schema 2 report's (${issueText(parsed.error)})`);
   const current: PreviousFinding[] = parsed.data.findings.map((f) => ({
+    ...placeOf(f),
     key: f.key,
-    rule: f.rule,
-    sheet: f.sheet,
-    cell: f.cell,
-    ...(f.severity ? { severity: f.severity } : {}),
-    ...(f.topic ? { topic: f.topic } : {}),
-    ...(f.message !== undefined ? { message: f.message } : {}),
     ...(f.subject !== undefined ? { subject: f.subject } : {}),
     ...(f.status ? { status: f.status } : {}),
     ...(f.reason !== undefined ? { ackReason: f.reason } : {}),

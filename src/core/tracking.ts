@@ -98,7 +98,7 @@ export function placeKey(f: { rule: string; sheet?: string; cell?: string }): st
 
 /**
  * The acknowledgements the workbook holds: the log's list, plus Findings rows the user set to "acknowledged"
- * (the row's reason), minus log entries whose Findings row the user set to another status (un-acknowledged).
+ * (the row's reason), minus log entries whose Findings row the user set to "new" or "open" (un-acknowledged).
  * A reason edited on the Findings sheet replaces the log's.
  */
 export function workbookAcknowledgements(
@@ -120,7 +120,8 @@ export function workbookAcknowledgements(
         on: had?.on ?? today,
         ...(row.severity ? { severity: row.severity } : {}),
       });
-    } else if (had && row.status !== undefined) {
+    } else if (had && (row.status === "new" || row.status === "open")) {
+      // "fixed" is the add-in's own word for a finding that is gone: it keeps the acknowledgement for its return.
       byKey.delete(row.key);
     }
   }
@@ -213,6 +214,11 @@ export function trackFindings(findings: Finding[], input: TrackingInput): Tracki
     if (p.matchBy === "place") prevByPlace.set(p.key, p);
     else prevByKey.set(p.key, p);
   }
+  // The team's columns live on the Findings sheet: kept from it even when the previous run comes from elsewhere (--previous).
+  const sheetRows = new Map<string, PreviousFinding>();
+  for (const p of input.workbookFindings ?? []) sheetRows.set(p.key, p);
+  const assignedTo = (key: string, prev: PreviousFinding | undefined) => sheetRows.get(key)?.assignedTo ?? prev?.assignedTo ?? "";
+  const teamNote = (key: string, prev: PreviousFinding | undefined) => sheetRows.get(key)?.teamNote ?? prev?.teamNote ?? "";
   const matched = new Set<PreviousFinding>();
   const since = { new: 0, open: 0, fixed: 0, acknowledged: 0, hadPrevious: previous !== null };
   const rows: WorklistRow[] = [];
@@ -243,8 +249,8 @@ export function trackFindings(findings: Finding[], input: TrackingInput): Tracki
       ...(f.subject !== undefined ? { subject: f.subject } : {}),
       message: f.message,
       fix: ruleById(f.rule)?.fix ?? "",
-      assignedTo: prev?.assignedTo ?? "",
-      teamNote: prev?.teamNote ?? "",
+      assignedTo: assignedTo(f.key, prev),
+      teamNote: teamNote(f.key, prev),
       ackReason: ack ? ack.reason : "",
       // A fixed finding that comes back starts again.
       firstSeen: (wasOpen ? prev?.firstSeen : undefined) || today,
@@ -276,8 +282,8 @@ export function trackFindings(findings: Finding[], input: TrackingInput): Tracki
       ...(p.subject !== undefined ? { subject: p.subject } : {}),
       message: p.message ?? "",
       fix: ruleById(p.rule)?.fix ?? "",
-      assignedTo: p.assignedTo ?? "",
-      teamNote: p.teamNote ?? "",
+      assignedTo: assignedTo(p.key, p),
+      teamNote: teamNote(p.key, p),
       ackReason: p.ackReason ?? "",
       firstSeen: p.firstSeen ?? "",
       fixedOn,
@@ -301,4 +307,38 @@ export function trackFindings(findings: Finding[], input: TrackingInput): Tracki
     suggestedSnapshotDate: suggestedSnapshotDate(input.schoolYear),
     nextLog: { snapshotDate, acknowledgements, history: [...history, thisRun].slice(-MAX_HISTORY_LINES) },
   };
+}
+
+/** Whether a finding can be acknowledged: warnings and notes can, errors cannot (as in WISEdata). */
+export function canAcknowledge(finding: Pick<Finding, "severity">): boolean {
+  return finding.severity !== "error";
+}
+
+/**
+ * The acknowledgements with one more (the pane's "Acknowledge", with an optional reason), replacing an
+ * earlier one of the same key; an error is refused and the list is returned unchanged.
+ */
+export function acknowledge(
+  list: readonly Acknowledgement[],
+  finding: Pick<Finding, "key" | "rule" | "severity" | "sheet" | "cell">,
+  reason: string,
+  on: string,
+): { acknowledgements: Acknowledgement[]; refused?: RefusedAcknowledgement } {
+  if (!canAcknowledge(finding)) {
+    return { acknowledgements: [...list], refused: { key: finding.key, rule: finding.rule, why: ERRORS_NOT_ACKNOWLEDGED } };
+  }
+  const entry: Acknowledgement = {
+    key: finding.key,
+    rule: finding.rule,
+    reason: reason.replace(/\s+/g, " ").trim(),
+    on,
+    severity: finding.severity,
+    where: `${finding.sheet}!${finding.cell}`,
+  };
+  return { acknowledgements: [...list.filter((a) => a.key !== finding.key), entry] };
+}
+
+/** The acknowledgements without the one of `key` (un-acknowledging is one click). */
+export function unacknowledge(list: readonly Acknowledgement[], key: string): Acknowledgement[] {
+  return list.filter((a) => a.key !== key);
 }
