@@ -274,6 +274,7 @@ function print() {
   peerBench(add, peerDir);
   fs.rmSync(peerDir, { recursive: true, force: true });
   await sections.gateway(add);
+  await sections.findingsSheet(add);
   sections.functions(add, median);
   bundleBench();
   functionsBundleBench();

@@ -10,6 +10,8 @@ import * as logic from "../src/functions/logic";
 import { runCheck } from "../src/taskpane/runCheck";
 import { FakeWorkbook } from "../test/helpers/fakeExcel";
 import { district } from "../test/helpers/district";
+import { syntheticWorklist } from "../test/helpers/syntheticWorklist";
+import { findingsSheetLayout } from "../src/core/findingsSheet";
 
 type Add = (figure: string, value: string, baseline: string, target: string, note?: string) => void;
 type Median = (fn: () => void, runs: number) => number;
@@ -53,6 +55,39 @@ export async function gateway(add: Add): Promise<void> {
       `${met ? "met" : "MISSED"}; ${stats.proxies} proxies, ${cfCalls} CF adds, longest address ${stats.longestAddress} (≤ 7,500), ` +
         `largest request ${(stats.largestRequestBytes / 1024).toFixed(0)} KB, ` +
         `largest response ${(stats.largestResponseBytes / 1024 / 1024).toFixed(2)} MB (< 5 MB), ${ms.toFixed(0)} ms`,
+    );
+  }
+}
+
+/** Writing the Findings sheet: round trips against the floor Excel on the web's 5 MB request limit sets. */
+export async function findingsSheet(add: Add): Promise<void> {
+  const MB = 1024 * 1024;
+  for (const n of [1_000, 20_000]) {
+    const wb = new FakeWorkbook();
+    wb.addSheet("CTE Participants", [["Student ID"]]);
+    const gw = new OfficeExcelGateway({ run: wb.run as unknown as ExcelRun });
+    const rows = syntheticWorklist(n);
+    const cells = JSON.stringify(findingsSheetLayout(rows).formulas).length;
+    const t0 = performance.now();
+    await gw.writeFindingsSheet(rows);
+    const ms = performance.now() - t0;
+    const writes = wb.stats.syncRecords.filter((r) => r.writes > 0).length;
+    const reads = wb.stats.syncs - writes;
+    const requestBytes = wb.stats.syncRecords.reduce((sum, r) => sum + r.requestBytes, 0);
+    const floor = Math.ceil(requestBytes / (5 * MB));
+    wb.resetStats();
+    await gw.writeFindingsSheet(rows);
+    const rewriteSyncs = wb.stats.syncs;
+    const rewriteWrites = wb.stats.syncRecords.filter((r) => r.writes > 0).length;
+    const met =
+      writes <= floor + 1 && rewriteWrites <= floor + 1 && reads <= 2 && rewriteSyncs - rewriteWrites <= 2 && wb.stats.rejectedSyncs === 0;
+    add(
+      `gateway syncs, Findings sheet ${n.toLocaleString("en-US")} findings`,
+      `new sheet ${reads} read + ${writes} write syncs; rewrite ${rewriteSyncs - rewriteWrites} + ${rewriteWrites}`,
+      `${(requestBytes / MB).toFixed(1)} MB of requests: ≥ ${floor} under the 5 MB limit`,
+      "writes ≤ floor + 1, reads ≤ 2",
+      `${met ? "met" : "MISSED"}; cells ${(cells / MB).toFixed(1)} MB, largest request ` +
+        `${(wb.stats.largestRequestBytes / MB).toFixed(2)} MB, ${ms.toFixed(0)} ms`,
     );
   }
 }

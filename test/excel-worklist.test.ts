@@ -6,17 +6,17 @@
  * that must match their range. Round trips are counted by the fake.
  */
 import { type CellValue, cellText } from "../src/core/cells";
+import { CHECKLIST_HISTORY_COLUMNS, checklistLayout } from "../src/core/checklistSheet";
 import { runChecklist } from "../src/core/engine";
 import { FINDINGS_COLUMNS, FINDINGS_TABLE_NAME, findingsSheetLayout, isFindingsSheet, parseFindingsSheet } from "../src/core/findingsSheet";
 import { buildHighlightPlan } from "../src/core/plan";
-import { TOPICS } from "../src/core/report";
-import type { WorklistRow } from "../src/core/tracking";
 import { LOG_SHEET_NAME, LOG_TITLE, type WorkbookLog, parseLogSheet } from "../src/core/workbookLog";
 import { GatewayError } from "../src/excel/gateway";
 import { type ExcelRun, OfficeExcelGateway } from "../src/excel/officeGateway";
 import { runCheck } from "../src/taskpane/runCheck";
-import { FakeWorkbook } from "./helpers/fakeExcel";
+import { type FakeContext, FakeWorkbook } from "./helpers/fakeExcel";
 import { concentratorsSheet, participantsSheet } from "./helpers/district";
+import { syntheticWorklist } from "./helpers/syntheticWorklist";
 
 const TODAY = new Date("2026-11-28T12:00:00Z");
 const MB = 1024 * 1024;
@@ -25,27 +25,7 @@ function gatewayOf(wb: FakeWorkbook): OfficeExcelGateway {
   return new OfficeExcelGateway({ run: wb.run as unknown as ExcelRun });
 }
 
-/** A worklist of `n` rows with realistic text lengths; every 5th an error, ids with leading zeros. */
-function worklist(n: number, sheet = "CTE Participants"): WorklistRow[] {
-  return Array.from({ length: n }, (_, i) => ({
-    status: i % 7 === 0 ? "open" : "new",
-    severity: i % 5 === 0 ? "error" : "warning",
-    topic: TOPICS[i % TOPICS.length],
-    rule: i % 5 === 0 ? "GRADE-OUT-OF-RANGE" : "IAC-FORMAT",
-    sheet,
-    cell: `C${i + 2}`,
-    row: i + 2,
-    subject: String(i).padStart(10, "0"),
-    message: `Grade level 7 is outside 9-12 for a CTE participant (row ${i + 2}); the export should hold high-school students only.`,
-    fix: "Correct the grade level in the SIS (or exclude the student from the CTE roster), re-sync, and download the export again.",
-    assignedTo: "",
-    teamNote: "",
-    ackReason: "",
-    firstSeen: "2026-11-20",
-    fixedOn: "",
-    key: `${i % 5 === 0 ? "GRADE-OUT-OF-RANGE" : "IAC-FORMAT"}|participants|student:${String(i).padStart(10, "0")}|grade`,
-  }));
-}
+const worklist = syntheticWorklist;
 
 /** A sheet's cells from A1 to its last row ever written, as the engine takes them. */
 function valuesOf(wb: FakeWorkbook, sheet: string): CellValue[][] {
@@ -55,6 +35,14 @@ function valuesOf(wb: FakeWorkbook, sheet: string): CellValue[][] {
 /** The rows holding anything. */
 function usedRows(wb: FakeWorkbook, sheet: string): CellValue[][] {
   return valuesOf(wb, sheet).filter((row) => row.some((v) => v !== ""));
+}
+
+/** A small district workbook after one "Run checklist" in the pane. */
+async function checkedDistrict() {
+  const wb = new FakeWorkbook();
+  for (const s of [participantsSheet(120), concentratorsSheet(200)]) wb.addSheet(s.name, s.rows);
+  const gateway = gatewayOf(wb);
+  return { wb, gateway, run: await runCheck(gateway, { today: TODAY }) };
 }
 
 function writeSyncs(wb: FakeWorkbook): number {
@@ -189,6 +177,8 @@ describe("Findings sheet", () => {
           `largest request ${(Math.max(first.largest, rewrite.largest) / MB).toFixed(2)} MB`,
       );
       expect(wb.stats.rejectedSyncs).toBe(0);
+      // Calculation stays on: the links are formulas, and once suspended recalculating would be ours to do.
+      expect(wb.stats.calcSuspensions).toBe(0);
       expect(Math.max(first.largest, rewrite.largest)).toBeLessThan(5 * MB);
       // Reads: sheets/tables/names, then the candidate table's header. Writes: one per ~4 MB of request.
       const writesBound = Math.ceil((payload * 1.4) / (4 * MB)) + 1;
@@ -200,6 +190,38 @@ describe("Findings sheet", () => {
       expect(wb.stats.syncs).toBeLessThanOrEqual(n === 1_000 ? 3 : 5);
     },
   );
+});
+
+describe("Findings sheet, edges", () => {
+  it("takes a ready layout as well as worklist rows", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("CTE Participants", [["Student ID"]]);
+    await gatewayOf(wb).writeFindingsSheet(findingsSheetLayout(worklist(4), { sheets: ["CTE Participants"] }));
+    expect(wb.tableInfo()).toMatchObject([{ name: FINDINGS_TABLE_NAME, address: "A1:N5" }]);
+  });
+
+  it("a write Excel refuses halfway turns events back on and says what failed", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("CTE Participants", [["Student ID"]]);
+    await gatewayOf(wb).writeFindingsSheet(worklist(50));
+    // Someone adds a table where ours goes while the rewrite is under way (after its first write round trip).
+    let syncs = 0;
+    const run = ((batch: (context: FakeContext) => Promise<unknown>) =>
+      wb.run(async (context) => {
+        const sync = context.sync.bind(context);
+        context.sync = async () => {
+          if (++syncs === 4) wb.addUserTable("Findings", "A40:B41");
+          return sync();
+        };
+        return batch(context);
+      })) as unknown as ExcelRun;
+    const gateway = new OfficeExcelGateway({ run, requestBudgetBytes: 20_000 });
+    const failure = gateway.writeFindingsSheet(worklist(60).map((r) => ({ ...r, teamNote: "x".repeat(300) })));
+    await expect(failure).rejects.toBeInstanceOf(GatewayError);
+    await expect(failure).rejects.toThrow(/^Could not write the Findings sheet/);
+    expect(syncs).toBeGreaterThan(4);
+    expect(wb.enableEvents).toBe(true);
+  });
 });
 
 describe("log sheet", () => {
@@ -227,6 +249,21 @@ describe("log sheet", () => {
     const read = await gatewayOf(wb).readWorkbook();
     const log = read.sheets.find((s) => s.name === LOG_SHEET_NAME);
     expect(log && parseLogSheet(log.rows)).toEqual(shorter);
+  });
+
+  it("readWorkbook reads hidden and very hidden sheets", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("Data", [["x"]]);
+    wb.addSheet("Hidden one", [["h"]]);
+    wb.addSheet("Very hidden one", [["v"]]);
+    wb.setVisibility("Hidden one", "Hidden");
+    wb.setVisibility("Very hidden one", "VeryHidden");
+    const read = await gatewayOf(wb).readWorkbook();
+    expect(read.sheets.map((s) => [s.name, s.rows])).toEqual([
+      ["Data", [["x"]]],
+      ["Hidden one", [["h"]]],
+      ["Very hidden one", [["v"]]],
+    ]);
   });
 
   it("a user's sheet called CTE Check Log is left alone", async () => {
@@ -283,6 +320,14 @@ describe("a finding's status", () => {
     await expect(gateway.setFindingStatus(rows[5].key, "acknowledged", "no")).rejects.toBeInstanceOf(GatewayError);
     expect(await gateway.setFindingStatus("NO-SUCH|key", "acknowledged")).toEqual({ updated: false, sheet: "Findings" });
 
+    // The user dragged the Key column before Fixed on: the row is still found, with one more read.
+    for (const row of sheet.grid) if (row) [row[12], row[13]] = [row[13], row[12]];
+    wb.resetStats();
+    const moved = await gateway.setFindingStatus(rows[9].key, "acknowledged", "moved");
+    expect(moved).toMatchObject({ updated: true });
+    expect(wb.stats.syncs).toBe(3);
+    expect([wb.cell("Findings", `M${moved.row}`), wb.cell("Findings", `A${moved.row}`)]).toEqual([rows[9].key, "acknowledged"]);
+
     const empty = new FakeWorkbook();
     empty.addSheet("Data", [["x"]]);
     empty.resetStats();
@@ -292,12 +337,44 @@ describe("a finding's status", () => {
   });
 });
 
+describe("many findings' statuses at once", () => {
+  it("acknowledging a rule group of 200 takes one read and one write; errors are refused and unknown keys listed", async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet("CTE Participants", [["Student ID"]]);
+    const gateway = gatewayOf(wb);
+    const rows = worklist(1_000);
+    await gateway.writeFindingsSheet(rows);
+    const group = rows.slice(0, 250);
+    const changes = [
+      ...group.map((r) => ({ key: r.key, status: "acknowledged" as const, reason: "left the district" })),
+      { key: "GONE|key", status: "acknowledged" as const },
+    ];
+    wb.resetStats();
+    const result = await gatewayOf(wb).setFindingStatuses(changes);
+    expect(wb.stats.syncs).toBe(2);
+    expect(writeSyncs(wb)).toBe(1);
+    expect(wb.enableEvents).toBe(true);
+    const errors = group.filter((r) => r.severity === "error").map((r) => r.key);
+    expect(result.sheet).toBe("Findings");
+    expect(result.refused).toEqual(errors);
+    expect(result.missing).toEqual(["GONE|key"]);
+    expect(result.rows.size).toBe(250 - errors.length);
+    const parsed = parseFindingsSheet(valuesOf(wb, "Findings"))!;
+    expect(parsed.filter((f) => f.status === "acknowledged").map((f) => f.key)).toEqual(
+      group.filter((r) => r.severity !== "error").map((r) => r.key),
+    );
+    expect(parsed.find((f) => f.key === group[1].key)?.ackReason).toBe("left the district");
+    // Un-acknowledging the group: one read, one write again; reasons cleared.
+    wb.resetStats();
+    await gateway.setFindingStatuses(group.map((r) => ({ key: r.key, status: "open" as const })));
+    expect(wb.stats.syncs).toBe(2);
+    expect(parseFindingsSheet(valuesOf(wb, "Findings"))!.filter((f) => f.status === "acknowledged" || f.ackReason)).toEqual([]);
+  });
+});
+
 describe("the worklist across runs", () => {
   it("survives save and reopen: the team's columns and an acknowledgement carry into the next run, which does not highlight it", async () => {
-    const wb = new FakeWorkbook();
-    for (const s of [participantsSheet(120), concentratorsSheet(200)]) wb.addSheet(s.name, s.rows);
-    const gateway = gatewayOf(wb);
-    const first = await runCheck(gateway, { today: TODAY });
+    const { wb, gateway, run: first } = await checkedDistrict();
     const rows = first.result.tracking.worklist;
     expect(rows.length).toBeGreaterThan(5);
     await gateway.writeFindingsSheet(rows);
@@ -345,5 +422,32 @@ describe("the worklist across runs", () => {
     expect(runChecklist((await pane.readWorkbook()).sheets, { today: TODAY }).report.findings.length).toBe(
       second.result.report.findings.length,
     );
+  });
+});
+
+describe("Snapshot Checklist sheet", () => {
+  it("shows the snapshot date with the days left and the run history as a bordered table below the notes", async () => {
+    const { wb, gateway, run } = await checkedDistrict();
+    const snapshot = { date: "2026-12-01", daysLeft: 3, inFinalTwoWeeks: true, passed: false, advice: "DPI advises syncing." };
+    const history = [...run.result.tracking.nextLog.history, run.result.tracking.thisRun];
+    const layout = checklistLayout({ report: run.result.report, checkedOn: "2026-11-28", snapshot, history });
+    const { sheet } = await gateway.writeChecklistSheet({ report: run.result.report, checkedOn: "2026-11-28", snapshot, history });
+    expect(layout.snapshotRow).toBe(5);
+    expect([wb.cell(sheet, "A5"), wb.cell(sheet, "B5")]).toEqual(["Snapshot date:", "2026-12-01 — 3 days left. DPI advises syncing."]);
+    const header = layout.historyHeaderRow!;
+    const last = layout.historyLastRow!;
+    expect(valuesOf(wb, sheet)[header - 1].slice(0, CHECKLIST_HISTORY_COLUMNS.length)).toEqual([...CHECKLIST_HISTORY_COLUMNS]);
+    const line = valuesOf(wb, sheet)[last - 1];
+    expect(line[0]).toBe(history[history.length - 1].runAt);
+    expect(wb.numberFormat(sheet, `A${last}`)).toBe("@");
+    expect(line[1]).toBe(history[history.length - 1].errors);
+    const log = wb.formatLog(sheet);
+    expect(log).toContain(`A5 font.bold=true`);
+    expect(log).toContain(`A${header - 1} font.bold=true`);
+    expect(log).toContain(`A${header}:H${last} border.InsideHorizontal.style="Continuous"`);
+    // The notes' wrap stops above the history.
+    expect(layout.notesRow).not.toBeNull();
+    const wraps = log.filter((l) => l.endsWith("wrapText=true")).map((l) => l.split(" ")[0]);
+    for (const w of wraps) expect(Number(/\d+$/.exec(w)![0])).toBeLessThan(header - 1);
   });
 });

@@ -71,17 +71,34 @@ class FakeGateway implements ExcelGateway {
     this.putSheet(layout.name, layout.rows);
     return { sheet: layout.name, created: true };
   });
-  setFindingStatus = jest.fn(async (key: string, status: ExcelGatewayArg<"setFindingStatus", 1>, reason?: string) => {
+  setFindingStatuses = jest.fn(async (changes: ExcelGatewayArg<"setFindingStatuses">) => {
     const at = this.sheets.findIndex((s) => isFindingsSheet(s.rows));
-    if (at < 0) return { updated: false };
+    if (at < 0) return { sheet: null, rows: new Map<string, number>(), missing: changes.map((c) => c.key), refused: [] };
     const header = this.sheets[at].rows[0].map((c) => String(c));
+    const [keyColumn, statusColumn, reasonColumn, severityColumn] = ["Key", "Status", "Acknowledgement reason", "Severity"].map((h) =>
+      header.indexOf(h),
+    );
     const rows = this.sheets[at].rows.map((r) => [...r]);
-    const row = rows.findIndex((r) => r[header.indexOf("Key")] === key);
-    if (row < 0) return { updated: false };
-    rows[row][header.indexOf("Status")] = status;
-    rows[row][header.indexOf("Acknowledgement reason")] = status === "acknowledged" ? (reason ?? "") : null;
+    const changed = new Map<string, number>();
+    const missing: string[] = [];
+    const refused: string[] = [];
+    for (const c of changes) {
+      const row = rows.findIndex((r) => r[keyColumn] === c.key);
+      if (row < 0) missing.push(c.key);
+      else if (c.status === "acknowledged" && rows[row][severityColumn] === "error") refused.push(c.key);
+      else {
+        rows[row][statusColumn] = c.status;
+        rows[row][reasonColumn] = c.status === "acknowledged" ? (c.reason ?? "") : null;
+        changed.set(c.key, row + 1);
+      }
+    }
     this.sheets[at] = { ...this.sheets[at], rows };
-    return { updated: true, sheet: this.sheets[at].name, row: row + 1 };
+    return { sheet: this.sheets[at].name, rows: changed, missing, refused };
+  });
+  setFindingStatus = jest.fn(async (key: string, status: ExcelGatewayArg<"setFindingStatus", 1>, reason?: string) => {
+    const result = await this.setFindingStatuses([{ key, status, reason }]);
+    const row = result.rows.get(key);
+    return row === undefined ? { updated: false } : { updated: true, sheet: result.sheet!, row };
   });
   sheetNamed(name: string): SheetInput | undefined {
     return this.sheets.find((s) => s.name === name);
@@ -502,6 +519,7 @@ describe("the worklist in the pane", () => {
     expect(listed[0].textContent).toContain(where);
     expect(listed[0].textContent).toContain("Reason: early graduate confirmed (acknowledged 2026-11-28)");
     expect(gateway.applyHighlights.mock.calls.at(-1)![0].cells).toBe(cellsBefore - 1);
+    expect(gateway.setFindingStatuses).not.toHaveBeenCalled(); // no Findings sheet to update
 
     await runChecklist();
     expect(within(screen.getByRole("list", { name: "Acknowledged findings" })).getAllByRole("listitem")).toHaveLength(1);
@@ -563,10 +581,11 @@ describe("the worklist in the pane", () => {
     fireEvent.change(within(line).getByLabelText("Reason (optional)"), { target: { value: "left the district" } });
     fireEvent.click(within(line).getByRole("button", { name: "Acknowledge" }));
     await screen.findByText(/Acknowledged 200 CONCENTRATOR-NOT-PARTICIPANT findings \(left the district\)/);
-    expect(gateway.setFindingStatus).toHaveBeenCalledTimes(200);
-    expect(
-      gateway.setFindingStatus.mock.calls.every(([, status, reason]) => status === "acknowledged" && reason === "left the district"),
-    ).toBe(true);
+    // One call (one read, one write in Excel) for the whole rule.
+    expect(gateway.setFindingStatuses).toHaveBeenCalledTimes(1);
+    const changes = gateway.setFindingStatuses.mock.calls[0][0];
+    expect(changes).toHaveLength(200);
+    expect(changes.every((c) => c.status === "acknowledged" && c.reason === "left the district")).toBe(true);
     const findingsRows = gateway.sheetNamed("Findings")!.rows;
     const status = findingsRows[0].indexOf("Status");
     expect(findingsRows.filter((r) => r[status] === "acknowledged")).toHaveLength(200);
@@ -578,7 +597,7 @@ describe("the worklist in the pane", () => {
     const undo = within(list).getAllByRole("button", { name: /^Un-acknowledge / })[0];
     fireEvent.click(undo);
     await screen.findByText(/is no longer acknowledged/);
-    expect(gateway.setFindingStatus).toHaveBeenLastCalledWith(expect.any(String), "open", undefined);
+    expect(gateway.setFindingStatuses).toHaveBeenLastCalledWith([{ key: expect.any(String), status: "open" }]);
     expect(gateway.sheetNamed("Findings")!.rows.filter((r) => r[status] === "acknowledged")).toHaveLength(199);
 
     await runChecklist();

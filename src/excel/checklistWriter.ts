@@ -4,11 +4,13 @@
  * Excel parses strings assigned to `Range.values` as if they were typed: "01.10" would become the number
  * 1.1, "2026-11-29" a date, "=…" a formula. So every text cell gets the Text number format ("@") before
  * the values are written, numbers keep "General", and the date of the data check is written as a date
- * serial number with a date format (a real date Excel can sort and filter).
+ * serial number with a date format (a real date Excel can sort and filter). The snapshot date line and the run
+ * history stay text ("2026-12-01 — 12 days left", "2026-11-28 14:05"): they are read, not calculated with.
  */
 import {
   CHECKLIST_COLUMN_WIDTHS,
   CHECKLIST_COLUMNS,
+  CHECKLIST_HISTORY_COLUMNS,
   CHECKLIST_SHEET_BASE_NAME,
   type ChecklistSheetInput,
   checklistLayout,
@@ -86,11 +88,25 @@ export function queueChecklistSheet(worksheets: Excel.WorksheetCollection, input
     cell.fill.color = statusFill[status];
     cell.font.bold = true;
   }
+  // The history table (a blank row, its title and header, then its lines) comes last when there is one.
+  const historyStart = layout.historyHeaderRow !== null ? layout.historyHeaderRow - 2 : layout.values.length + 1;
   if (layout.notesRow !== null) {
     ws.getRange(`A${layout.notesRow}`).format.font.bold = true;
-    const notes = ws.getRangeByIndexes(layout.notesRow, 0, layout.values.length - layout.notesRow, width);
+    const notes = ws.getRangeByIndexes(layout.notesRow, 0, historyStart - 1 - layout.notesRow, width);
     notes.format.wrapText = true;
     notes.format.verticalAlignment = "Top";
+  }
+  if (layout.snapshotRow !== null) ws.getRange(`A${layout.snapshotRow}`).format.font.bold = true;
+  if (layout.historyHeaderRow !== null && layout.historyLastRow !== null) {
+    const columns = CHECKLIST_HISTORY_COLUMNS.length;
+    ws.getRange(`A${layout.historyHeaderRow - 1}`).format.font.bold = true;
+    const historyHeader = ws.getRangeByIndexes(layout.historyHeaderRow - 1, 0, 1, columns).format;
+    historyHeader.font.bold = true;
+    historyHeader.fill.color = "#F2F2F2";
+    const history = ws.getRangeByIndexes(layout.historyHeaderRow - 1, 0, layout.historyLastRow - layout.historyHeaderRow + 1, columns);
+    for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const) {
+      history.format.borders.getItem(edge).style = "Continuous";
+    }
   }
   CHECKLIST_COLUMN_WIDTHS.forEach((chars, i) => {
     // columnWidth is in points; a character of the default font is about 5.6 points wide.

@@ -73,8 +73,26 @@ export interface FindingStatusResult {
   readonly row?: number;
 }
 
+export interface FindingStatusChange {
+  readonly key: string;
+  readonly status: WorklistStatus;
+  /** for "acknowledged"; any other status clears the row's reason */
+  readonly reason?: string;
+}
+
+export interface FindingStatusesResult {
+  /** the Findings table's sheet, or null when the workbook has none (nothing was changed) */
+  readonly sheet: string | null;
+  /** 1-based worksheet row changed, by key */
+  readonly rows: ReadonlyMap<string, number>;
+  /** keys with no row in the table */
+  readonly missing: readonly string[];
+  /** errors asked to be acknowledged: left as they were (errors cannot be acknowledged) */
+  readonly refused: readonly string[];
+}
+
 export interface ExcelGateway {
-  /** Reads every worksheet's used range (values only). */
+  /** Reads every worksheet's used range (values only), hidden sheets included (the add-in's log sheet is hidden). */
   readWorkbook(onProgress?: (progress: ReadProgress) => void): Promise<WorkbookRead>;
   /** Removes the highlights of an earlier run, then highlights the plan's cells. */
   applyHighlights(plan: HighlightPlan): Promise<ApplyResult>;
@@ -97,6 +115,11 @@ export interface ExcelGateway {
    * Findings-table row with `key`, when the workbook has the table. Errors cannot be acknowledged.
    */
   setFindingStatus(key: string, status: WorklistStatus, reason?: string): Promise<FindingStatusResult>;
+  /**
+   * `setFindingStatus` for many rows at once (acknowledging a whole rule group): one read and one write round
+   * trip however many; errors to acknowledge are refused and listed, the others still change.
+   */
+  setFindingStatuses(changes: readonly FindingStatusChange[]): Promise<FindingStatusesResult>;
   loadSettings(): Promise<WorkbookSettings>;
   /** Merges `patch` into the stored settings and returns what is stored now. */
   saveSettings(patch: Partial<WorkbookSettings>): Promise<WorkbookSettings>;

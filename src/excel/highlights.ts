@@ -27,6 +27,7 @@
 import { HIGHLIGHT_SEVERITIES, type HighlightPlan, type HighlightSeverity } from "../core/plan";
 import { hasErrorCode } from "./errors";
 import { GatewayError } from "./gateway";
+import { type WriteOp, runWrites } from "./writeBatches";
 
 /** light red and amber, as the CLI's annotated copy */
 export const HIGHLIGHT_FILL = { error: "#FFC7CE", warning: "#FFEB9C" } as const;
@@ -154,7 +155,7 @@ export async function rewriteHighlights(
       );
     }
   }
-  const ops: { bytes: number; queue: () => void }[] = [];
+  const ops: WriteOp[] = [];
   const counts: { sheet: SheetRules; count: OfficeExtension.ClientResult<number> | null }[] = [];
   let removed = 0;
   for (const sheet of found.sheets) {
@@ -185,35 +186,7 @@ export async function rewriteHighlights(
   }
   if (ops.length === 0) return { removed: 0, added: 0, unexpected: [] };
 
-  const runtime = context.runtime;
-  let restored = false;
-  try {
-    runtime.enableEvents = false;
-    context.application.suspendApiCalculationUntilNextSync();
-    context.application.suspendScreenUpdatingUntilNextSync();
-    let bytes = 0;
-    let queued = 0;
-    for (const op of ops) {
-      if (queued > 0 && bytes + op.bytes > requestBudget) {
-        // A sync inside the loop on purpose (office-addins' no-context-sync-in-loop): only when the queued
-        // requests reach the request budget, as one batch over it is refused by Excel on the web.
-        await context.sync();
-        bytes = 0;
-        queued = 0;
-      }
-      op.queue();
-      bytes += op.bytes;
-      queued++;
-    }
-    runtime.enableEvents = found.enableEvents;
-    await context.sync();
-    restored = true;
-  } finally {
-    if (!restored) {
-      runtime.enableEvents = found.enableEvents;
-      await context.sync().catch(() => undefined);
-    }
-  }
+  await runWrites(context, ops, { requestBudget, eventsWere: found.enableEvents, suspend: true });
   const unexpected = counts
     .filter(({ sheet, count }) => count !== null && count.value !== sheet.rules.items.length - sheet.ours.length)
     .map(({ sheet }) => sheet.name);

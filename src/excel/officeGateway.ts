@@ -1,12 +1,15 @@
 /**
  * The Office.js implementation of `ExcelGateway`: the only code in the add-in that calls `Excel.*`
- * (with its helpers: highlights.ts for the conditional-format rules, checklistWriter.ts for the summary sheet).
+ * (with its helpers: highlights.ts for the conditional-format rules, checklistWriter.ts for the summary sheet,
+ * worklistWriter.ts for the Findings table, the hidden log sheet and a finding's status).
  *
  * Requirement: ExcelApi 1.9 (the manifest's minimum) — RangeAreas and Worksheet.getRanges (1.9),
  * conditional formats (1.6; a sheet's rules are listed through the whole-sheet Range.conditionalFormats, as
  * Worksheet has no such collection), Application.suspendScreenUpdatingUntilNextSync (1.9),
  * suspendApiCalculationUntilNextSync (1.6), Runtime.enableEvents (1.8), workbook settings and the
- * *OrNullObject getters used here (1.4).
+ * *OrNullObject getters used here (1.4); for the worklist: tables (1.1; TableCollection.add taking a Range,
+ * Table.showBandedRows/showFilterButton 1.3), Table.worksheet and setting Worksheet.visibility (1.2), freeze
+ * panes (1.7).
  *
  * Round trips ("syncs"):
  * - read: 1 (sheet list, settings) + 1 (used ranges) + the value blocks (paged by readPlan.ts): each load is at most 20,000 rows
@@ -16,8 +19,8 @@
  *   smaller blocks.
  * - highlight after a read: 2 or 3; clear: 3, or 4 in a new pane (see highlights.ts).
  * - select a cell: 1; write the Snapshot Checklist sheet: 2; load settings: 1; save settings: 2.
- * - write the Findings sheet: 2 reads + one write per ~4 MB of request; write the log: 2 or 3; set a
- *   finding's status: 1 read + 1 write (see worklistWriter.ts).
+ * - write the Findings sheet: 2 reads + one write per ~4 MB of request; write the log: 2 or 3; set one or
+ *   many findings' status: 1 read + 1 write (see worklistWriter.ts).
  */
 import type { CellValue, SheetInput } from "../core/cells";
 import type { ChecklistSheetInput } from "../core/checklistSheet";
@@ -33,7 +36,9 @@ import {
   type ChecklistSheetResult,
   type ClearResult,
   type ExcelGateway,
+  type FindingStatusChange,
   type FindingStatusResult,
+  type FindingStatusesResult,
   type FindingsSheetResult,
   GatewayError,
   type LogSheetResult,
@@ -52,7 +57,7 @@ import {
   serializeSettings,
 } from "./settings";
 import { estimateJsonBytes, officeRows, sheetFromUsedRange } from "./values";
-import { locateFindingsSheet, updateFindingStatus, writeFindings, writeLogSheet } from "./worklistWriter";
+import { locateFindingsSheet, updateFindingStatuses, writeFindings, writeLogSheet } from "./worklistWriter";
 
 export type ExcelBatch<T> = (context: Excel.RequestContext) => Promise<T>;
 export type ExcelRun = <T>(batch: ExcelBatch<T>) => Promise<T>;
@@ -131,8 +136,10 @@ export class OfficeExcelGateway implements ExcelGateway {
           ws: m.ws,
           rowIndex: m.used.isNullObject ? 0 : m.used.rowIndex,
           columnIndex: m.used.isNullObject ? 0 : m.used.columnIndex,
-          // Every sheet is read: the engine tells the add-in's own Snapshot Checklist sheets by their content
-          // (a user's sheet may share the name), and they are small.
+          // Every sheet is read: the engine tells the add-in's own sheets (Snapshot Checklist, Findings, the log)
+          // by their content (a user's sheet may share the name). The collection lists hidden and very hidden
+          // sheets too (WorksheetCollection.getCount(visibleOnly) counts "only visible worksheets, skipping over
+          // any hidden ones"), so the hidden log sheet is read like any other.
           rows: m.used.isNullObject ? 0 : m.used.rowCount,
           columns: m.used.isNullObject ? 0 : m.used.columnCount,
         }));
@@ -307,10 +314,22 @@ export class OfficeExcelGateway implements ExcelGateway {
   }
 
   async setFindingStatus(key: string, status: WorklistStatus, reason?: string): Promise<FindingStatusResult> {
+    const result = await this.setFindingStatuses([{ key, status, ...(reason === undefined ? {} : { reason }) }]);
+    if (result.refused.length > 0) {
+      throw new GatewayError("Errors cannot be acknowledged (as in WISEdata): fix the data instead.", "ErrorNotAcknowledged");
+    }
+    const row = result.rows.get(key);
+    if (row === undefined) return result.sheet === null ? { updated: false } : { updated: false, sheet: result.sheet };
+    return { updated: true, sheet: result.sheet!, row };
+  }
+
+  async setFindingStatuses(changes: readonly FindingStatusChange[]): Promise<FindingStatusesResult> {
     try {
-      return await this.run((context) => updateFindingStatus(context, this.findingsTable ?? FINDINGS_TABLE_NAME, key, status, reason));
+      return await this.run((context) =>
+        updateFindingStatuses(context, this.findingsTable ?? FINDINGS_TABLE_NAME, changes, this.requestBudget),
+      );
     } catch (err) {
-      throw toGatewayError(err, "set the finding's status on the Findings sheet");
+      throw toGatewayError(err, "set the findings' status on the Findings sheet");
     }
   }
 

@@ -23,8 +23,8 @@
  *   "Findings" sheet's first row; skipped when there is neither) + the writes: one round trip per ~4 MB of
  *   request (a 20,000-finding table is about 2 of them), independent of anything but the payload.
  * - write the log: 1 (sheets) + 1 (A1 of "CTE Check Log" sheets, skipped when there is none) + 1 write.
- * - set a finding's status: 1 read (the table's header, Key and Severity columns) + 1 write; 1 more read when
- *   a user moved those columns.
+ * - set findings' statuses (one or many): 1 read (the table's header, Key and Severity columns) + 1 write;
+ *   1 more read when a user moved those columns.
  */
 import { cellText } from "../core/cells";
 import {
@@ -34,12 +34,12 @@ import {
   type FindingsSheetLayout,
   isFindingsSheet,
 } from "../core/findingsSheet";
-import type { WorklistStatus } from "../core/report";
 import { neutralizeFormulaText, uniqueSheetName } from "../core/text";
 import { LOG_SHEET_NAME, type LogSheetLayout, isLogSheet } from "../core/workbookLog";
 import { TEXT_FORMAT } from "./checklistWriter";
 import { hasErrorCode } from "./errors";
-import { GatewayError } from "./gateway";
+import { type FindingStatusChange, type FindingStatusesResult, GatewayError } from "./gateway";
+import { type WriteOp, runWrites } from "./writeBatches";
 
 const GENERAL_FORMAT = "General";
 /** Excel's last row */
@@ -50,59 +50,6 @@ const OUR_TABLE_NAME = new RegExp(`^${FINDINGS_TABLE_NAME}\\d*$`, "i");
 const HEADER_PROBE_COLUMNS = 40;
 /** estimated request bytes of one queued command, on top of its strings */
 const COMMAND_BYTES = 120;
-
-/** A queued write and its estimated request size. */
-interface WriteOp {
-  readonly bytes: number;
-  readonly queue: () => void;
-}
-
-/**
- * Queues `ops` in order with events off and calculation suspended, syncing only when the next op would take
- * the request over `requestBudget` (Excel on the web refuses requests over 5 MB). Events are set back to
- * `eventsWere` in the last round trip, or in one more if a write fails. Returns the round trips made.
- */
-export async function runWrites(
-  context: Excel.RequestContext,
-  ops: readonly WriteOp[],
-  requestBudget: number,
-  eventsWere: boolean,
-): Promise<number> {
-  if (ops.length === 0) return 0;
-  const runtime = context.runtime;
-  let syncs = 0;
-  let restored = false;
-  try {
-    runtime.enableEvents = false;
-    context.application.suspendApiCalculationUntilNextSync();
-    let bytes = 0;
-    let queued = 0;
-    for (const op of ops) {
-      if (queued > 0 && bytes + op.bytes > requestBudget) {
-        // A sync inside the loop on purpose (office-addins' no-context-sync-in-loop): only when the queued
-        // writes reach the request budget, as one request over it is refused by Excel on the web.
-        await context.sync();
-        syncs++;
-        context.application.suspendApiCalculationUntilNextSync();
-        bytes = 0;
-        queued = 0;
-      }
-      op.queue();
-      bytes += op.bytes;
-      queued++;
-    }
-    runtime.enableEvents = eventsWere;
-    await context.sync();
-    syncs++;
-    restored = true;
-  } finally {
-    if (!restored) {
-      runtime.enableEvents = eventsWere;
-      await context.sync().catch(() => undefined);
-    }
-  }
-  return syncs;
-}
 
 /**
  * Writes `rows` (from A1, `width` columns) with a number format per cell: the ops, one per block of rows whose
@@ -288,12 +235,12 @@ export async function writeFindings(
       },
     },
   ];
-  const writeSyncs = await runWrites(context, ops, requestBudget, target.eventsWere);
+  const writeSyncs = await runWrites(context, ops, { requestBudget, eventsWere: target.eventsWere });
   return { sheet: name, tableName: target.tableName, rows: layout.formulas.length, created: target.sheet === null, writeSyncs };
 }
 
 // ------------------------------------------------------------------------------------------------
-// one finding's status
+// findings' statuses
 
 const column = (title: (typeof FINDINGS_COLUMNS)[number]) => FINDINGS_COLUMNS.indexOf(title);
 const KEY = column("Key");
@@ -301,66 +248,85 @@ const STATUS = column("Status");
 const SEVERITY = column("Severity");
 const REASON = column("Acknowledgement reason");
 
-export interface StatusUpdate {
-  /** false when there is no Findings table or no row with the key */
-  readonly updated: boolean;
-  readonly sheet?: string;
-  /** 1-based worksheet row that was changed */
-  readonly row?: number;
-}
-
 /**
- * Sets the Status (and Acknowledgement reason) of the row with `key` in our Findings table: one read (the
- * header row and the Key and Severity columns; one more when a user moved those columns), one write.
+ * Sets the Status (and Acknowledgement reason) of the rows with the given keys in our Findings table, however
+ * many: one read (the table's header, Key and Severity columns, and whether events are on; one more when a
+ * user moved those columns), then the changed cells in one write round trip (more only past ~4 MB).
+ * Cell by cell, so a teammate's edit of another row meanwhile is kept.
  */
-export async function updateFindingStatus(
+export async function updateFindingStatuses(
   context: Excel.RequestContext,
   tableName: string,
-  key: string,
-  status: WorklistStatus,
-  reason: string | undefined,
-): Promise<StatusUpdate> {
+  changes: readonly FindingStatusChange[],
+  requestBudget: number,
+): Promise<FindingStatusesResult> {
   const table = context.workbook.tables.getItem(tableName);
   const whole = table.getRange().load("rowIndex");
   const header = whole.getRow(0).load("values");
   const body = table.getDataBodyRange();
   const sheet = table.worksheet.load("name");
+  const runtime = context.runtime.load("enableEvents");
   let keys = body.getColumn(KEY).load("values");
   let severities = body.getColumn(SEVERITY).load("values");
+  const none: FindingStatusesResult = { sheet: null, rows: new Map(), missing: changes.map((c) => c.key), refused: [] };
   try {
     await context.sync();
   } catch (err) {
     // No such table (never written, deleted, or renamed by a user): there is no row to update.
-    if (hasErrorCode(err, "ItemNotFound")) return { updated: false };
+    if (hasErrorCode(err, "ItemNotFound")) return none;
     throw err;
   }
 
   const titles = header.values[0].map((v) => cellText(v));
-  if (!isFindingsSheet([titles])) return { updated: false };
-  const at = (title: (typeof FINDINGS_COLUMNS)[number]) => titles.indexOf(title);
-  if (at("Key") !== KEY || at("Severity") !== SEVERITY) {
+  if (!isFindingsSheet([titles])) return none;
+  const at = (title: (typeof FINDINGS_COLUMNS)[number], fallback: number) => (titles.includes(title) ? titles.indexOf(title) : fallback);
+  if (at("Key", KEY) !== KEY || at("Severity", SEVERITY) !== SEVERITY) {
     // A user moved columns of the table: read the ones we need where they are now.
-    keys = body.getColumn(at("Key")).load("values");
-    severities = body.getColumn(at("Severity")).load("values");
+    keys = body.getColumn(at("Key", KEY)).load("values");
+    severities = body.getColumn(at("Severity", SEVERITY)).load("values");
     await context.sync();
   }
-  const wanted = key.trim();
-  const index = keys.values.findIndex((row) => cellText(row[0]).trim() === wanted);
-  if (index < 0) return { updated: false, sheet: sheet.name };
-  if (status === "acknowledged" && cellText(severities.values[index][0]).trim().toLowerCase() === "error") {
-    throw new GatewayError("Errors cannot be acknowledged (as in WISEdata): fix the data instead.", "ErrorNotAcknowledged");
+  const indexOf = new Map<string, number>();
+  keys.values.forEach((row, i) => {
+    const k = cellText(row[0]).trim();
+    if (k !== "" && !indexOf.has(k)) indexOf.set(k, i);
+  });
+  const statusColumn = at("Status", STATUS);
+  const reasonColumn = at("Acknowledgement reason", REASON);
+  const rows = new Map<string, number>();
+  const missing: string[] = [];
+  const refused: string[] = [];
+  const ops: WriteOp[] = [];
+  for (const change of changes) {
+    const index = indexOf.get(change.key.trim());
+    if (index === undefined) {
+      missing.push(change.key);
+      continue;
+    }
+    if (change.status === "acknowledged" && cellText(severities.values[index][0]).trim().toLowerCase() === "error") {
+      refused.push(change.key);
+      continue;
+    }
+    // An acknowledgement keeps the reason given; any other status clears it (un-acknowledging is one click).
+    const reason = change.status === "acknowledged" ? neutralizeFormulaText((change.reason ?? "").replace(/\s+/g, " ").trim()) : "";
+    ops.push({
+      bytes: COMMAND_BYTES * 4 + reason.length + change.status.length,
+      queue: () => {
+        for (const [columnIndex, value] of [
+          [statusColumn, change.status],
+          [reasonColumn, reason],
+        ] as const) {
+          const cell = body.getCell(index, columnIndex);
+          cell.numberFormat = [[TEXT_FORMAT]];
+          cell.values = [[value]];
+        }
+      },
+    });
+    // +2: the header row, and 1-based rows
+    rows.set(change.key, whole.rowIndex + index + 2);
   }
-  const statusCell = body.getCell(index, at("Status") >= 0 ? at("Status") : STATUS);
-  statusCell.numberFormat = [[TEXT_FORMAT]];
-  statusCell.values = [[status]];
-  const reasonColumn = at("Acknowledgement reason") >= 0 ? at("Acknowledgement reason") : REASON;
-  const reasonCell = body.getCell(index, reasonColumn);
-  reasonCell.numberFormat = [[TEXT_FORMAT]];
-  // An acknowledgement keeps the reason given; any other status clears it (un-acknowledging is one click).
-  reasonCell.values = [[status === "acknowledged" ? neutralizeFormulaText((reason ?? "").replace(/\s+/g, " ").trim()) : ""]];
-  await context.sync();
-  // +2: the header row, and 1-based rows
-  return { updated: true, sheet: sheet.name, row: whole.rowIndex + index + 2 };
+  await runWrites(context, ops, { requestBudget, eventsWere: runtime.enableEvents });
+  return { sheet: sheet.name, rows, missing, refused };
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -407,6 +373,6 @@ export async function writeLogSheet(context: Excel.RequestContext, layout: LogSh
       requestBudget,
     ),
   ];
-  await runWrites(context, ops, requestBudget, eventsWere);
+  await runWrites(context, ops, { requestBudget, eventsWere });
   return { sheet: name, created: !ours };
 }

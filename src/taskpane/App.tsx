@@ -22,15 +22,23 @@ import { countdown, localDate } from "../core/countdown";
 import type { SheetOverride } from "../core/engine";
 import { defaultSchoolYear, schoolYearStart } from "../core/normalize";
 import type { Acknowledgement, Finding } from "../core/report";
+import { acknowledge, canAcknowledge, unacknowledge } from "../core/tracking";
 import type { WorkbookLog } from "../core/workbookLog";
-import { type ExcelGateway, GatewayError, type ReadProgress, type StoredReference, type WorkbookSettings } from "../excel/gateway";
+import {
+  type ExcelGateway,
+  type FindingStatusChange,
+  GatewayError,
+  type ReadProgress,
+  type StoredReference,
+  type WorkbookSettings,
+} from "../excel/gateway";
 import { EMPTY_SETTINGS } from "../excel/settings";
 import { AcknowledgedList } from "./components/AcknowledgedList";
 import { ChecklistSheetPanel } from "./components/ChecklistSheetPanel";
 import { ProgressPanel } from "./components/ProgressPanel";
 import { type LoadedReference, ReferencesPanel } from "./components/ReferencesPanel";
 import { SheetsPanel } from "./components/SheetsPanel";
-import { TopicList, canAcknowledge, isAcknowledged } from "./components/TopicList";
+import { TopicList, isAcknowledged } from "./components/TopicList";
 import { plural } from "./labels";
 import { ReferenceFileError, readReferenceFile } from "./references";
 import { type CheckRun, type RunPhase, recheck, runCheck } from "./runCheck";
@@ -167,11 +175,7 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
    * Findings sheet's Status column follows when the workbook has one, then the same sheets are checked again
    * so the counts, the lists and the highlights leave the acknowledged findings out.
    */
-  const changeAcknowledgements = async (
-    next: readonly Acknowledgement[],
-    statuses: readonly { key: string; status: "acknowledged" | "open"; reason?: string }[],
-    done: string,
-  ) => {
+  const changeAcknowledgements = async (next: readonly Acknowledgement[], statuses: readonly FindingStatusChange[], done: string) => {
     if (!run || !log) return;
     setBusy("acknowledge");
     setMessage(null);
@@ -182,7 +186,7 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
       let sheetProblem = "";
       if (run.hasFindingsSheet) {
         try {
-          for (const s of statuses) await gateway.setFindingStatus(s.key, s.status, s.reason);
+          await gateway.setFindingStatuses(statuses);
         } catch (err) {
           sheetProblem = ` The Findings sheet's Status column was not updated: ${messageOf(err)}`;
         }
@@ -200,15 +204,14 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
 
   const onAcknowledge = (findings: readonly Finding[], reason: string) => {
     if (!run) return;
-    // Errors are never offered; should one come through, the engine refuses it too.
+    // Errors are never offered; should one come through, it is refused here and by the engine.
     const chosen = findings.filter(canAcknowledge);
     if (chosen.length === 0) return;
     const on = localDate(today());
-    const keys = new Set(chosen.map((f) => f.key));
-    const next: Acknowledgement[] = [
-      ...run.result.tracking.acknowledgements.filter((a) => !keys.has(a.key)),
-      ...chosen.map((f) => ({ key: f.key, rule: f.rule, reason, on, severity: f.severity, where: `${f.sheet}!${f.cell}` })),
-    ];
+    // Each entry as the core makes it (reason tidied), then one merge: a whole rule of 20,000 stays linear.
+    const added = chosen.flatMap((f) => acknowledge([], f, reason, on).acknowledgements);
+    const keys = new Set(added.map((a) => a.key));
+    const next: Acknowledgement[] = [...run.result.tracking.acknowledgements.filter((a) => !keys.has(a.key)), ...added];
     const what =
       chosen.length === 1
         ? `${chosen[0].rule} at ${chosen[0].sheet}!${chosen[0].cell}`
@@ -222,7 +225,7 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
 
   const onUnacknowledge = (f: Finding) => {
     if (!run) return;
-    const next = run.result.tracking.acknowledgements.filter((a) => a.key !== f.key);
+    const next = unacknowledge(run.result.tracking.acknowledgements, f.key);
     void changeAcknowledgements(
       next,
       [{ key: f.key, status: "open" }],

@@ -854,6 +854,41 @@ abstract class ProxyBase {
   protected read(exec: () => number | void): void {
     this.ctx.enqueue({ bytes: 60, write: false, exec });
   }
+
+  /** A ClientResult: its `value` is computed by the next sync and readable after it. */
+  protected clientResult<T>(compute: () => T): { value: T } {
+    const result: { done: boolean; value?: T } = { done: false };
+    this.read(() => {
+      result.value = compute();
+      result.done = true;
+      return 20;
+    });
+    return {
+      get value(): T {
+        if (!result.done)
+          throw new FakeExcelError(
+            "PropertyNotLoaded",
+            "The value of the result object has not been loaded yet. Call context.sync() first.",
+          );
+        return result.value as T;
+      },
+    };
+  }
+
+  /** `load` of an item that may be a null object (an *OrNullObject getter): `find` returns null for one. */
+  protected loadItem<T>(props: string | string[] | undefined, find: () => T | null, fill: (item: T, names: string[]) => void): this {
+    const names = propList(props);
+    this.read(() => {
+      const item = find();
+      if (!item) {
+        this.loaded.set("isNullObject", true);
+        return 10;
+      }
+      fill(item, names);
+      return 60;
+    });
+    return this;
+  }
 }
 
 function propList(props: string | string[] | Record<string, unknown> | undefined): string[] {
@@ -936,18 +971,7 @@ class TableCollectionProxy extends ProxyBase {
   }
 
   getCount(): { value: number } {
-    const result = { value: -1, done: false };
-    this.read(() => {
-      result.value = this.list().length;
-      result.done = true;
-      return 20;
-    });
-    return {
-      get value(): number {
-        if (!result.done) throw new FakeExcelError("PropertyNotLoaded", "The value of the result object has not been loaded yet.");
-        return result.value;
-      },
-    };
+    return this.clientResult(() => this.list().length);
   }
 
   private find(key: string): FakeTable | null {
@@ -1040,17 +1064,11 @@ class TableProxy extends ProxyBase {
   }
 
   load(props?: string | string[]): this {
-    const names = propList(props);
-    this.read(() => {
-      const t = this.nullable ? this.resolve() : this.target();
-      if (!t) {
-        this.loaded.set("isNullObject", true);
-        return 10;
-      }
-      this.fill(t, names);
-      return 60;
-    });
-    return this;
+    return this.loadItem(
+      props,
+      () => (this.nullable ? this.resolve() : this.target()),
+      (t, names) => this.fill(t, names),
+    );
   }
 
   get id(): string {
@@ -1210,18 +1228,7 @@ class WorksheetCollectionProxy extends ProxyBase {
 
   /** `visibleOnly`: "considers only visible worksheets, skipping over any hidden ones" */
   getCount(visibleOnly?: boolean): { value: number } {
-    const result = { value: -1, done: false };
-    this.read(() => {
-      result.value = this.ctx.wb.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length;
-      result.done = true;
-      return 20;
-    });
-    return {
-      get value(): number {
-        if (!result.done) throw new FakeExcelError("PropertyNotLoaded", "The value of the result object has not been loaded yet.");
-        return result.value;
-      },
-    };
+    return this.clientResult(() => this.ctx.wb.sheets.filter((s) => !visibleOnly || s.visibility === "Visible").length);
   }
 
   getItem(key: string): WorksheetProxy {
@@ -1317,17 +1324,11 @@ class WorksheetProxy extends ProxyBase {
   }
 
   load(props?: string | string[]): this {
-    const names = propList(props);
-    this.read(() => {
-      const s = this.nullable ? this.resolve() : this.target();
-      if (!s) {
-        this.loaded.set("isNullObject", true);
-        return 10;
-      }
-      this.fill(s, names);
-      return 60;
-    });
-    return this;
+    return this.loadItem(
+      props,
+      () => (this.nullable ? this.resolve() : this.target()),
+      (sheet, names) => this.fill(sheet, names),
+    );
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): RangeProxy {
@@ -1807,23 +1808,7 @@ class ConditionalFormatCollectionProxy extends ProxyBase {
   }
 
   getCount(): { value: number } {
-    const result = { value: -1 };
-    let done = false;
-    this.read(() => {
-      result.value = this.inScope().list.length;
-      done = true;
-      return 20;
-    });
-    return {
-      get value(): number {
-        if (!done)
-          throw new FakeExcelError(
-            "PropertyNotLoaded",
-            "The value of the result object has not been loaded yet. Call context.sync() first.",
-          );
-        return result.value;
-      },
-    };
+    return this.clientResult(() => this.inScope().list.length);
   }
 
   getItem(id: string): ConditionalFormatProxy {

@@ -17,6 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Finding, Report, Severity, TopicSummary } from "../../core/report";
+import { canAcknowledge } from "../../core/tracking";
 import { SEVERITY_LABELS, STATUS_LABELS, plural } from "../labels";
 import { type RuleGroup, groupByRule } from "../ruleGroups";
 
@@ -110,11 +111,6 @@ export interface TopicListProps {
 /** Acknowledged findings are listed apart (with their reason), not in their topic. */
 export function isAcknowledged(f: Finding): boolean {
   return f.status === "acknowledged";
-}
-
-/** Errors are never acknowledged (as in WISEdata): only warnings and notes offer it. */
-export function canAcknowledge(f: Pick<Finding, "severity">): boolean {
-  return f.severity !== "error";
 }
 
 export function TopicList({ report, sheets, onSelect, onAcknowledge, busy }: TopicListProps) {
