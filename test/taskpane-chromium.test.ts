@@ -41,7 +41,10 @@ async function seriousAxeViolations(page: Page): Promise<string[]> {
       { resultTypes: ["violations"] },
     ),
   );
-  if (axe.violations.length > 0) console.log(`axe (all): ${axe.violations.map((v) => `${v.impact} ${v.id}`).join(", ")}`);
+  if (axe.violations.length > 0)
+    console.log(
+      `axe (all): ${axe.violations.map((v) => `${v.impact} ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join("; ")})`).join(", ")}`,
+    );
   return axe.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map(

@@ -494,18 +494,22 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
           </>
         )}
 
-        {tab === "sheets" &&
-          (run && report ? (
-            <SheetsPanel
-              sheets={run.sheets}
-              report={report}
-              overrides={settings.overrides}
-              disabled={busy !== null}
-              onChange={onOverride}
-            />
-          ) : (
-            <p className={styles.intro}>Run the checklist to see how each sheet was recognised and to correct it.</p>
-          ))}
+        {tab === "sheets" && (
+          <>
+            <h2 className={styles.h2}>Sheets of this workbook</h2>
+            {run && report ? (
+              <SheetsPanel
+                sheets={run.sheets}
+                report={report}
+                overrides={settings.overrides}
+                disabled={busy !== null}
+                onChange={onOverride}
+              />
+            ) : (
+              <p className={styles.intro}>Run the checklist to see how each sheet was recognised and to correct it.</p>
+            )}
+          </>
+        )}
 
         {tab === "lists" && (
           <>
