@@ -618,16 +618,20 @@ describe("the worklist in the pane", () => {
     openTab("Progress");
     expect(screen.getByText(/Nothing to compare with yet, so every finding counts as new/)).toBeTruthy();
 
-    // The district fixes the two grade-7 participants.
-    gateway.sheets[0] = toInput(participantsSheet(120, "CTE Participants", 1000));
+    // The district fixes the two grade-7 participants (rows 51 and 101); two others (rows 61 and 121) turn up.
+    gateway.sheets[0] = toInput(participantsSheet(120, "CTE Participants", 60));
     await runChecklist();
-    expect(screen.getByText(new RegExp(`Since the last run: 2 fixed, 0 new, ${written.length - 2} still open\\.`))).toBeTruthy();
+    expect(screen.getByText(new RegExp(`Since the last run: 2 fixed, 2 new, ${written.length - 2} still open\\.`))).toBeTruthy();
+    const grades = ruleLine("CTE Participants", "GRADE-OUT-OF-RANGE");
+    expect(grades.querySelector("button")!.textContent).toMatch(/GRADE-OUT-OF-RANGE · 2 cells \(2 new\)$/);
+    expect(within(openRule("CTE Participants", "GRADE-OUT-OF-RANGE")).getAllByText("new")).toHaveLength(2);
+    expect(ruleLine("CTE Participants", "STUDENT-ID-MISSING").querySelector("button")!.textContent).not.toMatch(/new/);
     openTab("Progress");
     const figures = screen.getByRole("region", { name: "Since the last run" }).querySelector("dl")!;
     const pairs = [...figures.querySelectorAll("div")].map(
       (d) => `${d.querySelector("dt")!.textContent} ${d.querySelector("dd")!.textContent}`,
     );
-    expect(pairs).toEqual(["Fixed 2", "New 0", `Still open ${written.length - 2}`, "Acknowledged 0"]);
+    expect(pairs).toEqual(["Fixed 2", "New 2", `Still open ${written.length - 2}`, "Acknowledged 0"]);
     fireEvent.click(screen.getByText("Fixed since the last run (2)"));
     const fixed = within(screen.getByRole("list", { name: "Fixed since the last run" })).getAllByRole("listitem");
     expect(fixed.map((li) => li.textContent)).toEqual([
@@ -643,7 +647,7 @@ describe("the worklist in the pane", () => {
       `3 runs, from 2026-11-28 12:00 to 2026-11-28 12:00: errors ${history[0].errors} → ${history[2].errors}, ` +
         `warnings ${history[0].warnings} → ${history[2].warnings}.`,
     );
-    expect(history[2].errors).toBe(history[0].errors - 2);
+    expect([history[2].errors, history[2].new, history[2].fixed]).toEqual([history[0].errors, 2, 2]);
     const table = screen.getByRole("table", { name: "Errors and warnings by run, oldest first" });
     const rows = within(table)
       .getAllByRole("row")

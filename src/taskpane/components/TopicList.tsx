@@ -83,6 +83,7 @@ const useStyles = makeStyles({
   cell: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) auto", columnGap: "6px", rowGap: "2px", alignItems: "center" },
   where: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: "6px", minWidth: 0 },
   subject: { paddingLeft: "8px", color: tokens.colorNeutralForeground2 },
+  fresh: { color: tokens.colorBrandForeground1, fontWeight: tokens.fontWeightSemibold },
   // Wide enough for "AB1234", so that the ids beside the cells line up.
   cellRef: {
     fontFamily: tokens.fontFamilyMonospace,
@@ -138,6 +139,7 @@ export function TopicList({ report, sheets, onSelect, onAcknowledge, busy }: Top
           onSelect={onSelect}
           onAcknowledge={onAcknowledge}
           busy={busy}
+          markNew={report.since.hadPrevious}
         />
       ))}
     </Accordion>
@@ -158,6 +160,7 @@ function TopicItem({
   onSelect,
   onAcknowledge,
   busy,
+  markNew,
 }: {
   topic: TopicSummary;
   findings: Finding[];
@@ -165,6 +168,8 @@ function TopicItem({
   onSelect: (f: Finding) => void;
   onAcknowledge?: TopicListProps["onAcknowledge"];
   busy?: boolean;
+  /** there was a previous run to compare with: findings new since then are marked */
+  markNew: boolean;
 }) {
   const styles = useStyles();
   const groups = useMemo(() => groupByRule(findings), [findings]);
@@ -197,6 +202,7 @@ function TopicItem({
                   onSelect={onSelect}
                   onAcknowledge={onAcknowledge}
                   busy={busy}
+                  markNew={markNew}
                 />
               ))}
             </ul>
@@ -219,17 +225,20 @@ function RuleGroupItem({
   onSelect,
   onAcknowledge,
   busy,
+  markNew,
 }: {
   group: RuleGroup;
   sheets: ReadonlySet<string>;
   onSelect: (f: Finding) => void;
   onAcknowledge?: TopicListProps["onAcknowledge"];
   busy?: boolean;
+  markNew: boolean;
 }) {
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const listId = useId();
   const n = group.findings.length;
+  const fresh = markNew ? group.findings.filter((f) => f.status === "new").length : 0;
   const explained = group.explains.length;
   return (
     <li className={mergeClasses(styles.group, styles[GROUP_CLASS[group.severity]])} data-rule={group.rule}>
@@ -249,6 +258,7 @@ function RuleGroupItem({
           {" · "}
           {plural(n, "cell")}
           {explained > 0 ? ` + ${plural(explained, "row")}` : ""}
+          {fresh > 0 ? ` (${fresh.toLocaleString("en-US")} new)` : ""}
         </span>
       </Button>
       <p className={styles.text}>{group.summary}</p>
@@ -267,6 +277,7 @@ function RuleGroupItem({
             findings={group.findings}
             label={`${group.rule} cells`}
             showMessages={group.messagesDiffer}
+            markNew={markNew}
             sheets={sheets}
             onSelect={onSelect}
             onAcknowledge={onAcknowledge}
@@ -281,6 +292,7 @@ function RuleGroupItem({
                 findings={group.explains}
                 label={`${group.explainsRule} rows from this cause`}
                 showMessages={false}
+                markNew={markNew}
                 sheets={sheets}
                 onSelect={onSelect}
                 onAcknowledge={onAcknowledge}
@@ -298,6 +310,7 @@ function CellList({
   findings,
   label,
   showMessages,
+  markNew,
   sheets,
   onSelect,
   onAcknowledge,
@@ -306,6 +319,7 @@ function CellList({
   findings: readonly Finding[];
   label: string;
   showMessages: boolean;
+  markNew: boolean;
   sheets: ReadonlySet<string>;
   onSelect: (f: Finding) => void;
   onAcknowledge?: TopicListProps["onAcknowledge"];
@@ -326,6 +340,7 @@ function CellList({
             <span className={styles.where}>
               <CellLink f={f} sheets={sheets} onSelect={onSelect} cellOnly={oneSheet !== undefined} />
               {subjectOf(f) && <span className={styles.subject}>{subjectOf(f)}</span>}
+              {markNew && f.status === "new" && <span className={styles.fresh}>new</span>}
             </span>
             {onAcknowledge && canAcknowledge(f) && (
               <AcknowledgeAction
