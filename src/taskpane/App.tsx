@@ -170,6 +170,14 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
     [gateway, sessionRefs, today],
   );
 
+  /** Rewrites the log sheet with `patch` applied; the pane's copy follows once Excel has it. */
+  const saveLog = async (current: WorkbookLog, patch: Partial<WorkbookLog>): Promise<WorkbookLog> => {
+    const next: WorkbookLog = { ...current, ...patch };
+    await gateway.writeLog(next);
+    setLog(next);
+    return next;
+  };
+
   /**
    * Acknowledge (or un-acknowledge) findings: the log sheet keeps the list (the pane and cte-check read it), the
    * Findings sheet's Status column follows when the workbook has one, then the same sheets are checked again
@@ -180,9 +188,7 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
     setBusy("acknowledge");
     setMessage(null);
     try {
-      const nextLog: WorkbookLog = { ...log, acknowledgements: next };
-      await gateway.writeLog(nextLog);
-      setLog(nextLog);
+      const nextLog = await saveLog(log, { acknowledgements: next });
       let sheetProblem = "";
       if (run.hasFindingsSheet) {
         try {
@@ -238,9 +244,7 @@ export function App({ gateway, today = () => new Date(), notice }: AppProps) {
     setBusy("settings");
     setMessage(null);
     try {
-      const nextLog: WorkbookLog = { ...log, snapshotDate: date };
-      await gateway.writeLog(nextLog);
-      setLog(nextLog);
+      await saveLog(log, { snapshotDate: date });
       setMessage({ intent: "success", text: `Snapshot date ${date} saved in this workbook.` });
     } catch (err) {
       setMessage({ intent: "error", text: messageOf(err) });

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { Acknowledgement, Finding } from "../../core/report";
 import { SEVERITY_LABELS, plural } from "../labels";
-import { CellLink, subjectOf } from "./TopicList";
+import { CellLink } from "./TopicList";
 
 const FIRST_SHOWN = 25;
 const MORE_SHOWN = 50;
@@ -64,7 +64,7 @@ export function AcknowledgedList({ findings, acknowledgements, sheets, busy, onS
               {SEVERITY_LABELS[f.severity]} {f.rule}
             </span>
             <CellLink f={f} sheets={sheets} onSelect={onSelect} />
-            {subjectOf(f) && <span>{subjectOf(f)}</span>}
+            {f.subject && <span>{f.subject}</span>}
             <span className={styles.reason}>
               {f.reason ? `Reason: ${f.reason}` : "No reason given"}
               {on.get(f.key) ? ` (acknowledged ${on.get(f.key)})` : ""}

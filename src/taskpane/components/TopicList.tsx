@@ -114,6 +114,16 @@ export function isAcknowledged(f: Finding): boolean {
   return f.status === "acknowledged";
 }
 
+/** What every line below a topic does with a finding, handed down as one object. */
+interface CellActions {
+  readonly sheets: ReadonlySet<string>;
+  readonly onSelect: (f: Finding) => void;
+  readonly onAcknowledge?: TopicListProps["onAcknowledge"];
+  readonly busy?: boolean;
+  /** there was a previous run to compare with: findings new since then are marked */
+  readonly markNew: boolean;
+}
+
 export function TopicList({ report, sheets, onSelect, onAcknowledge, busy }: TopicListProps) {
   const styles = useStyles();
   const byTopic = useMemo(() => {
@@ -135,11 +145,7 @@ export function TopicList({ report, sheets, onSelect, onAcknowledge, busy }: Top
           key={t.topic}
           topic={t}
           findings={byTopic.get(t.topic) ?? []}
-          sheets={sheets}
-          onSelect={onSelect}
-          onAcknowledge={onAcknowledge}
-          busy={busy}
-          markNew={report.since.hadPrevious}
+          actions={{ sheets, onSelect, onAcknowledge, busy, markNew: report.since.hadPrevious }}
         />
       ))}
     </Accordion>
@@ -153,24 +159,7 @@ function counts(t: TopicSummary): string {
   return parts.join(" · ");
 }
 
-function TopicItem({
-  topic,
-  findings,
-  sheets,
-  onSelect,
-  onAcknowledge,
-  busy,
-  markNew,
-}: {
-  topic: TopicSummary;
-  findings: Finding[];
-  sheets: ReadonlySet<string>;
-  onSelect: (f: Finding) => void;
-  onAcknowledge?: TopicListProps["onAcknowledge"];
-  busy?: boolean;
-  /** there was a previous run to compare with: findings new since then are marked */
-  markNew: boolean;
-}) {
+function TopicItem({ topic, findings, actions }: { topic: TopicSummary; findings: Finding[]; actions: CellActions }) {
   const styles = useStyles();
   const groups = useMemo(() => groupByRule(findings), [findings]);
   return (
@@ -195,15 +184,7 @@ function TopicItem({
           ) : (
             <ul className={styles.groups} aria-label={`${topic.title} rules`}>
               {groups.map((g) => (
-                <RuleGroupItem
-                  key={`${g.rule}-${g.severity}`}
-                  group={g}
-                  sheets={sheets}
-                  onSelect={onSelect}
-                  onAcknowledge={onAcknowledge}
-                  busy={busy}
-                  markNew={markNew}
-                />
+                <RuleGroupItem key={`${g.rule}-${g.severity}`} group={g} actions={actions} />
               ))}
             </ul>
           )}
@@ -219,26 +200,13 @@ const GROUP_CLASS: Readonly<Record<Severity, "groupError" | "groupWarning" | "gr
   info: "groupInfo",
 };
 
-function RuleGroupItem({
-  group,
-  sheets,
-  onSelect,
-  onAcknowledge,
-  busy,
-  markNew,
-}: {
-  group: RuleGroup;
-  sheets: ReadonlySet<string>;
-  onSelect: (f: Finding) => void;
-  onAcknowledge?: TopicListProps["onAcknowledge"];
-  busy?: boolean;
-  markNew: boolean;
-}) {
+function RuleGroupItem({ group, actions }: { group: RuleGroup; actions: CellActions }) {
+  const { onAcknowledge, busy } = actions;
   const styles = useStyles();
   const [open, setOpen] = useState(false);
   const listId = useId();
   const n = group.findings.length;
-  const fresh = markNew ? group.findings.filter((f) => f.status === "new").length : 0;
+  const fresh = actions.markNew ? group.findings.filter((f) => f.status === "new").length : 0;
   const explained = group.explains.length;
   return (
     <li className={mergeClasses(styles.group, styles[GROUP_CLASS[group.severity]])} data-rule={group.rule}>
@@ -273,16 +241,7 @@ function RuleGroupItem({
       )}
       {open && (
         <div id={listId}>
-          <CellList
-            findings={group.findings}
-            label={`${group.rule} cells`}
-            showMessages={group.messagesDiffer}
-            markNew={markNew}
-            sheets={sheets}
-            onSelect={onSelect}
-            onAcknowledge={onAcknowledge}
-            busy={busy}
-          />
+          <CellList findings={group.findings} label={`${group.rule} cells`} showMessages={group.messagesDiffer} actions={actions} />
           {explained > 0 && (
             <>
               <p className={styles.note}>
@@ -292,11 +251,7 @@ function RuleGroupItem({
                 findings={group.explains}
                 label={`${group.explainsRule} rows from this cause`}
                 showMessages={false}
-                markNew={markNew}
-                sheets={sheets}
-                onSelect={onSelect}
-                onAcknowledge={onAcknowledge}
-                busy={busy}
+                actions={actions}
               />
             </>
           )}
@@ -310,21 +265,14 @@ function CellList({
   findings,
   label,
   showMessages,
-  markNew,
-  sheets,
-  onSelect,
-  onAcknowledge,
-  busy,
+  actions,
 }: {
   findings: readonly Finding[];
   label: string;
   showMessages: boolean;
-  markNew: boolean;
-  sheets: ReadonlySet<string>;
-  onSelect: (f: Finding) => void;
-  onAcknowledge?: TopicListProps["onAcknowledge"];
-  busy?: boolean;
+  actions: CellActions;
 }) {
+  const { sheets, onSelect, onAcknowledge, busy, markNew } = actions;
   const styles = useStyles();
   const [shown, setShown] = useState(FIRST_FINDINGS);
   const visible = findings.slice(0, shown);
@@ -339,7 +287,7 @@ function CellList({
           <li key={`${f.sheet}!${f.cell}-${i}`} className={styles.cell}>
             <span className={styles.where}>
               <CellLink f={f} sheets={sheets} onSelect={onSelect} cellOnly={oneSheet !== undefined} />
-              {subjectOf(f) && <span className={styles.subject}>{subjectOf(f)}</span>}
+              {f.subject && <span className={styles.subject}>{f.subject}</span>}
               {markNew && f.status === "new" && <span className={styles.fresh}>new</span>}
             </span>
             {onAcknowledge && canAcknowledge(f) && (
@@ -361,11 +309,6 @@ function CellList({
       )}
     </>
   );
-}
-
-/** The student id or course key a finding is about (never a sensitive value), when the engine gives one. */
-export function subjectOf(f: Finding): string | undefined {
-  return f.subject;
 }
 
 /** A button that selects the finding's cell; `cellOnly` shows "C7" when the sheet is named above the list. */
