@@ -390,6 +390,10 @@ describe("the worklist across runs", () => {
     });
 
     wb.reopen();
+    // Saved and reopened: the table, its links (formulas) and the hidden log are still there.
+    expect(wb.tableInfo()).toMatchObject([{ name: FINDINGS_TABLE_NAME, sheet: "Findings", rows: rows.length }]);
+    expect(wb.formula("Findings", "E2")).toMatch(/^=HYPERLINK\("#'/);
+    expect(wb.visibility(LOG_SHEET_NAME)).toBe("Hidden");
     const pane = gatewayOf(wb);
     const second = await runCheck(pane, { today: TODAY });
     expect(wb.visibility(LOG_SHEET_NAME)).toBe("Hidden");

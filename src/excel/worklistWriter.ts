@@ -16,7 +16,9 @@
  *   ExcelApi 1.2); `WorksheetCollection` lists hidden sheets too (its getCount takes `visibleOnly`).
  * - `Range.formulas` / `numberFormat` take 2-D arrays of exactly the range's rows × columns. Text cells get the
  *   Text format ("@") before they are written, or Excel parses "01.10" as 1.1 and "2026-11-29" as a date; the
- *   Where column stays "General" so its HYPERLINK formula is a formula, not text.
+ *   Where column stays "General" so its HYPERLINK formula is a formula, not text. The links are formulas rather
+ *   than `Range.hyperlink` (ExcelApi 1.7), which is set one range at a time: 20,000 cell proxies, where the
+ *   formulas travel in the same 2-D write as the text.
  *
  * Round trips ("syncs"):
  * - write the Findings sheet: 1 (sheet, table and defined names) + 1 (the candidate table's header and the
