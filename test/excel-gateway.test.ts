@@ -15,6 +15,7 @@ import { ExcelRun, OfficeExcelGateway } from "../src/excel/officeGateway";
 import { HIGHLIGHT_FILL, highlightFormula, isOurRuleFormula } from "../src/excel/highlights";
 import { SETTINGS_KEYS } from "../src/excel/settings";
 import { runCheck } from "../src/taskpane/runCheck";
+import { LOG_SHEET_NAME } from "../src/core/workbookLog";
 import { FakeExcelError, FakeWorkbook } from "./helpers/fakeExcel";
 import { GeneratedSheet, concentratorsSheet, district, participantsSheet } from "./helpers/district";
 
@@ -30,10 +31,19 @@ function gatewayOf(wb: FakeWorkbook, options: ConstructorParameters<typeof Offic
   return new OfficeExcelGateway({ run: wb.run as unknown as ExcelRun, ...options });
 }
 
-/** Runs the checklist through the pane's runCheck and counts the syncs of its read and of its highlighting. */
+/** Round trips and proxies of writing the log sheet after a run (its history line appended). */
+const LOG_SYNCS = 2;
+const LOG_PROXIES = 30; // a fixed few (21 measured at 1,000 and at 50,000 rows), never one per row
+
+/**
+ * Runs the checklist through the pane's runCheck and counts the syncs of its read, of its highlighting and of
+ * saving the run (the log sheet's history line).
+ */
 async function runCounted(wb: FakeWorkbook, gateway: OfficeExcelGateway) {
   const read = gateway.readWorkbook.bind(gateway);
   let readSyncs = -1;
+  let beforeSaving = -1;
+  let proxiesBeforeSaving = -1;
   const start = wb.stats.syncs;
   gateway.readWorkbook = async (onProgress) => {
     const result = await read(onProgress);
@@ -41,8 +51,21 @@ async function runCounted(wb: FakeWorkbook, gateway: OfficeExcelGateway) {
     return result;
   };
   try {
-    const run = await runCheck(gateway, { today: TODAY });
-    return { run, readSyncs, writeSyncs: wb.stats.syncs - start - readSyncs };
+    const run = await runCheck(gateway, {
+      today: TODAY,
+      onPhase: (phase) => {
+        if (phase !== "saving" || beforeSaving >= 0) return;
+        beforeSaving = wb.stats.syncs;
+        proxiesBeforeSaving = wb.stats.proxies;
+      },
+    });
+    return {
+      run,
+      readSyncs,
+      writeSyncs: beforeSaving - start - readSyncs,
+      saveSyncs: wb.stats.syncs - beforeSaving,
+      proxiesBeforeSaving,
+    };
   } finally {
     gateway.readWorkbook = read;
   }
@@ -96,7 +119,7 @@ describe("Run checklist + Clear on the fake Excel", () => {
     const gateway = gatewayOf(wb);
     wb.resetStats();
     const started = Date.now();
-    const { run, readSyncs, writeSyncs } = await runCounted(wb, gateway);
+    const { run, readSyncs, writeSyncs, saveSyncs, proxiesBeforeSaving } = await runCounted(wb, gateway);
     const elapsed = Date.now() - started;
     expect(run.applyError).toBeNull();
 
@@ -106,8 +129,10 @@ describe("Run checklist + Clear on the fake Excel", () => {
     expect(readSyncs).toBeLessThanOrEqual(Math.max(...perSheetBudget) + sheets.length - 1);
     expect(readSyncs).toBeLessThanOrEqual(2 + Math.ceil((rows + 1) / 20_000) + 1);
     expect(writeSyncs).toBeLessThanOrEqual(3);
+    expect(saveSyncs).toBeLessThanOrEqual(LOG_SYNCS); // the run's history line, whatever the workbook's size
     // Never a proxy per cell, never too large a request, never too long an address.
-    expect(wb.stats.proxies).toBeLessThan(100 + 12 * run.applied!.rules);
+    expect(proxiesBeforeSaving).toBeLessThan(100 + 12 * run.applied!.rules);
+    expect(wb.stats.proxies - proxiesBeforeSaving).toBeLessThan(LOG_PROXIES);
     expect(wb.stats.largestRequestBytes).toBeLessThan(5 * 1024 * 1024);
     expect(wb.stats.largestResponseBytes).toBeLessThan(5 * 1024 * 1024);
     expect(wb.stats.longestAddress).toBeLessThanOrEqual(MAX_CHUNK_CHARS);
@@ -140,8 +165,10 @@ describe("Run checklist + Clear on the fake Excel", () => {
     expect(cleared.removed).toBe(run.applied!.rules);
     expect(wb.enableEvents).toBe(true);
 
-    // Values identical, the user's fills intact, only their own rules left.
-    for (const n of wb.sheetNames()) {
+    // Values identical, the user's fills intact, only their own rules left; the one sheet added is the hidden log.
+    expect(wb.sheetNames()).toEqual([...Object.keys(before), LOG_SHEET_NAME]);
+    expect(wb.visibility(LOG_SHEET_NAME)).toBe("Hidden");
+    for (const n of Object.keys(before)) {
       expect(wb.values(n)).toEqual(before[n]);
       expect(wb.fills(n)).toEqual(fillsBefore[n]);
     }
@@ -170,10 +197,11 @@ describe("Run checklist + Clear on the fake Excel", () => {
     const wb = workbookOf([participantsSheet(50_000, "CTE Participants", 2)]);
     const gateway = gatewayOf(wb);
     const before = wb.values("CTE Participants");
-    const { run, readSyncs, writeSyncs } = await runCounted(wb, gateway);
+    const { run, readSyncs, writeSyncs, saveSyncs } = await runCounted(wb, gateway);
     expect(run.plan.cells).toBeGreaterThan(25_000);
     expect(readSyncs).toBeLessThanOrEqual(2 + 3);
     expect(writeSyncs).toBeLessThanOrEqual(3);
+    expect(saveSyncs).toBeLessThanOrEqual(LOG_SYNCS);
     expect(wb.stats.longestAddress).toBeLessThanOrEqual(MAX_CHUNK_CHARS);
     expect(wb.stats.largestRequestBytes).toBeLessThan(5 * 1024 * 1024);
     expect(wb.stats.proxies).toBeLessThan(100 + 12 * run.applied!.rules);

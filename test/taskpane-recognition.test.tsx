@@ -1,14 +1,15 @@
 /** @jest-environment jsdom */
 /**
  * The pane's side of recognition: the Sheets panel lists columns read from their values, and the topic list
- * groups the rows' CLUSTER-UNKNOWN under the one CLUSTER-COLUMN-HOLDS-PROGRAM-AREAS finding that explains them.
+ * puts the rows' CLUSTER-UNKNOWN under the one CLUSTER-COLUMN-HOLDS-PROGRAM-AREAS finding that explains them.
  */
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import type { SheetInput } from "../src/core/cells";
 import { runChecklist } from "../src/core/engine";
 import { SheetsPanel } from "../src/taskpane/components/SheetsPanel";
-import { TopicList, groupFindings } from "../src/taskpane/components/TopicList";
+import { TopicList } from "../src/taskpane/components/TopicList";
+import { groupByRule } from "../src/taskpane/ruleGroups";
 
 const TODAY = new Date("2026-11-28T12:00:00Z");
 const AFNR = "Agriculture, Food & Natural Resources";
@@ -67,18 +68,19 @@ test("CLUSTER-UNKNOWN rows are grouped under the one header finding that explain
     "CLUSTER-UNKNOWN",
     "CLUSTER-UNKNOWN",
   ]);
-  const groups = groupFindings(clusters);
-  expect(groups).toHaveLength(1);
-  expect(groups[0].under).toHaveLength(3);
+  const groups = groupByRule(clusters);
+  expect(groups.map((g) => [g.rule, g.findings.length, g.explains.length])).toEqual([["CLUSTER-COLUMN-HOLDS-PROGRAM-AREAS", 1, 3]]);
   render(
     <FluentProvider theme={webLightTheme}>
       <TopicList report={report} sheets={new Set(["Concentrators"])} onSelect={() => {}} />
     </FluentProvider>,
   );
-  const topic = screen.getByRole("list", { name: "Career Pathway / Cluster findings" });
-  expect(within(topic).getByText("3 rows with CLUSTER-UNKNOWN from this cause")).toBeTruthy();
-  const rows = within(topic).getByRole("list", { name: "CLUSTER-COLUMN-HOLDS-PROGRAM-AREAS rows" });
-  fireEvent.click(within(topic).getByText("3 rows with CLUSTER-UNKNOWN from this cause"));
+  const topic = screen.getByRole("list", { name: "Career Pathway / Cluster rules" });
+  const line = within(topic).getByRole("button", { name: /CLUSTER-COLUMN-HOLDS-PROGRAM-AREAS · 1 cell \+ 3 rows/ });
+  expect(screen.queryByRole("list", { name: "CLUSTER-UNKNOWN rows from this cause" })).toBeNull();
+  fireEvent.click(line);
+  expect(within(topic).getByText("3 rows with CLUSTER-UNKNOWN from this cause:")).toBeTruthy();
+  const rows = within(topic).getByRole("list", { name: "CLUSTER-UNKNOWN rows from this cause" });
   expect(within(rows).getAllByRole("listitem")).toHaveLength(3);
 });
 
@@ -95,6 +97,6 @@ test("without the header finding, CLUSTER-UNKNOWN rows stay in the list", () => 
     ],
     { today: TODAY },
   );
-  const groups = groupFindings(report.findings.filter((f) => f.topic === "career-clusters"));
-  expect(groups.map((g) => [g.finding.rule, g.under.length])).toEqual([["CLUSTER-UNKNOWN", 0]]);
+  const groups = groupByRule(report.findings.filter((f) => f.topic === "career-clusters"));
+  expect(groups.map((g) => [g.rule, g.findings.length, g.explains.length])).toEqual([["CLUSTER-UNKNOWN", 1, 0]]);
 });

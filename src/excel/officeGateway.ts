@@ -309,6 +309,7 @@ export class OfficeExcelGateway implements ExcelGateway {
         const layout = isLayout(worklist) ? worklist : findingsSheetLayout(worklist, { sheets: target.sheetNames });
         const written = await writeFindings(context, target, layout, this.requestBudget);
         this.findingsTable = written.tableName;
+        if (written.created) this.addedSheet(written.sheet);
         return { sheet: written.sheet, table: written.tableName, rows: written.rows, created: written.created };
       });
     } catch (err) {
@@ -316,9 +317,19 @@ export class OfficeExcelGateway implements ExcelGateway {
     }
   }
 
+  /**
+   * A sheet this gateway added goes last in the sheet list ("added at the end of existing worksheets", per
+   * WorksheetCollection.add), so Clear keeps finding the list as it expects, without an extra round trip.
+   */
+  private addedSheet(name: string): void {
+    if (this.knownSheets && !this.knownSheets.includes(name)) this.knownSheets = [...this.knownSheets, name];
+  }
+
   async writeLog(log: WorkbookLog): Promise<LogSheetResult> {
     try {
-      return await this.run((context) => writeLogSheet(context, logSheetLayout(log), this.requestBudget));
+      const written = await this.run((context) => writeLogSheet(context, logSheetLayout(log), this.requestBudget));
+      if (written.created) this.addedSheet(written.sheet);
+      return written;
     } catch (err) {
       throw toGatewayError(err, "write the add-in's log sheet");
     }

@@ -50,13 +50,6 @@ export const STATUS_LABELS: Readonly<Record<TopicSummary["status"], string>> = {
   "no-data": "No data",
 };
 
-export const STATUS_COLORS = {
-  fail: "danger",
-  warn: "warning",
-  pass: "success",
-  "no-data": "informative",
-} as const satisfies Record<TopicSummary["status"], string>;
-
 export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = { error: "Error", warning: "Warning", info: "Note" };
 
 export function plural(n: number, one: string, many = `${one}s`): string {
