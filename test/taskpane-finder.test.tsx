@@ -61,15 +61,22 @@ function renderPane(wb: FakeWorkbook) {
       <App gateway={gateway} today={() => TODAY} />
     </FluentProvider>,
   );
+  openTab("Concentrators");
   return gateway;
 }
 
-async function runChecklist() {
+function openTab(name: string) {
+  fireEvent.click(screen.getByRole("tab", { name }));
+}
+
+/** Runs the checklist (the pane then shows its Results tab) and opens the tab the test looks at. */
+async function runChecklist(tab = "Concentrators") {
   const button = screen.getByRole("button", { name: "Run checklist" }) as HTMLButtonElement;
   fireEvent.click(button);
   await waitFor(() => expect(button.disabled).toBe(true));
   await waitFor(() => expect(button.disabled).toBe(false), { timeout: 10_000 });
   await screen.findByRole("heading", { name: /Checklist 2025-26/ });
+  openTab(tab);
 }
 
 /** The user pastes rows under the template's header (the fake parses them as Excel does, by the cells' format). */
@@ -188,14 +195,14 @@ describe("the Sheets panel's kind choice", () => {
     const wb = workbook();
     wb.addSheet("Concentrators 2024-25", CONCENTRATORS);
     renderPane(wb);
-    await runChecklist();
+    await runChecklist("Sheets");
     const select = screen.getByLabelText("Kind of ‘Concentrators 2024-25’") as HTMLSelectElement;
     const labels = [...select.options].map((o) => o.textContent);
     const at = labels.indexOf("Career (CTE) Concentrators export");
     expect(labels[at + 1]).toBe("Last year's concentrators");
     fireEvent.change(select, { target: { value: "previous-concentrators" } });
     await screen.findByText(/Saved your choice for ‘Concentrators 2024-25’ in this workbook/);
-    await runChecklist();
+    await runChecklist("Sheets");
     expect(screen.getByText(/^Last year's Career \(CTE\) Concentrators export, header row 1, 1 data rows\./)).toBeTruthy();
   });
 });
