@@ -34,8 +34,8 @@ export const FINDINGS_COLUMNS = [
 export type FindingsColumn = (typeof FINDINGS_COLUMNS)[number];
 /** 0-based column of "Where" (the link to the cell) */
 export const WHERE_COLUMN = FINDINGS_COLUMNS.indexOf("Where");
-/** column widths in characters */
-export const FINDINGS_COLUMN_WIDTHS = [13, 9, 24, 28, 22, 18, 60, 48, 16, 30, 30, 11, 11, 40] as const;
+/** Column widths in characters: wide enough for the longest topic ("Industry-Recognized Credentials"), rule id and Sheet!Cell. */
+export const FINDINGS_COLUMN_WIDTHS = [13, 9, 30, 36, 30, 18, 56, 44, 16, 28, 24, 11, 11, 40] as const;
 
 /** A "Where" cell: the HYPERLINK formula that jumps to the cell, and its text for writers without formulas. */
 export interface WhereLink {
