@@ -26,6 +26,10 @@ export interface TrackingTextInput {
 
 const where = (f: { sheet?: string; cell?: string }) => (f.sheet && f.cell ? `${f.sheet}!${f.cell}` : (f.sheet ?? "—"));
 
+/** A reason typed in the Findings sheet, cut for the terminal: a hostile workbook may hold a megabyte there. */
+const MAX_REASON_SHOWN = 200;
+const shownReason = (reason: string) => (reason.length <= MAX_REASON_SHOWN ? reason : `${reason.slice(0, MAX_REASON_SHOWN)}…`);
+
 /** Paragraphs (lines) of the worklist section; `say` wraps each line as the rest of the output does. */
 export function trackingLines(t: TrackingTextInput): { text: string; lead?: string; indent?: number }[] {
   const out: { text: string; lead?: string; indent?: number }[] = [];
@@ -54,7 +58,7 @@ export function trackingLines(t: TrackingTextInput): { text: string; lead?: stri
     out.push({ text: "Acknowledged (not counted):" });
     for (const f of t.acknowledged) {
       out.push({
-        text: `${f.severity.toUpperCase()} ${f.rule}${f.reason ? ` — ${f.reason}` : " — no reason given"}`,
+        text: `${f.severity.toUpperCase()} ${f.rule}${f.reason ? ` — ${shownReason(f.reason)}` : " — no reason given"}`,
         lead: `${where(f)} `,
         indent: 2,
       });

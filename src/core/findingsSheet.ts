@@ -118,7 +118,15 @@ export function findingsSheetLayout(worklist: readonly WorklistRow[], options: F
   };
 }
 
-/** The header row's columns by title, when the row holds every column of the layout (any order, extra columns allowed). */
+/** The columns a Findings sheet cannot do without: what a row is (Key, Rule) and what the team decided (Status). */
+const REQUIRED_COLUMNS: readonly FindingsColumn[] = ["Status", "Rule", "Key"];
+/**
+ * Most of the layout's titles must be there: a team may rename or delete a column or two (then that column
+ * is not carried over), but a user's own sheet sharing a few words with ours stays data.
+ */
+const MIN_COLUMNS = FINDINGS_COLUMNS.length - 3;
+
+/** The header row's columns by title, when the row is our layout's (any order, extra columns allowed, a few missing). */
 function headerColumns(row: readonly CellValue[] | undefined): Map<FindingsColumn, number> | null {
   if (!row) return null;
   const columns = new Map<FindingsColumn, number>();
@@ -126,7 +134,7 @@ function headerColumns(row: readonly CellValue[] | undefined): Map<FindingsColum
     const t = cellText(cell) as FindingsColumn;
     if ((FINDINGS_COLUMNS as readonly string[]).includes(t) && !columns.has(t)) columns.set(t, c);
   });
-  return columns.size === FINDINGS_COLUMNS.length ? columns : null;
+  return columns.size >= MIN_COLUMNS && REQUIRED_COLUMNS.every((c) => columns.has(c)) ? columns : null;
 }
 
 /** Whether the rows are a Findings sheet the add-in wrote: its table header in row 1 (told by content, not name). */
@@ -164,7 +172,10 @@ export function parseFindingsSheet(rows: readonly (readonly CellValue[])[]): Pre
   const found: PreviousFinding[] = [];
   for (let i = 1; i < rows.length; i++) {
     const row = rows[i] ?? [];
-    const at = (name: FindingsColumn) => row[columns.get(name)!];
+    const at = (name: FindingsColumn) => {
+      const c = columns.get(name);
+      return c === undefined ? null : row[c];
+    };
     const key = readBackText(at("Key"));
     if (key === "") continue;
     const optional = <K extends keyof PreviousFinding>(name: K, value: PreviousFinding[K] | "" | undefined) =>

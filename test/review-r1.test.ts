@@ -1,0 +1,114 @@
+/**
+ * Adversarial review of the worklist (issue 12): a Findings sheet the team edited beyond its cells (a column
+ * renamed or deleted), a user's own table of our table's name, and a megabyte acknowledgement reason.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { binAsync, ensureBuilt, parseReport, readXlsx, writeXlsx } from "./helpers/e2e";
+import { FINDINGS_COLUMNS, FINDINGS_TABLE_NAME, isFindingsSheet, parseFindingsSheet } from "../src/core/findingsSheet";
+import { trackingLines } from "../src/cli/trackingText";
+import type { Finding } from "../src/core/report";
+
+const header = [...FINDINGS_COLUMNS] as string[];
+const row = (values: Partial<Record<(typeof FINDINGS_COLUMNS)[number], string>>) => header.map((h) => values[h as keyof typeof values] ?? "");
+const KEY = "CONCENTRATOR-NOT-PARTICIPANT|concentrators|student:9000000104|studentId";
+
+describe("a Findings sheet with a column renamed or deleted by the team is still ours", () => {
+  it("a renamed Team note: recognised, the acknowledgement and the other columns read", () => {
+    const renamed = header.map((h) => (h === "Team note" ? "Notes" : h));
+    const rows = [renamed, row({ Status: "acknowledged", Severity: "warning", Rule: "CONCENTRATOR-NOT-PARTICIPANT", "Acknowledgement reason": "moved in", Key: KEY })];
+    expect(isFindingsSheet(rows)).toBe(true);
+    const parsed = parseFindingsSheet(rows)!;
+    expect(parsed).toHaveLength(1);
+    expect(parsed[0]).toMatchObject({ key: KEY, status: "acknowledged", ackReason: "moved in", severity: "warning" });
+    expect(parsed[0].teamNote).toBeUndefined();
+  });
+
+  it("a deleted Fixed on and re-ordered columns: recognised", () => {
+    const kept = header.filter((h) => h !== "Fixed on").reverse();
+    const values = row({ Status: "ACK", Severity: "warning", Rule: "CONCENTRATOR-NOT-PARTICIPANT", Key: KEY });
+    const rows = [kept, kept.map((h) => values[header.indexOf(h)])];
+    expect(parseFindingsSheet(rows)).toEqual([expect.objectContaining({ key: KEY, status: "acknowledged" })]);
+  });
+
+  it("a user's sheet sharing only a few of our titles (Status, Key, Rule) is data, not ours", () => {
+    const rows = [["Student ID", "Status", "Key", "Rule", "Team note"], ["9000000104", "acknowledged", "x", "y", ""]];
+    expect(isFindingsSheet(rows)).toBe(false);
+  });
+});
+
+describe("the CLI on an edited Findings sheet and on a user's table of our table's name", () => {
+  let dir: string;
+  const file = (name: string) => path.join(dir, name);
+  beforeAll(async () => {
+    ensureBuilt();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "cte-r1-"));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const exportsSheets = [
+    { name: "CTE Participants", rows: [["Student ID", "Grade", "School"], ["9000000101", 10, "Badger Valley High School"]] },
+    { name: "Concentrators", rows: [["WSN", "Grade Level", "IAC Code", "Cluster"], ["9000000104", 11, "11.01", "Information Technology"]] },
+  ];
+
+  it("honours an acknowledgement made on a Findings table whose Team note column was renamed; the copy's table names are unique", async () => {
+    await writeXlsx(file("in.xlsx"), exportsSheets);
+    const wb = await readXlsx(file("in.xlsx"));
+    const ws = wb.addWorksheet("Findings");
+    const renamed = header.map((h) => (h === "Team note" ? "Notes" : h));
+    ws.addTable({
+      name: FINDINGS_TABLE_NAME,
+      ref: "A1",
+      columns: renamed.map((name) => ({ name })),
+      rows: [row({ Status: "acknowledged", Severity: "warning", Rule: "CONCENTRATOR-NOT-PARTICIPANT", "Acknowledgement reason": "moved in", Key: KEY })],
+    });
+    await wb.xlsx.writeFile(file("edited.xlsx"));
+    const r = await binAsync(["--json", "--school-year", "2025-26", "--out", file("copy.xlsx"), file("edited.xlsx")]);
+    const report = parseReport(r.stdout);
+    expect(report.findings.find((f) => f.key === KEY)).toMatchObject({ status: "acknowledged", reason: "moved in" });
+    const copy = await readXlsx(file("copy.xlsx"));
+    const tableNames = copy.worksheets.flatMap((w) => Object.keys((w as unknown as { tables: Record<string, unknown> }).tables ?? {}));
+    expect(new Set(tableNames).size).toBe(tableNames.length);
+  });
+
+  it("a user's own sheet holding a table named like ours: checked as data, and the copy's table names stay unique", async () => {
+    await writeXlsx(file("in2.xlsx"), exportsSheets);
+    const wb = await readXlsx(file("in2.xlsx"));
+    const ws = wb.addWorksheet("Findings");
+    ws.addTable({ name: FINDINGS_TABLE_NAME, ref: "A1", columns: [{ name: "Who" }, { name: "What" }], rows: [["me", "audit"]] });
+    await wb.xlsx.writeFile(file("user-table.xlsx"));
+    const r = await binAsync(["--json", "--school-year", "2025-26", "--out", file("copy2.xlsx"), file("user-table.xlsx")]);
+    expect([0, 1]).toContain(r.code);
+    const copy = await readXlsx(file("copy2.xlsx"));
+    expect(copy.getWorksheet("Findings")!.getCell("A2").value).toBe("me");
+    const tableNames = copy.worksheets.flatMap((w) => Object.keys((w as unknown as { tables: Record<string, unknown> }).tables ?? {}));
+    expect(tableNames).toHaveLength(2);
+    expect(new Set(tableNames).size).toBe(2);
+  });
+});
+
+describe("a megabyte acknowledgement reason from a hostile workbook", () => {
+  it("is shown cut in the CLI's text, not printed whole", () => {
+    const acknowledged = {
+      severity: "warning",
+      rule: "CONCENTRATOR-NOT-PARTICIPANT",
+      sheet: "Concentrators",
+      cell: "A2",
+      reason: "y".repeat(1 << 20),
+    } as unknown as Finding;
+    const lines = trackingLines({
+      since: { new: 0, open: 0, fixed: 0, acknowledged: 1, hadPrevious: false },
+      fixed: [],
+      matchedByPlace: false,
+      acknowledged: [acknowledged],
+      refused: [],
+      whereByKey: new Map(),
+      snapshot: null,
+      suggestedSnapshotDate: null,
+    });
+    const line = lines.find((l) => l.text.includes("CONCENTRATOR-NOT-PARTICIPANT"))!;
+    expect(line.text.length).toBeLessThan(1000);
+    expect(line.text).toMatch(/y…/);
+  });
+});
