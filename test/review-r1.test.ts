@@ -11,13 +11,23 @@ import { trackingLines } from "../src/cli/trackingText";
 import type { Finding } from "../src/core/report";
 
 const header = [...FINDINGS_COLUMNS] as string[];
-const row = (values: Partial<Record<(typeof FINDINGS_COLUMNS)[number], string>>) => header.map((h) => values[h as keyof typeof values] ?? "");
+const row = (values: Partial<Record<(typeof FINDINGS_COLUMNS)[number], string>>) =>
+  header.map((h) => values[h as keyof typeof values] ?? "");
 const KEY = "CONCENTRATOR-NOT-PARTICIPANT|concentrators|student:9000000104|studentId";
 
 describe("a Findings sheet with a column renamed or deleted by the team is still ours", () => {
   it("a renamed Team note: recognised, the acknowledgement and the other columns read", () => {
     const renamed = header.map((h) => (h === "Team note" ? "Notes" : h));
-    const rows = [renamed, row({ Status: "acknowledged", Severity: "warning", Rule: "CONCENTRATOR-NOT-PARTICIPANT", "Acknowledgement reason": "moved in", Key: KEY })];
+    const rows = [
+      renamed,
+      row({
+        Status: "acknowledged",
+        Severity: "warning",
+        Rule: "CONCENTRATOR-NOT-PARTICIPANT",
+        "Acknowledgement reason": "moved in",
+        Key: KEY,
+      }),
+    ];
     expect(isFindingsSheet(rows)).toBe(true);
     const parsed = parseFindingsSheet(rows)!;
     expect(parsed).toHaveLength(1);
@@ -33,7 +43,10 @@ describe("a Findings sheet with a column renamed or deleted by the team is still
   });
 
   it("a user's sheet sharing only a few of our titles (Status, Key, Rule) is data, not ours", () => {
-    const rows = [["Student ID", "Status", "Key", "Rule", "Team note"], ["9000000104", "acknowledged", "x", "y", ""]];
+    const rows = [
+      ["Student ID", "Status", "Key", "Rule", "Team note"],
+      ["9000000104", "acknowledged", "x", "y", ""],
+    ];
     expect(isFindingsSheet(rows)).toBe(false);
   });
 });
@@ -48,8 +61,20 @@ describe("the CLI on an edited Findings sheet and on a user's table of our table
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const exportsSheets = [
-    { name: "CTE Participants", rows: [["Student ID", "Grade", "School"], ["9000000101", 10, "Badger Valley High School"]] },
-    { name: "Concentrators", rows: [["WSN", "Grade Level", "IAC Code", "Cluster"], ["9000000104", 11, "11.01", "Information Technology"]] },
+    {
+      name: "CTE Participants",
+      rows: [
+        ["Student ID", "Grade", "School"],
+        ["9000000101", 10, "Badger Valley High School"],
+      ],
+    },
+    {
+      name: "Concentrators",
+      rows: [
+        ["WSN", "Grade Level", "IAC Code", "Cluster"],
+        ["9000000104", 11, "11.01", "Information Technology"],
+      ],
+    },
   ];
 
   it("honours an acknowledgement made on a Findings table whose Team note column was renamed; the copy's table names are unique", async () => {
@@ -61,7 +86,15 @@ describe("the CLI on an edited Findings sheet and on a user's table of our table
       name: FINDINGS_TABLE_NAME,
       ref: "A1",
       columns: renamed.map((name) => ({ name })),
-      rows: [row({ Status: "acknowledged", Severity: "warning", Rule: "CONCENTRATOR-NOT-PARTICIPANT", "Acknowledgement reason": "moved in", Key: KEY })],
+      rows: [
+        row({
+          Status: "acknowledged",
+          Severity: "warning",
+          Rule: "CONCENTRATOR-NOT-PARTICIPANT",
+          "Acknowledgement reason": "moved in",
+          Key: KEY,
+        }),
+      ],
     });
     await wb.xlsx.writeFile(file("edited.xlsx"));
     const r = await binAsync(["--json", "--school-year", "2025-26", "--out", file("copy.xlsx"), file("edited.xlsx")]);
@@ -85,6 +118,29 @@ describe("the CLI on an edited Findings sheet and on a user's table of our table
     const tableNames = copy.worksheets.flatMap((w) => Object.keys((w as unknown as { tables: Record<string, unknown> }).tables ?? {}));
     expect(tableNames).toHaveLength(2);
     expect(new Set(tableNames).size).toBe(2);
+  });
+});
+
+describe("--previous from another school year", () => {
+  let dir: string;
+  const file = (name: string) => path.join(dir, name);
+  beforeAll(() => {
+    ensureBuilt();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "cte-r1-year-"));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("says the years differ (last year's report is not this year's progress); the same year says nothing", async () => {
+    await writeXlsx(file("in.xlsx"), [
+      { name: "CTE Participants", rows: [["Student ID", "Grade", "School"], ["9000000102", "TBD", "Badger Valley High School"]] },
+    ]);
+    const last = await binAsync(["--json", "--school-year", "2024-25", file("in.xlsx")]);
+    fs.writeFileSync(file("last.json"), last.stdout);
+    const other = await binAsync(["--school-year", "2025-26", "--previous", file("last.json"), file("in.xlsx")]);
+    expect(other.stdout.replace(/\s+/g, " ")).toMatch(/previous report checked school year 2024-25, this run checks 2025-26/);
+    const same = await binAsync(["--school-year", "2024-25", "--previous", file("last.json"), file("in.xlsx")]);
+    expect(same.stdout).not.toMatch(/previous report checked school year/);
+    expect(same.stdout.replace(/\s+/g, " ")).toMatch(/Since the last run \(last\.json\): 0 fixed, 0 new, 1 still open/);
   });
 });
 
