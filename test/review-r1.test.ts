@@ -6,7 +6,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { binAsync, ensureBuilt, parseReport, readXlsx, writeXlsx } from "./helpers/e2e";
-import { FINDINGS_COLUMNS, FINDINGS_TABLE_NAME, isFindingsSheet, parseFindingsSheet } from "../src/core/findingsSheet";
+import { FINDINGS_COLUMNS, FINDINGS_TABLE_NAME, isFindingsSheet, parseFindingsSheet, unreadStatuses } from "../src/core/findingsSheet";
+import type { CellValue } from "../src/core/cells";
+import { FINDINGS_SHEET_NOTE, runChecklist } from "../src/core/engine";
 import { trackingLines } from "../src/cli/trackingText";
 import type { Finding } from "../src/core/report";
 
@@ -132,7 +134,13 @@ describe("--previous from another school year", () => {
 
   it("says the years differ (last year's report is not this year's progress); the same year says nothing", async () => {
     await writeXlsx(file("in.xlsx"), [
-      { name: "CTE Participants", rows: [["Student ID", "Grade", "School"], ["9000000102", "TBD", "Badger Valley High School"]] },
+      {
+        name: "CTE Participants",
+        rows: [
+          ["Student ID", "Grade", "School"],
+          ["9000000102", "TBD", "Badger Valley High School"],
+        ],
+      },
     ]);
     const last = await binAsync(["--json", "--school-year", "2024-25", file("in.xlsx")]);
     fs.writeFileSync(file("last.json"), last.stdout);
@@ -166,5 +174,33 @@ describe("a megabyte acknowledgement reason from a hostile workbook", () => {
     const line = lines.find((l) => l.text.includes("CONCENTRATOR-NOT-PARTICIPANT"))!;
     expect(line.text.length).toBeLessThan(1000);
     expect(line.text).toMatch(/y…/);
+  });
+});
+
+describe("Status cells the team typed that are no status", () => {
+  const rows = (statuses: CellValue[]) => [
+    header,
+    ...statuses.map((status, i) => {
+      const r: CellValue[] = row({ Severity: "warning", Rule: "CONCENTRATOR-NOT-PARTICIPANT", Key: `${KEY}#${i + 1}` });
+      r[header.indexOf("Status")] = status;
+      return r;
+    }),
+  ];
+
+  it("'yes', 'done' and an error value are listed with their cells; 'Acknowledged ', 'ACK', blank and the statuses are not", () => {
+    const unread = unreadStatuses(rows(["yes", "Acknowledged ", "ACK", "", "open", "done", { error: "#N/A" }, "fixed", "x".repeat(100)]));
+    expect(unread.map((u) => u.cell)).toEqual(["A2", "A7", "A8", "A10"]);
+    expect(unread.map((u) => u.text).slice(0, 3)).toEqual(["yes", "done", "#N/A"]);
+    expect(unread[3].text.length).toBeLessThan(30);
+  });
+
+  it("the engine's listing of the Findings sheet says so, and nothing when every status is understood", () => {
+    const sheet = (statuses: CellValue[]) =>
+      runChecklist([{ name: "Findings", rows: rows(statuses) }], {
+        schoolYear: "2025-26",
+        today: new Date(2026, 10, 30),
+      }).report.sheets.find((s) => s.sheet === "Findings")!.note;
+    expect(sheet(["yes", "acknowledged"])).toMatch(/1 Status cell is not a status \(A2 ‘yes’\): those rows are read as open/);
+    expect(sheet(["acknowledged", "open"])).toBe(FINDINGS_SHEET_NOTE);
   });
 });
