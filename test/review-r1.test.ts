@@ -8,6 +8,8 @@ import * as path from "path";
 import { binAsync, ensureBuilt, parseReport, readXlsx, writeXlsx } from "./helpers/e2e";
 import { FINDINGS_COLUMNS, FINDINGS_TABLE_NAME, isFindingsSheet, parseFindingsSheet, unreadStatuses } from "../src/core/findingsSheet";
 import type { CellValue } from "../src/core/cells";
+import { decideKind, mapColumns } from "../src/core/recognize";
+import { isPassed } from "../src/core/marks";
 import { FINDINGS_SHEET_NOTE, runChecklist } from "../src/core/engine";
 import { trackingLines } from "../src/cli/trackingText";
 import type { Finding } from "../src/core/report";
@@ -202,5 +204,29 @@ describe("Status cells the team typed that are no status", () => {
       }).report.sheets.find((s) => s.sheet === "Findings")!.note;
     expect(sheet(["yes", "acknowledged"])).toMatch(/1 Status cell is not a status \(A2 ‘yes’\): those rows are read as open/);
     expect(sheet(["acknowledged", "open"])).toBe(FINDINGS_SHEET_NOTE);
+  });
+});
+
+describe("finder inputs as districts write them", () => {
+  it("a plan headed 'Career Pathway | IAC | Cluster | Roster Code …' is a pathway plan, its pathway the Career Pathway column", () => {
+    const header = ["Career Pathway", "IAC", "Cluster", "Roster Code", "Local Course Code", "Local Course Title"];
+    expect(decideKind(header)).toBe("pathway-plan");
+    expect(mapColumns("pathway-plan", header).columns).toMatchObject({ pathwayName: 0, iac: 1, cluster: 2, rosterCode: 3 });
+  });
+
+  it("near misses: a course offering's Career Pathway is its cluster; a plan with a pathway name keeps Career Pathway as cluster", () => {
+    expect(decideKind(["School", "Local Course Code", "Local Course Title", "DPI Course Code", "Career Pathway"])).toBe("course-offerings");
+    expect(decideKind(["IAC", "Cluster", "Career Pathway"])).toBe("dpi-iac-clusters");
+    const named = ["Pathway Name", "IAC", "Career Pathway", "Local Course Code"];
+    expect(decideKind(named)).toBe("pathway-plan");
+    expect(mapColumns("pathway-plan", named).columns).toMatchObject({ pathwayName: 0, cluster: 2 });
+  });
+
+  it("a decimal comma: credit '0,5' is earned credit, '0,0' is none, '59,5' is below 60 and '60,0' passes; '1,000' is not a fraction", () => {
+    expect(isPassed({ creditsEarned: "0,5" })).toBe(true);
+    expect(isPassed({ creditsEarned: "0,0" })).toBe(false);
+    expect(isPassed({ mark: "59,5" })).toBe(false);
+    expect(isPassed({ mark: "60,0" })).toBe(true);
+    expect(isPassed({ mark: "1,000" })).toBeNull();
   });
 });
