@@ -8,7 +8,7 @@ import * as path from "path";
 import { binAsync, ensureBuilt, parseReport, readXlsx, writeXlsx } from "./helpers/e2e";
 import { FINDINGS_COLUMNS, FINDINGS_TABLE_NAME, isFindingsSheet, parseFindingsSheet, unreadStatuses } from "../src/core/findingsSheet";
 import type { CellValue } from "../src/core/cells";
-import { decideKind, mapColumns } from "../src/core/recognize";
+import { decideKind, mapColumns, recognize } from "../src/core/recognize";
 import { isPassed } from "../src/core/marks";
 import { FINDINGS_SHEET_NOTE, runChecklist } from "../src/core/engine";
 import { trackingLines } from "../src/cli/trackingText";
@@ -228,5 +228,26 @@ describe("finder inputs as districts write them", () => {
     expect(isPassed({ mark: "59,5" })).toBe(false);
     expect(isPassed({ mark: "60,0" })).toBe(true);
     expect(isPassed({ mark: "1,000" })).toBeNull();
+  });
+});
+
+describe("last year's concentrators saved without a school-year column", () => {
+  const rows = [
+    ["WSN", "Student Name", "Grade Level", "CTE Concentration IAC Code", "CTE Concentration Program Area"],
+    ["9000000101", "Student 1", 11, "11.01", "Information Technology"],
+  ];
+  it("named for the year before the checked one: last year's concentrators, and the recognition says why", () => {
+    const r = recognize(rows, undefined, undefined, { name: "Concentrators 2024-25", schoolYear: "2025-26" });
+    expect(r.kind).toBe("previous-concentrators");
+    expect(r.note).toMatch(/its name, which says 2024-25/);
+    expect(recognize(rows, undefined, undefined, { name: "conc_2024-2025", schoolYear: "2025-26" }).kind).toBe("previous-concentrators");
+  });
+  it("near misses: this year's name, no year, two years, or a forced kind stay concentrators", () => {
+    for (const name of ["Concentrators 2025-26", "Career Concentrators", "Concentrators 2024-25 vs 2025-26", "Conc 12024-25"]) {
+      expect(recognize(rows, undefined, undefined, { name, schoolYear: "2025-26" }).kind).toBe("concentrators");
+    }
+    expect(recognize(rows, "concentrators", undefined, { name: "Concentrators 2024-25", schoolYear: "2025-26" }).kind).toBe(
+      "concentrators",
+    );
   });
 });

@@ -520,6 +520,21 @@ function lastYearOnly(
   return seen > 0 ? previous : null;
 }
 
+/** A school year in a sheet or file name ("Concentrators 2024-25", "conc_2024-2025"), bounded by non-digits. */
+const YEAR_IN_NAME = /(?:^|\D)(\d{4} ?[-–/] ?(?:\d{4}|\d{2}))(?!\d)/g;
+
+/**
+ * The year before the checked one when a concentrators sheet without a school-year column is named for it
+ * (and for no other year): last year's export as districts save it, "Concentrators 2024-25".
+ */
+function lastYearInName(name: string | undefined, checked: string | undefined): string | null {
+  if (!name || !checked) return null;
+  const previous = previousSchoolYear(checked);
+  const years = new Set<string | null>();
+  for (const m of clipForMatching(name).matchAll(YEAR_IN_NAME)) years.add(schoolYearOfCell(m[1]));
+  return years.size === 1 && years.has(previous) ? previous : null;
+}
+
 /**
  * In coursework, "Grade" is often the mark (PowerSchool's stored grades), while every other export uses it for
  * the grade level: a grade column whose values read as letter marks, pass/fail words or percents is the mark.
@@ -781,10 +796,18 @@ export function recognize(
     let how = decidedHow;
     let base = index >= 0 ? mapColumns(kind, rows[index] ?? []) : { columns: {}, duplicates: [] };
     const lastYear = !forcedKind && kind === "concentrators" ? lastYearOnly(rows, index, base.columns.schoolYear, hints?.schoolYear) : null;
+    const namedLastYear =
+      !forcedKind && !lastYear && kind === "concentrators" && base.columns.schoolYear === undefined
+        ? lastYearInName(hints?.name, hints?.schoolYear)
+        : null;
     if (lastYear) {
       kind = "previous-concentrators";
       base = mapColumns(kind, rows[index] ?? []);
       how = `${how} and its ${shortQuote(headers[base.columns.schoolYear as number] ?? "")} column (every row is ${lastYear})`;
+    } else if (namedLastYear) {
+      kind = "previous-concentrators";
+      base = mapColumns(kind, rows[index] ?? []);
+      how = `${how} and its name, which says ${namedLastYear} (it has no school-year column; if it is this year's, mark it as concentrators)`;
     }
     const marks = kind === "coursework" ? marksOutOfGradeColumns(base, rows, index, headers) : null;
     if (marks) base = marks.mapping;
