@@ -18,20 +18,21 @@ const header = [...FINDINGS_COLUMNS] as string[];
 const row = (values: Partial<Record<(typeof FINDINGS_COLUMNS)[number], string>>) =>
   header.map((h) => values[h as keyof typeof values] ?? "");
 const KEY = "CONCENTRATOR-NOT-PARTICIPANT|concentrators|student:9000000104|studentId";
+/** Our header with "Team note" renamed by the team. */
+const renamed = header.map((h) => (h === "Team note" ? "Notes" : h));
+/** A warning the team acknowledged on the sheet, with a reason. */
+const acknowledgedRow = () =>
+  row({
+    Status: "acknowledged",
+    Severity: "warning",
+    Rule: "CONCENTRATOR-NOT-PARTICIPANT",
+    "Acknowledgement reason": "moved in",
+    Key: KEY,
+  });
 
 describe("a Findings sheet with a column renamed or deleted by the team is still ours", () => {
   it("a renamed Team note: recognised, the acknowledgement and the other columns read", () => {
-    const renamed = header.map((h) => (h === "Team note" ? "Notes" : h));
-    const rows = [
-      renamed,
-      row({
-        Status: "acknowledged",
-        Severity: "warning",
-        Rule: "CONCENTRATOR-NOT-PARTICIPANT",
-        "Acknowledgement reason": "moved in",
-        Key: KEY,
-      }),
-    ];
+    const rows = [renamed, acknowledgedRow()];
     expect(isFindingsSheet(rows)).toBe(true);
     const parsed = parseFindingsSheet(rows)!;
     expect(parsed).toHaveLength(1);
@@ -85,20 +86,11 @@ describe("the CLI on an edited Findings sheet and on a user's table of our table
     await writeXlsx(file("in.xlsx"), exportsSheets);
     const wb = await readXlsx(file("in.xlsx"));
     const ws = wb.addWorksheet("Findings");
-    const renamed = header.map((h) => (h === "Team note" ? "Notes" : h));
     ws.addTable({
       name: FINDINGS_TABLE_NAME,
       ref: "A1",
       columns: renamed.map((name) => ({ name })),
-      rows: [
-        row({
-          Status: "acknowledged",
-          Severity: "warning",
-          Rule: "CONCENTRATOR-NOT-PARTICIPANT",
-          "Acknowledgement reason": "moved in",
-          Key: KEY,
-        }),
-      ],
+      rows: [acknowledgedRow()],
     });
     await wb.xlsx.writeFile(file("edited.xlsx"));
     const r = await binAsync(["--json", "--school-year", "2025-26", "--out", file("copy.xlsx"), file("edited.xlsx")]);

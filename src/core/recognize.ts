@@ -531,7 +531,9 @@ function lastYearInName(name: string | undefined, checked: string | undefined): 
   if (!name || !checked) return null;
   const previous = previousSchoolYear(checked);
   const years = new Set<string | null>();
-  for (const m of clipForMatching(name).matchAll(YEAR_IN_NAME)) years.add(schoolYearOfCell(m[1]));
+  const text = clipForMatching(name);
+  YEAR_IN_NAME.lastIndex = 0;
+  for (let m = YEAR_IN_NAME.exec(text); m !== null; m = YEAR_IN_NAME.exec(text)) years.add(schoolYearOfCell(m[1]));
   return years.size === 1 && years.has(previous) ? previous : null;
 }
 
