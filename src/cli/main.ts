@@ -277,6 +277,7 @@ function worklistText(
     since: tracking.since,
     previousSource: args.previous !== undefined ? path.basename(args.previous) : "the Findings sheet of the workbook",
     fixed: tracking.fixed,
+    ...(previous?.schoolYear !== undefined ? { previousSchoolYear: previous.schoolYear, schoolYear: report.schoolYear } : {}),
     matchedByPlace: previous?.findings.some((f) => f.matchBy === "place") ?? false,
     acknowledged: report.findings.filter((f) => f.status === "acknowledged"),
     refused: tracking.refused,

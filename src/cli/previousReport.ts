@@ -17,6 +17,8 @@ export interface PreviousReport {
   findings: PreviousFinding[];
   /** the report's schemaVersion (1 reports have no keys: their findings are matched by rule, sheet and cell) */
   schemaVersion: number;
+  /** the school year the report says it checked, when it says one */
+  schoolYear?: string;
 }
 
 export async function readPreviousReport(file: string): Promise<PreviousReport> {
@@ -50,6 +52,10 @@ export async function readPreviousReport(file: string): Promise<PreviousReport> 
   } catch (err) {
     throw new InputError(`--previous '${file}' is not a report cte-check can compare with: ${shortReason(err)}.`);
   }
-  const version = (json as { schemaVersion?: unknown }).schemaVersion;
-  return { findings, schemaVersion: typeof version === "number" ? version : 0 };
+  const { schemaVersion: version, schoolYear } = json as { schemaVersion?: unknown; schoolYear?: unknown };
+  return {
+    findings,
+    schemaVersion: typeof version === "number" ? version : 0,
+    ...(typeof schoolYear === "string" && schoolYear !== "" ? { schoolYear } : {}),
+  };
 }

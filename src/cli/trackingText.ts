@@ -13,6 +13,9 @@ export interface TrackingTextInput {
   previousSource?: string;
   /** findings of the previous run that are gone */
   fixed: readonly PreviousFinding[];
+  /** the school year of this run, and the one the --previous report checked (when it says) */
+  schoolYear?: string;
+  previousSchoolYear?: string;
   /** a schema-1 previous report: its findings had no keys */
   matchedByPlace: boolean;
   acknowledged: readonly Finding[];
@@ -26,6 +29,10 @@ export interface TrackingTextInput {
 
 const where = (f: { sheet?: string; cell?: string }) => (f.sheet && f.cell ? `${f.sheet}!${f.cell}` : (f.sheet ?? "—"));
 
+/** A reason typed in the Findings sheet, cut for the terminal: a hostile workbook may hold a megabyte there. */
+const MAX_REASON_SHOWN = 200;
+const shownReason = (reason: string) => (reason.length <= MAX_REASON_SHOWN ? reason : `${reason.slice(0, MAX_REASON_SHOWN)}…`);
+
 /** Paragraphs (lines) of the worklist section; `say` wraps each line as the rest of the output does. */
 export function trackingLines(t: TrackingTextInput): { text: string; lead?: string; indent?: number }[] {
   const out: { text: string; lead?: string; indent?: number }[] = [];
@@ -36,6 +43,13 @@ export function trackingLines(t: TrackingTextInput): { text: string; lead?: stri
         `Since the last run${from}: ${t.since.fixed} fixed, ${t.since.new} new, ${t.since.open} still open` +
         (t.since.acknowledged > 0 ? `; ${t.since.acknowledged} acknowledged (not counted).` : "."),
     });
+    if (t.previousSchoolYear && t.schoolYear && t.previousSchoolYear !== t.schoolYear) {
+      out.push({
+        text:
+          `The previous report checked school year ${t.previousSchoolYear}, this run checks ${t.schoolYear}: ` +
+          "its findings are compared all the same (keys do not name the year); give a report of this year's to see this year's progress.",
+      });
+    }
     if (t.matchedByPlace) {
       out.push({
         text: "The previous report is schema 1 (its findings have no keys): they were matched by rule, sheet and cell, so a finding whose row moved counts as fixed and new.",
@@ -54,7 +68,7 @@ export function trackingLines(t: TrackingTextInput): { text: string; lead?: stri
     out.push({ text: "Acknowledged (not counted):" });
     for (const f of t.acknowledged) {
       out.push({
-        text: `${f.severity.toUpperCase()} ${f.rule}${f.reason ? ` — ${f.reason}` : " — no reason given"}`,
+        text: `${f.severity.toUpperCase()} ${f.rule}${f.reason ? ` — ${shownReason(f.reason)}` : " — no reason given"}`,
         lead: `${where(f)} `,
         indent: 2,
       });

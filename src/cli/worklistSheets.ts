@@ -83,13 +83,29 @@ function formatSheet(ws: ExcelJS.Worksheet, spec: TableSheetSpec): void {
   });
 }
 
+/**
+ * `wanted`, or with "2", "3"… appended when a table the copy keeps from the input already has it: Excel
+ * requires table names to be unique in a workbook (case-insensitive) and repairs the file otherwise.
+ */
+function freeTableName(wanted: string, workbook: ExcelJS.Workbook): string {
+  const taken = new Set<string>();
+  for (const ws of workbook.worksheets) {
+    const tables = (ws as unknown as { tables?: Record<string, unknown> }).tables ?? {};
+    for (const name of Object.keys(tables)) taken.add(name.toLowerCase());
+  }
+  let name = wanted;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${wanted}${n}`;
+  return name;
+}
+
 /** Adds a worksheet holding one Excel table from A1 (header row, banded rows, filter buttons). */
 export function addTableSheet(workbook: ExcelJS.Workbook, spec: TableSheetSpec, usedNames: Set<string>): ExcelJS.Worksheet {
+  const tableName = freeTableName(spec.tableName, workbook);
   const ws = workbook.addWorksheet(uniqueSheetName(xmlSafeText(spec.name), usedNames), SHEET_OPTIONS);
   const width = spec.header.length;
   const rows = dataRows(spec);
   ws.addTable({
-    name: spec.tableName,
+    name: tableName,
     ref: "A1",
     headerRow: true,
     totalsRow: false,

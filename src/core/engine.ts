@@ -8,7 +8,7 @@ import { buildChecklist } from "./checklist";
 import { isChecklistSheet } from "./checklistSheet";
 import { parseIsoDate } from "./countdown";
 import { FindingSubject, assignKeys, baseFindingKey, rowSubject, sheetSubject } from "./findingKeys";
-import { isFindingsSheet, parseFindingsSheet } from "./findingsSheet";
+import { isFindingsSheet, parseFindingsSheet, unreadStatuses, unreadStatusesNote } from "./findingsSheet";
 import { defaultSchoolYear, normalizeSchoolYear } from "./normalize";
 import { Field, KIND_SPEC, Recognition, SENSITIVE_FIELDS, headerKey, isSensitiveHeader, looksLikeData, recognize } from "./recognize";
 import { notCheckedRules } from "./notChecked";
@@ -283,7 +283,8 @@ export function runChecklist(sheets: readonly SheetInput[], options: CheckOption
   for (const input of sheets) {
     const ownNote = ownSheetNote(input);
     if (ownNote !== null) {
-      sheetReports.push({ sheet: input.name, kind: null, headerRow: null, dataRows: 0, columns: {}, note: ownNote });
+      const unread = ownNote === FINDINGS_SHEET_NOTE && workbookFindings === null ? unreadStatusesNote(unreadStatuses(input.rows)) : "";
+      sheetReports.push({ sheet: input.name, kind: null, headerRow: null, dataRows: 0, columns: {}, note: ownNote + unread });
       // The first Findings sheet and log sheet are the workbook's (a copy of either is listed, not read).
       if (ownNote === FINDINGS_SHEET_NOTE) workbookFindings ??= parseFindingsSheet(input.rows);
       if (ownNote === LOG_SHEET_NOTE) workbookLog ??= parseLogSheet(input.rows);

@@ -5,7 +5,8 @@
  * reason), so the next run carries them over by key. Every text is neutralised against formula injection and
  * written as text, so ids keep their leading zeros.
  */
-import { type CellValue, cellText } from "./cells";
+import { a1 } from "./address";
+import { type CellValue, cellText, isCellError } from "./cells";
 import { TOPIC_META } from "./checklist";
 import { SEVERITIES, type Severity, TOPICS, type Topic, type WorklistStatus, type PreviousFinding } from "./report";
 import type { WorklistRow } from "./tracking";
@@ -118,7 +119,15 @@ export function findingsSheetLayout(worklist: readonly WorklistRow[], options: F
   };
 }
 
-/** The header row's columns by title, when the row holds every column of the layout (any order, extra columns allowed). */
+/** The columns a Findings sheet cannot do without: what a row is (Key, Rule) and what the team decided (Status). */
+const REQUIRED_COLUMNS: readonly FindingsColumn[] = ["Status", "Rule", "Key"];
+/**
+ * Most of the layout's titles must be there: a team may rename or delete a column or two (then that column
+ * is not carried over), but a user's own sheet sharing a few words with ours stays data.
+ */
+const MIN_COLUMNS = FINDINGS_COLUMNS.length - 3;
+
+/** The header row's columns by title, when the row is our layout's (any order, extra columns allowed, a few missing). */
 function headerColumns(row: readonly CellValue[] | undefined): Map<FindingsColumn, number> | null {
   if (!row) return null;
   const columns = new Map<FindingsColumn, number>();
@@ -126,7 +135,7 @@ function headerColumns(row: readonly CellValue[] | undefined): Map<FindingsColum
     const t = cellText(cell) as FindingsColumn;
     if ((FINDINGS_COLUMNS as readonly string[]).includes(t) && !columns.has(t)) columns.set(t, c);
   });
-  return columns.size === FINDINGS_COLUMNS.length ? columns : null;
+  return columns.size >= MIN_COLUMNS && REQUIRED_COLUMNS.every((c) => columns.has(c)) ? columns : null;
 }
 
 /** Whether the rows are a Findings sheet the add-in wrote: its table header in row 1 (told by content, not name). */
@@ -164,7 +173,10 @@ export function parseFindingsSheet(rows: readonly (readonly CellValue[])[]): Pre
   const found: PreviousFinding[] = [];
   for (let i = 1; i < rows.length; i++) {
     const row = rows[i] ?? [];
-    const at = (name: FindingsColumn) => row[columns.get(name)!];
+    const at = (name: FindingsColumn) => {
+      const c = columns.get(name);
+      return c === undefined ? null : row[c];
+    };
     const key = readBackText(at("Key"));
     if (key === "") continue;
     const optional = <K extends keyof PreviousFinding>(name: K, value: PreviousFinding[K] | "" | undefined) =>
@@ -190,4 +202,50 @@ export function parseFindingsSheet(rows: readonly (readonly CellValue[])[]): Pre
     });
   }
   return found;
+}
+
+/** A Status cell the team typed that is none of the statuses ("yes", "done", an error value): its row is read as open. */
+export interface UnreadStatus {
+  /** A1 address on the Findings sheet */
+  readonly cell: string;
+  /** what the cell holds, cut to a few characters */
+  readonly text: string;
+}
+
+const MAX_STATUS_SHOWN = 24;
+
+/**
+ * The Status cells of a Findings sheet that say no status, so a team that typed "yes" or "done" to acknowledge
+ * is told it did not take (silently reading them as open would look like an ignored acknowledgement).
+ */
+export function unreadStatuses(rows: readonly (readonly CellValue[])[]): UnreadStatus[] {
+  const columns = headerColumns(rows[0]);
+  if (!columns) return [];
+  const status = columns.get("Status")!;
+  const key = columns.get("Key")!;
+  const unread: UnreadStatus[] = [];
+  for (let i = 1; i < rows.length; i++) {
+    const row = rows[i] ?? [];
+    if (readBackText(row[key]) === "") continue;
+    const cell = row[status];
+    const text = isCellError(cell) ? cell.error : cellText(cell);
+    if (text === "" || parseWorklistStatus(text) !== undefined) continue;
+    const shown = text.length > MAX_STATUS_SHOWN ? `${text.slice(0, MAX_STATUS_SHOWN)}\u2026` : text;
+    unread.push({ cell: a1(i + 1, status + 1), text: shown });
+  }
+  return unread;
+}
+
+/** The Findings sheet's listing note, saying which Status cells were not understood. */
+export function unreadStatusesNote(unread: readonly UnreadStatus[]): string {
+  if (unread.length === 0) return "";
+  const shown = unread
+    .slice(0, 3)
+    .map((u) => `${u.cell} \u2018${u.text}\u2019`)
+    .join(", ");
+  const more = unread.length > 3 ? ` and ${unread.length - 3} more` : "";
+  return (
+    `; ${unread.length === 1 ? "1 Status cell is" : `${unread.length} Status cells are`} not a status (${shown}${more}): ` +
+    "those rows are read as open; type new, open or acknowledged"
+  );
 }

@@ -50,12 +50,21 @@ function letterOf(text: string): string | null {
   return LETTER_RANK.has(t) ? t : null;
 }
 
-/** A percent from 0 to 100 ("87", "87.5", "87%"), or null. */
+/**
+ * A number as a transcript writes it, a decimal comma too ("0,5" credit, "59,5" percent, as European-locale
+ * exports write them): one or two digits after a single comma are a fraction, never thousands ("1,000").
+ */
+function transcriptNumber(text: string): number | null {
+  const comma = /^(\d{1,3}),(\d{1,2})$/.exec(text);
+  return comma ? Number(`${comma[1]}.${comma[2]}`) : normalizeNumber(text);
+}
+
+/** A percent from 0 to 100 ("87", "87.5", "87,5", "87%"), or null. */
 function percentOf(value: CellValue): number | null {
   if (typeof value === "number") return Number.isFinite(value) && value >= 0 && value <= 100 ? value : null;
   if (typeof value !== "string") return null;
   const t = matchableText(value);
-  const n = normalizeNumber(t.endsWith("%") ? t.slice(0, -1).trimEnd() : t);
+  const n = transcriptNumber(t.endsWith("%") ? t.slice(0, -1).trimEnd() : t);
   return n !== null && n >= 0 && n <= 100 ? n : null;
 }
 
@@ -115,7 +124,7 @@ export function flagPasses(value: CellValue): boolean | null {
 /** Earned credit: above zero passes, zero does not; null when blank or not a number. */
 export function creditPasses(value: CellValue): boolean | null {
   if (value === null || value === undefined || cellErrorText(value) !== null) return null;
-  const n = normalizeNumber(typeof value === "string" ? matchableText(value) : (value as number | boolean | Date | null));
+  const n = typeof value === "string" ? transcriptNumber(matchableText(value)) : normalizeNumber(value as number | boolean | Date | null);
   return n === null ? null : n > 0;
 }
 

@@ -156,7 +156,9 @@ const FIELD_SYNONYMS: Record<Field, readonly string[]> = {
   suggested: ["Suggested", "Suggested IAC", "Is Suggested"],
   // Issue 13's kinds: the district's pathway plan, students' coursework (SIS transcript / historical grades
   // reports: Infinite Campus, Skyward, PowerSchool), last year's concentrators (a school-year column).
+  // "Career Pathway" is the cluster in WISEdata's exports; in a plan beside a cluster column it is the pathway (see pathwayNameColumn).
   pathwayName: [
+    "Career Pathway",
     "Pathway",
     "Pathway Name",
     "Career Pathway Name",
@@ -372,7 +374,10 @@ export function mapColumns(kind: ExportKind, headers: readonly CellValue[]): Col
       return;
     }
     // "Course Title" is the local title in roster exports but the SCED title in the DPI catalog.
-    const fields = fieldsOfKey(key).filter((f) => accepted.has(f));
+    let fields = fieldsOfKey(key).filter((f) => accepted.has(f));
+    if (kind === "pathway-plan" && key === CAREER_PATHWAY_KEY) {
+      fields = fields.filter((f) => f === (careerPathwayIsPlanName(headers) ? "pathwayName" : "cluster"));
+    }
     const field = pickField(kind, fields);
     if (!field) return;
     const list = found.get(field) ?? [];
@@ -422,6 +427,27 @@ function rowHasHeader(row: readonly CellValue[], ...keys: string[]): boolean {
   return row.some((c) => wanted.has(headerKey(cellText(c))));
 }
 
+const CAREER_PATHWAY_KEY = headerKey("Career Pathway");
+
+/** Whether a header other than "Career Pathway" names the pathway ("Pathway Name", "Local Pathway" …). */
+function headerPathwayName(row: readonly CellValue[]): boolean {
+  return row.some((c) => {
+    const key = headerKey(cellText(c));
+    return key !== CAREER_PATHWAY_KEY && fieldsOfKey(key).includes("pathwayName");
+  });
+}
+
+/**
+ * A plan headed "Career Pathway | IAC | Cluster | Roster Code …": there "Career Pathway" is the district's
+ * pathway name, since another column holds the cluster and an IAC and courses are given.
+ */
+function careerPathwayIsPlanName(row: readonly CellValue[]): boolean {
+  const keys = row.map((c) => headerKey(cellText(c)));
+  if (!keys.includes(CAREER_PATHWAY_KEY) || headerPathwayName(row)) return false;
+  const means = (field: Field) => keys.some((k) => k !== CAREER_PATHWAY_KEY && fieldsOfKey(k).includes(field));
+  return means("iac") && means("cluster") && (means("localCourseCode") || means("localCourseTitle") || means("rosterCode"));
+}
+
 /** Decides the kind from the fields a header row offers; null when none fits. */
 export function decideKind(row: readonly CellValue[]): ExportKind | null {
   return decideKindOf(fieldsInRow(row), row);
@@ -436,8 +462,10 @@ function decideKindOf(f: ReadonlySet<Field>, row: readonly CellValue[]): ExportK
   // A participants export that lists courses keeps its kind: its CTE course count / passed indicator says so.
   if (hasStudent && (hasLocalCourse || f.has("rosterCode")) && !f.has("cteCourseCount") && !fieldsInRow(row).has("iac"))
     return "coursework";
-  // The district's pathway plan: a pathway name and its courses or IAC, no students.
-  if (!hasStudent && f.has("pathwayName") && (hasLocalCourse || f.has("rosterCode") || f.has("iac"))) return "pathway-plan";
+  // The district's pathway plan: a pathway name and its courses or IAC, no students. A "Career Pathway" header
+  // names the pathway only beside an IAC, courses and another cluster column (a course offering's is the cluster).
+  const namesPathway = f.has("pathwayName") && (headerPathwayName(row) || careerPathwayIsPlanName(row));
+  if (!hasStudent && namesPathway && (hasLocalCourse || f.has("rosterCode") || f.has("iac"))) return "pathway-plan";
   if (hasStudent) {
     if (f.has("iac") || f.has("cluster")) return "concentrators";
     if (f.has("exitType")) return "hs-completion";
@@ -490,6 +518,23 @@ function lastYearOnly(
     seen++;
   }
   return seen > 0 ? previous : null;
+}
+
+/** A school year in a sheet or file name ("Concentrators 2024-25", "conc_2024-2025"), bounded by non-digits. */
+const YEAR_IN_NAME = /(?:^|\D)(\d{4} ?[-–/] ?(?:\d{4}|\d{2}))(?!\d)/g;
+
+/**
+ * The year before the checked one when a concentrators sheet without a school-year column is named for it
+ * (and for no other year): last year's export as districts save it, "Concentrators 2024-25".
+ */
+function lastYearInName(name: string | undefined, checked: string | undefined): string | null {
+  if (!name || !checked) return null;
+  const previous = previousSchoolYear(checked);
+  const years = new Set<string | null>();
+  const text = clipForMatching(name);
+  YEAR_IN_NAME.lastIndex = 0;
+  for (let m = YEAR_IN_NAME.exec(text); m !== null; m = YEAR_IN_NAME.exec(text)) years.add(schoolYearOfCell(m[1]));
+  return years.size === 1 && years.has(previous) ? previous : null;
 }
 
 /**
@@ -753,10 +798,18 @@ export function recognize(
     let how = decidedHow;
     let base = index >= 0 ? mapColumns(kind, rows[index] ?? []) : { columns: {}, duplicates: [] };
     const lastYear = !forcedKind && kind === "concentrators" ? lastYearOnly(rows, index, base.columns.schoolYear, hints?.schoolYear) : null;
+    const namedLastYear =
+      !forcedKind && !lastYear && kind === "concentrators" && base.columns.schoolYear === undefined
+        ? lastYearInName(hints?.name, hints?.schoolYear)
+        : null;
     if (lastYear) {
       kind = "previous-concentrators";
       base = mapColumns(kind, rows[index] ?? []);
       how = `${how} and its ${shortQuote(headers[base.columns.schoolYear as number] ?? "")} column (every row is ${lastYear})`;
+    } else if (namedLastYear) {
+      kind = "previous-concentrators";
+      base = mapColumns(kind, rows[index] ?? []);
+      how = `${how} and its name, which says ${namedLastYear} (it has no school-year column; if it is this year's, mark it as concentrators)`;
     }
     const marks = kind === "coursework" ? marksOutOfGradeColumns(base, rows, index, headers) : null;
     if (marks) base = marks.mapping;
