@@ -28,11 +28,21 @@ export async function gateway(add: Add): Promise<void> {
       readSyncs = wb.stats.syncs;
       return result;
     };
+    // A run also appends its history line to the log sheet: counted apart from the highlights.
+    const writeLog = gw.writeLog.bind(gw);
+    let logSyncs = 0;
+    gw.writeLog = async (log) => {
+      const before = wb.stats.syncs;
+      const result = await writeLog(log);
+      logSyncs += wb.stats.syncs - before;
+      return result;
+    };
     const t0 = performance.now();
     const run = await runCheck(gw, { today: new Date("2026-11-28T12:00:00Z") });
     const ms = performance.now() - t0;
     gw.readWorkbook = read;
-    const writeSyncs = wb.stats.syncs - readSyncs;
+    gw.writeLog = writeLog;
+    const writeSyncs = wb.stats.syncs - readSyncs - logSyncs;
     const sheets = wb.sheetNames().length;
     const budget = 2 + Math.ceil(rows / 20_000);
     const cfCalls = run.applied?.rules ?? 0;
@@ -46,11 +56,11 @@ export async function gateway(add: Add): Promise<void> {
     wb.resetStats();
     await new OfficeExcelGateway({ run: wb.run as unknown as ExcelRun }).clearHighlights();
     const reopenedClearSyncs = wb.stats.syncs;
-    const met = readSyncs <= budget && writeSyncs <= 3 && clearSyncs <= 3 && reopenedClearSyncs <= 4;
+    const met = readSyncs <= budget && writeSyncs <= 3 && logSyncs <= 3 && clearSyncs <= 3 && reopenedClearSyncs <= 4;
     add(
       `gateway, ${rows.toLocaleString("en-US")} rows × ${sheets} sheets`,
-      `read ${readSyncs} / highlight ${writeSyncs} / clear ${clearSyncs} (${reopenedClearSyncs} after reopen) syncs`,
-      `budget read ≤ ${budget}, highlight ≤ 3, clear ≤ 3 (4 after reopen)`,
+      `read ${readSyncs} / highlight ${writeSyncs} / history line ${logSyncs} / clear ${clearSyncs} (${reopenedClearSyncs} after reopen) syncs`,
+      `budget read ≤ ${budget}, highlight ≤ 3, history ≤ 3, clear ≤ 3 (4 after reopen)`,
       "within budget",
       `${met ? "met" : "MISSED"}; ${stats.proxies} proxies, ${cfCalls} CF adds, longest address ${stats.longestAddress} (≤ 7,500), ` +
         `largest request ${(stats.largestRequestBytes / 1024).toFixed(0)} KB, ` +
