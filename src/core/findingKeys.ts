@@ -88,37 +88,26 @@ export function rowSubject(table: ExportTable, row: DataRow): FindingSubject {
     const t = value(field).replace(/^'/, "").trim();
     return t.length > MAX_KEY_PART ? `${t.slice(0, MAX_KEY_PART - 1)}…` : t;
   };
+  // Several codes name the row together: all of them in the key, the non-blank ones shown.
+  const compositeSubject = (prefix: string, fields: readonly Field[]): FindingSubject | null => {
+    const parts = fields.map(part);
+    if (!parts.some((p) => p !== "")) return null;
+    const texts = fields.map(shown).filter((s) => s !== "");
+    return { key: `${prefix}:${parts.join("/")}`, shown: texts.join(" / ") };
+  };
   if (STUDENT_KINDS.has(table.kind)) {
     for (const field of ["studentId", "localStudentId"] as const) {
       const id = part(field);
       if (id !== "") return { key: `student:${id}`, shown: shown(field) };
     }
   } else if (COURSE_KINDS.has(table.kind)) {
-    const fields = ["school", "localCourseCode", "rosterCode"] as const;
-    const parts = fields.map(part);
-    if (parts.some((p) => p !== "")) {
-      return {
-        key: `course:${parts.join("/")}`,
-        shown: fields
-          .map(shown)
-          .filter((s) => s !== "")
-          .join(" / "),
-      };
-    }
+    const subject = compositeSubject("course", ["school", "localCourseCode", "rosterCode"]);
+    if (subject) return subject;
   } else if (table.kind === "pathway-plan") {
     // A plan row is one course of one pathway: both name it (the pathway's name is carried down blank rows by
     // the finder, so a blank one here still keys by its course).
-    const fields = ["pathwayName", "rosterCode", "localCourseCode"] as const;
-    const parts = fields.map(part);
-    if (parts.some((p) => p !== "")) {
-      return {
-        key: `plan:${parts.join("/")}`,
-        shown: fields
-          .map(shown)
-          .filter((s) => s !== "")
-          .join(" / "),
-      };
-    }
+    const subject = compositeSubject("plan", ["pathwayName", "rosterCode", "localCourseCode"]);
+    if (subject) return subject;
   } else if (table.kind === "dpi-courses") {
     const code = part("rosterCode");
     if (code !== "") return { key: `catalog:${code}`, shown: shown("rosterCode") };
