@@ -11,6 +11,8 @@ describe("headerKey", () => {
     ["Program Area(s)", "programarea"],
     ["Career Pathway/Cluster", "careerpathwaycluster"],
     ["Dual-Enrollment", "dualenrollment"],
+    ["Crs #", "coursenumber"],
+    ["Cr Earned", "creditearned"],
   ])("%s -> %s", (text, key) => expect(headerKey(text)).toBe(key));
 });
 
@@ -40,6 +42,13 @@ describe("deciding the export kind from the header row", () => {
 });
 
 describe("column mapping", () => {
+  test("SIS transcript abbreviations: '#' is a number, 'Cr' a credit (a hand-made Skyward-style transcript and plan)", () => {
+    const work = mapColumns("coursework", ["Stu #", "Last Name", "Gr", "Crs Num", "Crs Desc", "Mark", "Cr Earned"]);
+    expect(work.columns).toMatchObject({ studentId: 0, grade: 2, localCourseCode: 3, localCourseTitle: 4, mark: 5, creditsEarned: 6 });
+    const plan = mapColumns("pathway-plan", ["Pathway", "IAC Code", "Career Cluster", "Course #", "Course Title"]);
+    expect(plan.columns).toMatchObject({ pathwayName: 0, localCourseCode: 3, localCourseTitle: 4 });
+  });
+
   test("'CTE Concentration Program Area' is the cluster when no other cluster column exists, never the program area", () => {
     const m = mapColumns("concentrators", ["WSN", "Grade", "CTE Concentration IAC Code", "CTE Concentration Program Area", "Program Area"]);
     expect(m.columns.cluster).toBe(3);

@@ -70,12 +70,19 @@ const HEADER_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ["hrs", "hours"],
   ["dt", "date"],
   ["lvl", "level"],
+  ["cr", "credit"],
 ]);
 
-/** Normalised header: case, spacing, punctuation and a trailing "(s)" ignored; SIS abbreviations spelled out. */
+/**
+ * Normalised header: case, spacing, punctuation and a trailing "(s)" ignored; SIS abbreviations spelled out
+ * ("Crs #" is "Course Number", "Cr Earned" "Credit Earned").
+ */
 export function headerKey(text: string): string {
   const t = clipForMatching(text.trimEnd()).toLowerCase();
-  const words = (t.endsWith("(s)") ? t.slice(0, -3) : t).replace(/&/g, " and ").split(/[^a-z0-9]+/);
+  const words = (t.endsWith("(s)") ? t.slice(0, -3) : t)
+    .replace(/&/g, " and ")
+    .replace(/#/g, " number ")
+    .split(/[^a-z0-9]+/);
   return words.map((w) => HEADER_ABBREVIATIONS.get(w) ?? w).join("");
 }
 
