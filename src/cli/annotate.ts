@@ -26,6 +26,7 @@ import { neutralizeFormulaText, uniqueSheetName } from "../core/text";
 import { cellSafeText, xmlSafeText } from "../core/xmlText";
 import { InputError, type SpreadsheetInput, loadWorkbook, shortReason } from "./readInput";
 import { isChecklistSheet } from "../core/checklistSheet";
+import { localDate } from "../core/countdown";
 import { findingsSheetLayout, isFindingsSheet } from "../core/findingsSheet";
 import { isLogSheet, logSheetLayout } from "../core/workbookLog";
 import type { Tracking, WorklistRow } from "../core/tracking";
@@ -483,11 +484,6 @@ function noteText(sorted: readonly Finding[], userNote: string): string {
 
 // ---------------------------------------------------------------------------------------------------
 // Snapshot Checklist (DPI's DEMO / Blank Copy page)
-
-function localDate(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 /** Writes core's checklist layout (shared with the task pane) and styles it for print. */
 function addChecklistSheet(workbook: Pick<ExcelJS.Workbook, "addWorksheet">, name: string, opts: AnnotateOptions): ExcelJS.Worksheet {

@@ -3,6 +3,7 @@
  * our own; an unknown flag names the nearest known one.
  */
 import { parseArgs as parseNodeArgs } from "node:util";
+import { dayNumber } from "../core/countdown";
 
 export interface CliArgs {
   json: boolean;
@@ -141,11 +142,8 @@ export function checkSnapshotDate(value: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const shown = JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
   if (!match) throw new UsageError(`--snapshot-date ${shown} is not a date written YYYY-MM-DD (e.g. 2026-12-07).`);
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    throw new UsageError(`--snapshot-date ${shown} is not a calendar date (no such day).`);
-  }
+  if (dayNumber(text) === null) throw new UsageError(`--snapshot-date ${shown} is not a calendar date (no such day).`);
+  const year = Number(match[1]);
   if (year < SNAPSHOT_YEARS.first || year > SNAPSHOT_YEARS.last) {
     throw new UsageError(`--snapshot-date ${shown} is outside ${SNAPSHOT_YEARS.first}–${SNAPSHOT_YEARS.last}.`);
   }

@@ -15,25 +15,21 @@ import {
   type ChecklistSheetInput,
   checklistLayout,
 } from "../core/checklistSheet";
+import { dayNumber } from "../core/countdown";
 import { uniqueSheetName } from "../core/text";
 import { HIGHLIGHT_FILL } from "./highlights";
 
 export const TEXT_FORMAT = "@";
 export const DATE_FORMAT = "yyyy-mm-dd";
 const GENERAL_FORMAT = "General";
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** 1899-12-30 in ms since 1970: Excel's serial day 0 in the 1900 date system (valid from 1900-03-01 on) */
-const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+/** 1899-12-30 as days since 1970: Excel's serial day 0 in the 1900 date system (valid from 1900-03-01 on) */
+const EXCEL_DAY_ZERO = Math.round(Date.UTC(1899, 11, 30) / 86_400_000);
 
 /** The Excel serial number of a yyyy-mm-dd date, or null when it is not a real date after 1900-02-28. */
 export function excelDateSerial(text: string): number | null {
-  const m = ISO_DATE.exec(text.trim());
-  if (!m) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(year, month - 1, day);
-  const back = new Date(ms);
-  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return null;
-  const serial = Math.round((ms - EXCEL_EPOCH_MS) / 86_400_000);
+  const day = dayNumber(text);
+  if (day === null) return null;
+  const serial = day - EXCEL_DAY_ZERO;
   return serial >= 61 ? serial : null;
 }
 
